@@ -1,0 +1,30 @@
+// The `gazette` subcommands, one file each. Each register_* adds its subcommand to the app; the
+// callback runs when that subcommand is chosen and sets the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "config/config.h"
+
+namespace gazette::cli {
+
+// Options every command shares.
+struct Globals {
+  std::string config_path;  // --config
+  std::string db_override;  // --db
+  int exit_code = 0;
+
+  // Loads the configuration (file, environment, then --db); prints the error and throws CLI::RuntimeError(2).
+  config::Config load() const;
+};
+
+void register_serve(CLI::App& app, Globals& g);
+void register_migrate(CLI::App& app, Globals& g);
+void register_import(CLI::App& app, Globals& g);
+void register_demo_data(CLI::App& app, Globals& g);
+void register_config(CLI::App& app, Globals& g);
+
+// Opens the configured database and applies pending migrations; prints and throws CLI::RuntimeError on failure.
+}  // namespace gazette::cli

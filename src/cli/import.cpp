@@ -1,0 +1,95 @@
+#include <boost/json.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "importers/listing_importer.h"
+#include "store/migrations.h"
+
+namespace gazette::cli {
+namespace {
+
+boost::json::object report_json(const importers::ImportReport& r) {
+  boost::json::array skipped;
+  for (const auto& s : r.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
+  boost::json::object o{{"file", r.file},
+                        {"ok", r.ok},
+                        {"added", r.added},
+                        {"already_present", r.already_present},
+                        {"updated", r.updated},
+                        {"adverts_set_aside", r.adverts_set_aside},
+                        {"adverts_new", r.adverts_new},
+                        {"skipped", skipped}};
+  if (!r.ok) o["error"] = r.error;
+  return o;
+}
+
+void print_text(const importers::ImportReport& r) {
+  if (!r.ok) {
+    std::cerr << r.file << ": error: " << r.error << "\n";
+    return;
+  }
+  std::cout << r.file << ": " << r.added << " added, " << r.already_present << " already present";
+  if (r.updated) std::cout << ", " << r.updated << " updated";
+  std::cout << ", " << r.adverts_set_aside << " job adverts set aside (" << r.adverts_new << " new)"
+            << ", " << r.skipped.size() << " lines skipped\n";
+  for (const auto& s : r.skipped) std::cout << "  line " << s.line << ": skipped: " << s.reason << "\n";
+}
+
+}  // namespace
+
+void register_import(CLI::App& app, Globals& g) {
+  auto* cmd = app.add_subcommand("import", "Import content from files");
+  cmd->require_subcommand(1);
+  auto* listing = cmd->add_subcommand("listing", "Import listing/article page dumps (plain text, UTF-8)");
+  static std::vector<std::string> files;
+  static bool as_json = false;
+  listing->add_option("FILE", files, "Dump files to import; each imports in one transaction")->required();
+  listing->add_flag("--json", as_json, "Print the summary as one JSON object");
+  listing->footer(
+      "Importing the same file twice adds nothing. Job adverts found in the pages are set aside for the\n"
+      "jobs board and counted. Exit status: 0 when every file imported, 1 when any file was rejected.");
+  listing->callback([&g] {
+    auto cfg = g.load();
+    std::unique_ptr<store::Connection> db;
+    try {
+      db = store::open_sqlite(cfg.db);
+      store::migrate(*db);
+    } catch (const std::exception& e) {
+      std::cerr << "gazette import: " << e.what() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    boost::json::array reports;
+    importers::ImportReport total;
+    total.ok = true;
+    for (const auto& file : files) {
+      auto r = importers::import_listing_file(*db, file);
+      if (as_json) reports.push_back(report_json(r));
+      else print_text(r);
+      total.ok = total.ok && r.ok;
+      total.added += r.added;
+      total.already_present += r.already_present;
+      total.updated += r.updated;
+      total.adverts_set_aside += r.adverts_set_aside;
+      total.adverts_new += r.adverts_new;
+      total.skipped.insert(total.skipped.end(), r.skipped.begin(), r.skipped.end());
+    }
+    if (as_json) {
+      boost::json::object out{{"ok", total.ok},
+                              {"added", total.added},
+                              {"already_present", total.already_present},
+                              {"updated", total.updated},
+                              {"adverts_set_aside", total.adverts_set_aside},
+                              {"adverts_new", total.adverts_new},
+                              {"lines_skipped", total.skipped.size()},
+                              {"files", reports}};
+      std::cout << boost::json::serialize(out) << "\n";
+    } else if (files.size() > 1) {
+      std::cout << "total: " << total.added << " added, " << total.already_present << " already present, "
+                << total.adverts_set_aside << " job adverts set aside, " << total.skipped.size() << " lines skipped\n";
+    }
+    if (!total.ok) g.exit_code = 1;
+  });
+}
+
+}  // namespace gazette::cli

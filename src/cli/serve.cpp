@@ -1,0 +1,48 @@
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "http/server.h"
+#include "store/migrations.h"
+#include "web/site.h"
+
+namespace gazette::cli {
+
+void register_serve(CLI::App& app, Globals& g) {
+  auto* cmd = app.add_subcommand("serve", "Serve the site over HTTP (migrates the database first)");
+  static std::string listen;
+  cmd->add_option("--listen", listen, "address:port (overrides config and GAZETTE_LISTEN)");
+  cmd->callback([&g] {
+    auto cfg = g.load();
+    try {
+      if (!listen.empty()) {
+        cfg.listen = listen;
+        config::validate(cfg);
+      }
+      spdlog::set_level(spdlog::level::from_str(cfg.log_level));
+      {
+        auto db = store::open_sqlite(cfg.db);
+        auto r = store::migrate(*db);
+        if (r.from_version != r.to_version)
+          spdlog::info("migrated {} from schema {} to {}", cfg.db, r.from_version, r.to_version);
+      }
+      web::Site site(cfg);
+      site.start_change_watcher();
+      http::ServerOptions opts;
+      opts.address = cfg.listen_host();
+      opts.port = cfg.listen_port();
+      opts.threads = cfg.threads;
+      opts.access_log = cfg.access_log;
+      http::Server server(opts, [&site](http::Request& req) { return site.handle(req); });
+      spdlog::info("Gazette serving {} on http://{}:{}", cfg.db, opts.address, server.port());
+      server.run();
+      spdlog::info("stopped");
+    } catch (const std::exception& e) {
+      std::cerr << "gazette serve: " << e.what() << "\n";
+      g.exit_code = 1;
+    }
+  });
+}
+
+}  // namespace gazette::cli

@@ -1,0 +1,111 @@
+#include "config/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace gazette::config {
+namespace {
+
+[[noreturn]] void bad(const std::string& key, const std::string& source, const std::string& why) {
+  throw std::runtime_error("configuration option '" + key + "' (" + source + "): " + why);
+}
+
+int to_int(const std::string& key, const std::string& source, const std::string& text, int lo, int hi) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size()) bad(key, source, "expected a whole number, got '" + text + "'");
+  if (v < lo || v > hi) bad(key, source, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  return v;
+}
+
+bool to_bool(const std::string& key, const std::string& source, const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes" || text == "on") return true;
+  if (text == "false" || text == "0" || text == "no" || text == "off") return false;
+  bad(key, source, "expected true or false, got '" + text + "'");
+}
+
+// Applies one textual value; shared by the TOML and environment paths so both validate alike.
+void apply(Config& c, const std::string& key, const std::string& value, const std::string& source) {
+  if (key == "db") c.db = value;
+  else if (key == "listen") c.listen = value;
+  else if (key == "threads") c.threads = to_int(key, source, value, 0, 256);
+  else if (key == "site_name") c.site_name = value;
+  else if (key == "site_description") c.site_description = value;
+  else if (key == "base_url") c.base_url = value;
+  else if (key == "theme_dir") c.theme_dir = value;
+  else if (key == "access_log") c.access_log = to_bool(key, source, value);
+  else if (key == "cache_max_age") c.cache_max_age = to_int(key, source, value, 0, 86400 * 365);
+  else if (key == "cache_max_entries") c.cache_max_entries = to_int(key, source, value, 0, 10'000'000);
+  else if (key == "page_size") c.page_size = to_int(key, source, value, 1, 200);
+  else if (key == "log_level") c.log_level = value;
+  else bad(key, source, "unknown option");
+}
+
+}  // namespace
+
+const std::vector<OptionInfo>& options() {
+  static const std::vector<OptionInfo> table = {
+      {"db", "GAZETTE_DB", "gazette.db", "SQLite database file (created if missing)."},
+      {"listen", "GAZETTE_LISTEN", "127.0.0.1:8080", "Address and port the server listens on."},
+      {"threads", "GAZETTE_THREADS", "0", "Server worker threads; 0 means one per CPU core."},
+      {"site_name", "GAZETTE_SITE_NAME", "Gazette", "Publication name shown in pages and feeds."},
+      {"site_description", "GAZETTE_SITE_DESCRIPTION", "News and analysis for people who run local government",
+       "One-line description used in feeds and meta tags."},
+      {"base_url", "GAZETTE_BASE_URL", "http://localhost:8080",
+       "Public URL of the site, used in canonical links, feeds and sitemaps."},
+      {"theme_dir", "GAZETTE_THEME_DIR", "", "Directory of templates overriding the built-in theme; empty uses the built-in one."},
+      {"access_log", "GAZETTE_ACCESS_LOG", "true", "Write one JSON line per request to standard output."},
+      {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60", "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
+      {"cache_max_entries", "GAZETTE_CACHE_MAX_ENTRIES", "20000", "Rendered pages kept in memory; 0 disables the page cache."},
+      {"page_size", "GAZETTE_PAGE_SIZE", "20", "Articles per listing page."},
+      {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
+  };
+  return table;
+}
+
+void validate(Config& c) {
+  auto colon = c.listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) bad("listen", "value", "expected address:port, got '" + c.listen + "'");
+  to_int("listen", "port", c.listen.substr(colon + 1), 0, 65535);
+  while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
+  if (!c.base_url.starts_with("http://") && !c.base_url.starts_with("https://"))
+    bad("base_url", "value", "must start with http:// or https://");
+  static const char* levels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+  bool ok = false;
+  for (auto* l : levels) ok = ok || c.log_level == l;
+  if (!ok) bad("log_level", "value", "expected one of trace, debug, info, warn, error, critical, off");
+}
+
+std::string Config::listen_host() const { return listen.substr(0, listen.rfind(':')); }
+unsigned short Config::listen_port() const {
+  return static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+}
+
+Config load(const std::string& toml_path) {
+  Config c;
+  if (!toml_path.empty()) {
+    toml::table table;
+    try {
+      table = toml::parse_file(toml_path);
+    } catch (const toml::parse_error& e) {
+      throw std::runtime_error("cannot read configuration " + toml_path + ": " + std::string(e.description()) +
+                               " (line " + std::to_string(e.source().begin.line) + ")");
+    }
+    for (const auto& [k, node] : table) {
+      std::string key(k.str());
+      std::string source = toml_path;
+      if (auto s = node.value<std::string>()) apply(c, key, *s, source);
+      else if (auto b = node.value<bool>(); b && node.is_boolean()) apply(c, key, *b ? "true" : "false", source);
+      else if (auto i = node.value<int64_t>()) apply(c, key, std::to_string(*i), source);
+      else bad(key, source, "unsupported value type");
+    }
+  }
+  for (const auto& opt : options())
+    if (const char* v = std::getenv(opt.env)) apply(c, opt.key, v, std::string("environment ") + opt.env);
+  validate(c);
+  return c;
+}
+
+}  // namespace gazette::config

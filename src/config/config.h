@@ -1,0 +1,46 @@
+// Gazette's configuration: defaults, overridden by a TOML file (--config), overridden by environment
+// variables (one per option). Every option is listed once, in kOptions, with its default and meaning;
+// docs/configuration.md is generated from the same table by `gazette config --markdown`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gazette::config {
+
+struct Config {
+  std::string db = "gazette.db";
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  std::string site_name = "Gazette";
+  std::string site_description = "News and analysis for people who run local government";
+  std::string base_url = "http://localhost:8080";
+  std::string theme_dir;  // empty: the theme compiled into the binary
+  bool access_log = true;
+  int cache_max_age = 60;
+  int cache_max_entries = 20000;
+  int page_size = 20;
+  std::string log_level = "info";
+
+  // "127.0.0.1:8080" split; load() has already validated it.
+  std::string listen_host() const;
+  unsigned short listen_port() const;
+};
+
+struct OptionInfo {
+  const char* key;      // TOML key
+  const char* env;      // environment variable
+  const char* fallback; // default, as text
+  const char* help;
+};
+const std::vector<OptionInfo>& options();
+
+// Loads defaults, then `toml_path` (when not empty), then the environment. Throws std::runtime_error
+// with a message naming the file, option and problem on a bad file or value.
+Config load(const std::string& toml_path);
+
+// Checks and normalises values (listen address, base URL, log level); throws std::runtime_error.
+void validate(Config& c);
+
+}  // namespace gazette::config

@@ -1,0 +1,83 @@
+#include "http/message.h"
+
+#include <boost/url/parse.hpp>
+
+namespace gazette::http {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::string_view Request::header(std::string_view name) const {
+  for (const auto& [k, v] : headers)
+    if (iequals(k, name)) return v;
+  return {};
+}
+
+std::optional<std::string> Request::param(std::string_view name) const {
+  for (const auto& [k, v] : query)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+bool Request::parse_target() {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  const auto& url = *parsed;
+  path = url.path();
+  if (path.empty()) path = "/";
+  // A decoded path with NUL or a dot-segment trick is not a page we serve.
+  if (path.find('\0') != std::string::npos) return false;
+  query.clear();
+  for (auto p : url.params()) query.emplace_back(std::string(p.key), std::string(p.value));
+  return true;
+}
+
+void Response::set_header(std::string name, std::string value) {
+  for (auto& [k, v] : headers)
+    if (iequals(k, name)) {
+      v = std::move(value);
+      return;
+    }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+Response Response::text(int status, std::string body, std::string content_type) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  return r;
+}
+
+Response Response::redirect(int status, std::string location) {
+  Response r = text(status, "Moved to " + location + "\n");
+  r.set_header("Location", std::move(location));
+  return r;
+}
+
+std::string_view reason(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,42 @@
+// Maps method + path to a handler. Patterns are '/'-separated literals and {name} captures, matched
+// whole-segment: "/{section}/{year}/{month}/{day}/{slug}". Built once at start-up, then read-only
+// and safe to share between threads.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace gazette::http {
+
+using Params = std::map<std::string, std::string, std::less<>>;
+using Handler = std::function<Response(const Request&, const Params&)>;
+
+class Router {
+ public:
+  // Registers a handler for GET (and so HEAD) or another method. Earlier routes win.
+  void get(std::string pattern, Handler h) { add("GET", std::move(pattern), std::move(h)); }
+  void add(std::string method, std::string pattern, Handler h);
+  // Sets the handler for paths no route matches (the 404 page).
+  void not_found(Handler h) { not_found_ = std::move(h); }
+
+  // Dispatches; HEAD is routed as GET. A path that matches only other methods gets 405.
+  Response dispatch(const Request& req) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+  Handler not_found_;
+};
+
+// Splits a path into its segments ("/a/b/" -> {"a", "b"}).
+std::vector<std::string> split_path(std::string_view path);
+
+}  // namespace gazette::http

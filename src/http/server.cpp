@@ -1,0 +1,238 @@
+// The only file that instantiates Beast's I/O templates: keep it small, it dominates compile time.
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <list>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace gazette::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto as_tuple = asio::as_tuple(use_awaitable);
+
+namespace {
+
+// One worker: an io_context on its own thread with its own acceptor.
+struct Worker {
+  asio::io_context ioc{1};
+  tcp::acceptor acceptor{ioc};
+  std::list<beast::tcp_stream*> idle;  // connections waiting for a request; cancelled on shutdown
+  bool stopping = false;
+};
+
+void log_access(const Request& req, int status, std::size_t bytes, std::chrono::steady_clock::time_point start) {
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  std::string path = req.target.size() > 512 ? req.target.substr(0, 512) : req.target;
+  for (char& c : path)
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '?';
+  spdlog::get("access")->info(R"({{"method":"{}","target":"{}","status":{},"bytes":{},"us":{},"remote":"{}"}})",
+                              req.method.size() > 16 ? "?" : req.method, path, status, bytes, us, req.remote_address);
+}
+
+Response error_response(const beast::error_code& ec) {
+  if (ec == bhttp::error::header_limit) return Response::text(431, "Request headers too large\n");
+  if (ec == bhttp::error::body_limit) return Response::text(413, "Request body too large\n");
+  return Response::text(400, "Bad request\n");
+}
+
+awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, bool head, bool keep_alive,
+                               unsigned version) {
+  std::string_view body = res.body_view();
+  bhttp::response<bhttp::span_body<const char>> msg{static_cast<bhttp::status>(res.status), version};
+  msg.set(bhttp::field::server, "Gazette");
+  msg.set(bhttp::field::content_type, res.content_type);
+  for (const auto& [name, value] : res.headers) msg.set(name, value);
+  msg.keep_alive(keep_alive);
+  if (res.status == 304 || head) {
+    if (res.status != 304) msg.content_length(body.size());
+    bhttp::response_serializer<bhttp::span_body<const char>> sr{msg};
+    auto [ec, n] = co_await bhttp::async_write_header(stream, sr, as_tuple);
+    co_return !ec;
+  }
+  msg.body() = {body.data(), body.size()};
+  msg.prepare_payload();
+  auto [ec, n] = co_await bhttp::async_write(stream, msg, as_tuple);
+  co_return !ec;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  RequestHandler handler;
+  std::vector<std::unique_ptr<Worker>> workers;
+  unsigned short port = 0;
+  std::atomic<bool> stop_requested{false};
+
+  awaitable<void> session(Worker& w, tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    std::string remote;
+    beast::error_code ignored;
+    auto endpoint = stream.socket().remote_endpoint(ignored);
+    if (!ignored) remote = endpoint.address().to_string();
+    stream.socket().set_option(tcp::no_delay(true), ignored);
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+      parser.body_limit(options.body_limit);
+      stream.expires_after(options.read_timeout);
+      auto idle_it = w.idle.insert(w.idle.end(), &stream);
+      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+      w.idle.erase(idle_it);
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+          ec == asio::error::connection_reset || ec == asio::error::eof)
+        break;
+      auto start = std::chrono::steady_clock::now();
+      if (ec) {
+        // The request could not be parsed: answer once and close.
+        Request bad;
+        bad.method = "?";
+        bad.remote_address = remote;
+        Response res = error_response(ec);
+        stream.expires_after(options.read_timeout);
+        co_await write_response(stream, res, false, false, 11);
+        if (options.access_log) log_access(bad, res.status, res.body_view().size(), start);
+        break;
+      }
+      auto& msg = parser.get();
+      Request req;
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      req.remote_address = remote;
+      for (const auto& field : msg) req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      req.body = std::move(msg.body());
+      Response res;
+      if (!req.parse_target()) {
+        res = Response::text(400, "Bad request: the URL is not valid\n");
+      } else {
+        try {
+          res = handler(req);
+        } catch (const std::exception& e) {
+          spdlog::error("handler failed for {}: {}", req.target, e.what());
+          res = Response::text(500, "Internal server error\n");
+        }
+      }
+      bool keep_alive = msg.keep_alive() && !w.stopping && res.status != 400;
+      stream.expires_after(options.read_timeout);
+      bool ok = co_await write_response(stream, res, req.method == "HEAD", keep_alive, msg.version());
+      if (options.access_log) log_access(req, res.status, res.body_view().size(), start);
+      if (!ok || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  awaitable<void> accept_loop(Worker& w) {
+    for (;;) {
+      auto [ec, socket] = co_await w.acceptor.async_accept(as_tuple);
+      if (ec) {
+        if (w.stopping || ec == asio::error::operation_aborted) co_return;
+        continue;  // e.g. EMFILE: keep serving the connections we have
+      }
+      asio::co_spawn(w.ioc, session(w, std::move(socket)), asio::detached);
+    }
+  }
+
+  void bind(Worker& w, const tcp::endpoint& ep) {
+    w.acceptor.open(ep.protocol());
+    w.acceptor.set_option(tcp::acceptor::reuse_address(true));
+    int one = 1;
+    ::setsockopt(w.acceptor.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    w.acceptor.bind(ep);
+    w.acceptor.listen(asio::socket_base::max_listen_connections);
+  }
+
+  // Runs on the worker's own thread: stop accepting, wake idle connections so they close.
+  static void begin_shutdown(Worker& w) {
+    w.stopping = true;
+    beast::error_code ignored;
+    w.acceptor.close(ignored);
+    for (auto* stream : w.idle) stream->socket().cancel(ignored);
+  }
+};
+
+Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+  int threads = impl_->options.threads > 0 ? impl_->options.threads
+                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) throw std::runtime_error("invalid listen address '" + impl_->options.address + "'");
+  tcp::endpoint ep{address, impl_->options.port};
+  try {
+    for (int i = 0; i < threads; ++i) {
+      auto w = std::make_unique<Worker>();
+      impl_->bind(*w, ep);
+      if (i == 0) ep.port(w->acceptor.local_endpoint().port());
+      impl_->workers.push_back(std::move(w));
+    }
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" +
+                             std::to_string(impl_->options.port) + ": " + e.what());
+  }
+  impl_->port = ep.port();
+  if (!spdlog::get("access")) {
+    auto logger = spdlog::default_logger()->clone("access");
+    logger->set_pattern("%v");
+    spdlog::register_logger(logger);
+  }
+}
+
+Server::~Server() = default;
+
+unsigned short Server::port() const { return impl_->port; }
+
+void Server::stop() {
+  if (impl_->stop_requested.exchange(true)) return;
+  for (auto& w : impl_->workers) asio::post(w->ioc, [&w = *w] { Impl::begin_shutdown(w); });
+}
+
+void Server::run() {
+  asio::io_context signals_ioc;
+  asio::signal_set signals(signals_ioc, SIGINT, SIGTERM);
+  signals.async_wait([this](const beast::error_code& ec, int) {
+    if (!ec) {
+      spdlog::info("shutting down: finishing in-flight requests");
+      stop();
+    }
+  });
+  std::thread signal_thread([&] { signals_ioc.run(); });
+
+  std::vector<std::thread> threads;
+  for (auto& w : impl_->workers) {
+    asio::co_spawn(w->ioc, impl_->accept_loop(*w), asio::detached);
+    threads.emplace_back([&w] { w->ioc.run(); });
+  }
+  // A watchdog enforces the grace period: connections still busy after it are dropped.
+  std::thread watchdog([this] {
+    while (!impl_->stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    auto deadline = std::chrono::steady_clock::now() + impl_->options.shutdown_grace;
+    while (std::chrono::steady_clock::now() < deadline) {
+      bool all_done = true;
+      for (auto& w : impl_->workers) all_done = all_done && w->ioc.stopped();
+      if (all_done) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    for (auto& w : impl_->workers) w->ioc.stop();
+  });
+  for (auto& t : threads) t.join();
+  stop();  // ends the watchdog if the workers ran out of work on their own
+  watchdog.join();
+  signals.cancel();
+  signals_ioc.stop();
+  signal_thread.join();
+}
+
+}  // namespace gazette::http

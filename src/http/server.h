@@ -1,0 +1,51 @@
+// The HTTP/1.1 server: Boost.Beast on Asio, one C++20 coroutine per connection.
+//
+// Each worker thread runs its own io_context with its own SO_REUSEPORT acceptor, so connections never
+// cross threads and need no locks. The handler is called on worker threads concurrently and must be
+// thread-safe. Malformed requests get 400, oversized headers 431 and bodies 413; reads time out.
+// SIGTERM/SIGINT stop accepting, let in-flight requests finish, then run() returns.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace gazette::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;
+  int threads = 0;                            // 0: one per core
+  std::size_t header_limit = 16 * 1024;       // bytes of request line + headers
+  std::size_t body_limit = 1024 * 1024;       // bytes of request body
+  std::chrono::seconds read_timeout{30};      // per request, also the keep-alive idle limit
+  std::chrono::seconds shutdown_grace{10};    // in-flight work gets this long after SIGTERM
+  bool access_log = true;                     // one JSON line per request on stdout
+};
+
+using RequestHandler = std::function<Response(Request&)>;
+
+class Server {
+ public:
+  // Binds the listening sockets; throws std::runtime_error naming the address when it cannot.
+  Server(ServerOptions options, RequestHandler handler);
+  ~Server();
+
+  // The bound port (useful with port 0).
+  unsigned short port() const;
+
+  // Serves until SIGTERM/SIGINT or stop(); returns after the graceful shutdown.
+  void run();
+  // Asks run() to shut down gracefully; safe from any thread.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette::http

@@ -1,0 +1,92 @@
+#include "importers/listing_importer.h"
+
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "content/text.h"
+#include "store/content_store.h"
+
+namespace gazette::importers {
+
+ImportReport import_listing_text(store::Connection& db, const std::string& text, const std::string& source) {
+  ImportReport report;
+  report.file = source;
+  if (int line = first_invalid_utf8_line(text)) {
+    report.error = "invalid UTF-8 on line " + std::to_string(line) + "; convert the file to UTF-8 and retry";
+    return report;
+  }
+  ParsedListing parsed = parse_listing(text);
+  report.skipped = parsed.skipped;
+  const std::int64_t now = std::time(nullptr);
+  try {
+    store::Transaction tx(db);
+    store::ContentStore content(db);
+    // Undated items ("You may have missed") are older than the page that lists them: give them the
+    // page's earliest date rather than today's. A later dated listing of the same story corrects it.
+    std::int64_t undated_time = 0;
+    for (const auto& item : parsed.articles) {
+      std::int64_t t = item.year > 0 ? content::unix_from_date(item.year, item.month, item.day) : -1;
+      if (t > 0 && (undated_time == 0 || t < undated_time)) undated_time = t;
+    }
+    for (const auto& item : parsed.articles) {
+      content::ArticleInput in;
+      in.headline = item.headline;
+      in.standfirst = item.summary;
+      in.body_markdown = item.body;
+      // A single article page has no marked standfirst: its first paragraph serves as one.
+      if (in.standfirst.empty() && !in.body_markdown.empty()) {
+        auto end = in.body_markdown.find("\n\n");
+        in.standfirst = in.body_markdown.substr(0, end);
+        in.body_markdown = end == std::string::npos ? "" : in.body_markdown.substr(end + 2);
+      }
+      in.section = item.section.empty() ? "News" : item.section;
+      in.authors = item.authors;
+      if (item.year > 0) in.published_at = content::unix_from_date(item.year, item.month, item.day);
+      if (in.published_at < 0) in.published_at = 0;
+      const bool undated = in.published_at == 0;
+      switch (content.save_article(in, now, undated ? undated_time : 0)) {
+        case store::SaveOutcome::added: ++report.added; break;
+        case store::SaveOutcome::already_present: ++report.already_present; break;
+        case store::SaveOutcome::updated: ++report.updated; break;
+      }
+    }
+    for (const auto& ad : parsed.adverts) {
+      store::AdvertInput in{content::slugify(ad.title + " " + ad.employer + " " + ad.salary, 200), ad.title,
+                            ad.employer, ad.salary, ad.snippet, ad.recruiter, ad.category_heading, source};
+      ++report.adverts_set_aside;
+      if (content.save_pending_advert(in, now)) ++report.adverts_new;
+    }
+    tx.commit();
+    report.ok = true;
+  } catch (const std::exception& e) {
+    report = ImportReport{};
+    report.file = source;
+    report.error = std::string("nothing imported: ") + e.what();
+  }
+  return report;
+}
+
+ImportReport import_listing_file(store::Connection& db, const std::string& path) {
+  std::error_code ec;
+  std::ifstream in;
+  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
+  if (!in.is_open()) {
+    ImportReport r;
+    r.file = path;
+    r.error = "cannot read file";
+    return r;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    ImportReport r;
+    r.file = path;
+    r.error = "read error";
+    return r;
+  }
+  return import_listing_text(db, text.str(), path);
+}
+
+}  // namespace gazette::importers

@@ -1,0 +1,33 @@
+// Imports listing dumps into the store: each file in one transaction, idempotently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "importers/listing_parser.h"
+#include "store/connection.h"
+
+namespace gazette::importers {
+
+struct ImportReport {
+  std::string file;
+  bool ok = false;
+  std::string error;  // why the file was rejected (nothing was written)
+  int added = 0;
+  int already_present = 0;
+  int updated = 0;             // an undated copy got its date
+  int adverts_set_aside = 0;   // job adverts found (kept in pending_adverts for the jobs board)
+  int adverts_new = 0;
+  std::vector<SkippedLine> skipped;
+};
+
+// Reads, parses and stores one dump. Never throws for bad input: a file that cannot be read or is not
+// valid UTF-8 (the error names the line) is reported with ok=false and writes nothing. A database
+// failure rolls the whole file back and is reported the same way.
+ImportReport import_listing_file(store::Connection& db, const std::string& path);
+
+// The same for text already in memory; `source` names it in reports and in the stored adverts.
+ImportReport import_listing_text(store::Connection& db, const std::string& text, const std::string& source);
+
+}  // namespace gazette::importers

@@ -1,0 +1,78 @@
+// A database connection that runs named SQL (sql/<backend>/queries.sql) with bound parameters only.
+// One Connection belongs to one thread at a time; open one per thread (see ConnectionPool in the
+// server). Failures throw store::Error, whose message names the query and the database's reason.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace gazette::store {
+
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A bound parameter. Text is copied by the driver before the call returns.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+
+// A result row, valid only inside the row callback.
+class Row {
+ public:
+  virtual ~Row() = default;
+  virtual bool is_null(int col) const = 0;
+  virtual std::int64_t int64(int col) const = 0;
+  virtual std::string text(int col) const = 0;
+};
+
+using RowFn = std::function<void(const Row&)>;
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Runs a named query, calling on_row for each result row.
+  virtual void query(std::string_view name, std::initializer_list<Value> params, const RowFn& on_row) = 0;
+  // Runs a named statement; returns the number of rows it changed.
+  virtual std::int64_t exec(std::string_view name, std::initializer_list<Value> params) = 0;
+  // Rowid of the last insert on this connection.
+  virtual std::int64_t last_insert_id() = 0;
+  // Runs raw SQL script text (migrations only).
+  virtual void exec_script(std::string_view sql) = 0;
+  virtual void begin() = 0;  // a write transaction (BEGIN IMMEDIATE on SQLite)
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+
+  // Convenience: the first column of the first row as an integer, or `fallback` when there is no row
+  // or it is NULL.
+  std::int64_t scalar(std::string_view name, std::initializer_list<Value> params, std::int64_t fallback = 0);
+};
+
+// Opens (creating if needed) an SQLite database file in WAL mode with foreign keys on and a busy
+// timeout. `read_only` opens without write access (the server's reader connections).
+std::unique_ptr<Connection> open_sqlite(const std::string& path, bool read_only = false);
+
+// Commits on commit(), rolls back in the destructor otherwise: the unit of every write.
+class Transaction {
+ public:
+  explicit Transaction(Connection& db) : db_(db) { db_.begin(); }
+  ~Transaction() {
+    if (!done_) db_.rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit() {
+    db_.commit();
+    done_ = true;
+  }
+
+ private:
+  Connection& db_;
+  bool done_ = false;
+};
+
+}  // namespace gazette::store

@@ -1,0 +1,212 @@
+#include "store/content_store.h"
+
+#include "content/text.h"
+
+namespace gazette::store {
+namespace {
+
+using content::Article;
+
+// Columns of the listing queries: id, slug, headline, standfirst, status, published_at, updated_at,
+// word_count, section id, name, slug, description.
+Article summary_from_row(const Row& r) {
+  Article a;
+  a.id = r.int64(0);
+  a.slug = r.text(1);
+  a.headline = r.text(2);
+  a.standfirst = r.text(3);
+  content::parse_status(r.text(4), a.status);
+  a.published_at = r.int64(5);
+  a.updated_at = r.int64(6);
+  a.word_count = static_cast<int>(r.int64(7));
+  a.section = {r.int64(8), r.text(9), r.text(10), r.text(11)};
+  return a;
+}
+
+std::string date_key(std::int64_t t) {
+  auto d = content::date_parts(t);
+  return d.year + "-" + d.month + "-" + d.day;
+}
+
+}  // namespace
+
+content::Section ContentStore::ensure_section(const std::string& name, const std::string& description, int position) {
+  std::string slug = content::slugify(name);
+  if (auto s = section_by_slug(slug)) {
+    if (!description.empty() && s->description.empty()) {
+      db_.exec("section_set_description", {s->id, description});
+      s->description = description;
+    }
+    return *s;
+  }
+  db_.exec("section_insert", {name, slug, description, std::int64_t{position}});
+  return {db_.last_insert_id(), name, slug, description};
+}
+
+std::int64_t ContentStore::author_id(const std::string& name) {
+  std::string slug = content::slugify(name);
+  if (auto a = author_by_slug(slug)) return a->id;
+  db_.exec("author_insert", {name, slug, "", ""});
+  return db_.last_insert_id();
+}
+
+void ContentStore::save_author_profile(const content::AuthorProfile& p) {
+  db_.exec("author_set_profile", {author_id(p.name), p.role, p.bio});
+}
+
+std::int64_t ContentStore::tag_id(const std::string& name) {
+  std::string slug = content::slugify(name);
+  if (auto t = tag_by_slug(slug)) return t->id;
+  db_.exec("tag_insert", {name, slug});
+  return db_.last_insert_id();
+}
+
+std::string ContentStore::unique_slug(const std::string& base, const std::string& date) {
+  std::string slug = base.empty() ? "article" : base;
+  if (db_.scalar("article_slug_taken", {slug}, 0) == 0) return slug;
+  slug += "-" + date;
+  for (int n = 2; db_.scalar("article_slug_taken", {slug}, 0) != 0; ++n)
+    slug = (base.empty() ? "article" : base) + "-" + date + "-" + std::to_string(n);
+  return slug;
+}
+
+SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int64_t now, std::int64_t undated_time) {
+  const std::string base = content::slugify(in.headline);
+  const bool dated = in.published_at > 0;
+  const std::string date = dated ? date_key(in.published_at) : "undated";
+  const std::string key = base + "|" + date;
+  if (db_.scalar("article_id_by_dedupe_key", {key}, 0) != 0) return SaveOutcome::already_present;
+
+  // Any other version of the same headline: an undated item is the same story; a dated one replaces
+  // the date of an undated copy.
+  std::int64_t other_id = 0;
+  std::string other_key;
+  db_.query("article_id_by_dedupe_prefix", {base + "|", base + "}"}, [&](const Row& r) {
+    other_id = r.int64(0);
+    other_key = r.text(1);
+  });
+  if (other_id != 0 && !dated) return SaveOutcome::already_present;
+  if (other_id != 0 && other_key.ends_with("|undated")) {
+    db_.exec("article_set_date", {other_id, in.published_at, now, key});
+    bump_content_version();
+    return SaveOutcome::updated;
+  }
+
+  const std::int64_t published_at = dated ? in.published_at : (undated_time > 0 ? undated_time : now);
+  content::Section section = ensure_section(in.section.empty() ? "News" : in.section);
+  std::string html = content::render_markdown(in.body_markdown);
+  int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
+  db_.exec("article_insert", {unique_slug(base, date_key(published_at)), key, in.headline, in.standfirst,
+                              in.body_markdown, html, section.id, content::to_string(in.status), published_at,
+                              now, in.source_url, std::int64_t{words}});
+  const std::int64_t id = db_.last_insert_id();
+  std::int64_t position = 0;
+  for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
+  for (const auto& name : in.tags) db_.exec("article_tag_insert", {id, tag_id(name)});
+  bump_content_version();
+  return SaveOutcome::added;
+}
+
+bool ContentStore::save_pending_advert(const AdvertInput& ad, std::int64_t now) {
+  bool added = db_.exec("advert_insert", {ad.dedupe_key, ad.title, ad.employer, ad.salary_text, ad.snippet,
+                                          ad.recruiter, ad.category_heading, ad.source, now}) > 0;
+  return added;
+}
+
+void ContentStore::load_authors(Article& a) {
+  db_.query("article_authors", {a.id}, [&](const Row& r) {
+    a.authors.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+  });
+}
+
+std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {
+  std::optional<Article> out;
+  db_.query("article_by_slug", {slug, now}, [&](const Row& r) {
+    Article a;
+    a.id = r.int64(0);
+    a.slug = r.text(1);
+    a.headline = r.text(2);
+    a.standfirst = r.text(3);
+    a.body_markdown = r.text(4);
+    a.body_html = r.text(5);
+    content::parse_status(r.text(6), a.status);
+    a.published_at = r.int64(7);
+    a.updated_at = r.int64(8);
+    a.source_url = r.text(9);
+    a.word_count = static_cast<int>(r.int64(10));
+    a.section = {r.int64(11), r.text(12), r.text(13), r.text(14)};
+    out = std::move(a);
+  });
+  if (!out) return out;
+  load_authors(*out);
+  db_.query("article_tags", {out->id}, [&](const Row& r) {
+    out->tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+  });
+  return out;
+}
+
+std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now, int limit, int offset) {
+  std::vector<Article> out;
+  auto add = [&](const Row& r) { out.push_back(summary_from_row(r)); };
+  std::int64_t lim = limit, off = offset;
+  if (f.section_id) db_.query("articles_by_section", {now, lim, off, f.section_id}, add);
+  else if (f.author_id) db_.query("articles_by_author", {now, lim, off, f.author_id}, add);
+  else if (f.tag_id) db_.query("articles_by_tag", {now, lim, off, f.tag_id}, add);
+  else if (f.exclude_section_id) db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
+  else db_.query("articles_latest", {now, lim, off}, add);
+  for (auto& a : out) load_authors(a);
+  return out;
+}
+
+std::int64_t ContentStore::count(const ArticleFilter& f, std::int64_t now) {
+  if (f.section_id) return db_.scalar("articles_by_section_count", {now, f.section_id});
+  if (f.author_id) return db_.scalar("articles_by_author_count", {now, f.author_id});
+  if (f.tag_id) return db_.scalar("articles_by_tag_count", {now, f.tag_id});
+  return db_.scalar("articles_latest_count", {now});
+}
+
+std::vector<content::Section> ContentStore::sections() {
+  std::vector<content::Section> out;
+  db_.query("sections_all", {}, [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)}); });
+  return out;
+}
+
+std::optional<content::Section> ContentStore::section_by_slug(const std::string& slug) {
+  std::optional<content::Section> out;
+  db_.query("section_by_slug", {slug}, [&](const Row& r) { out = content::Section{r.int64(0), r.text(1), r.text(2), r.text(3)}; });
+  return out;
+}
+
+std::optional<content::Author> ContentStore::author_by_slug(const std::string& slug) {
+  std::optional<content::Author> out;
+  db_.query("author_by_slug", {slug}, [&](const Row& r) {
+    out = content::Author{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+  });
+  return out;
+}
+
+std::optional<content::Tag> ContentStore::tag_by_slug(const std::string& slug) {
+  std::optional<content::Tag> out;
+  db_.query("tag_by_slug", {slug}, [&](const Row& r) { out = content::Tag{r.int64(0), r.text(1), r.text(2), r.text(3)}; });
+  return out;
+}
+
+std::vector<SitemapEntry> ContentStore::sitemap(std::int64_t now, int limit, int offset) {
+  std::vector<SitemapEntry> out;
+  db_.query("sitemap_articles", {now, std::int64_t{limit}, std::int64_t{offset}}, [&](const Row& r) {
+    out.push_back({r.text(0), r.text(1), r.int64(2), r.int64(3)});
+  });
+  return out;
+}
+
+std::int64_t ContentStore::next_scheduled(std::int64_t now) { return db_.scalar("next_scheduled_time", {now}, 0); }
+
+std::int64_t ContentStore::content_version() {
+  std::int64_t v = 0;
+  db_.query("meta_get", {"content_version"}, [&](const Row& r) { v = std::stoll(r.text(0)); });
+  return v;
+}
+
+void ContentStore::bump_content_version() { db_.exec("content_version_bump", {}); }
+
+}  // namespace gazette::store

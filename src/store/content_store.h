@@ -1,0 +1,82 @@
+// Reads and writes articles, authors, sections and tags. The only code that knows their tables.
+// Bound to one Connection, so to one thread; cheap to construct per request or per import.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/article.h"
+#include "store/connection.h"
+
+namespace gazette::store {
+
+// Which articles a listing shows. At most one of section_id/author_id/tag_id is set.
+struct ArticleFilter {
+  std::int64_t section_id = 0;
+  std::int64_t author_id = 0;
+  std::int64_t tag_id = 0;
+  std::int64_t exclude_section_id = 0;  // "other sections" (related reading)
+};
+
+enum class SaveOutcome { added, already_present, updated };
+
+struct SitemapEntry {
+  std::string slug, section_slug;
+  std::int64_t published_at = 0, updated_at = 0;
+};
+
+struct AdvertInput {
+  std::string dedupe_key, title, employer, salary_text, snippet, recruiter, category_heading, source;
+};
+
+class ContentStore {
+ public:
+  explicit ContentStore(Connection& db) : db_(db) {}
+
+  // Stores an article unless one with the same identity (headline slug + date) exists. An undated item
+  // matches any article with the same headline; a dated item replaces an undated one's date (updated).
+  // Creates the section, authors and tags on first use. Call inside a Transaction.
+  // `undated_time` is the publication time given to an undated item (0: now).
+  SaveOutcome save_article(const content::ArticleInput& in, std::int64_t now, std::int64_t undated_time = 0);
+
+  // Creates the author or fills in their role and bio.
+  void save_author_profile(const content::AuthorProfile& p);
+  // Creates the section (in this display position) or fills in an empty description.
+  content::Section ensure_section(const std::string& name, const std::string& description = "", int position = 100);
+
+  // Stores a job advert found by an importer; returns false when it was already there.
+  bool save_pending_advert(const AdvertInput& ad, std::int64_t now);
+
+  // The article readers can see at `now` (not a draft, publication time passed), with authors and tags.
+  std::optional<content::Article> article_by_slug(const std::string& slug, std::int64_t now);
+
+  // Newest first: summaries (no body) with section and authors.
+  std::vector<content::Article> list(const ArticleFilter& f, std::int64_t now, int limit, int offset);
+  std::int64_t count(const ArticleFilter& f, std::int64_t now);
+
+  std::vector<content::Section> sections();
+  std::optional<content::Section> section_by_slug(const std::string& slug);
+  std::optional<content::Author> author_by_slug(const std::string& slug);
+  std::optional<content::Tag> tag_by_slug(const std::string& slug);
+
+  std::vector<SitemapEntry> sitemap(std::int64_t now, int limit, int offset);
+
+  // The earliest publication time after `now` (a scheduled article), or 0 when none.
+  std::int64_t next_scheduled(std::int64_t now);
+
+  // Content version: bumped by every write so page caches know to drop what they rendered.
+  std::int64_t content_version();
+  void bump_content_version();
+
+ private:
+  std::int64_t author_id(const std::string& name);
+  std::int64_t tag_id(const std::string& name);
+  std::string unique_slug(const std::string& base, const std::string& date);
+  void load_authors(content::Article& a);
+
+  Connection& db_;
+};
+
+}  // namespace gazette::store

@@ -1,0 +1,151 @@
+// SQLite implementation of store::Connection: prepared statements cached per query name.
+#include <sqlite3.h>
+
+#include <map>
+
+#include "store/connection.h"
+#include "store/sql_catalog.h"
+
+namespace gazette::store {
+namespace {
+
+class SqliteRow final : public Row {
+ public:
+  explicit SqliteRow(sqlite3_stmt* st) : st_(st) {}
+  bool is_null(int col) const override { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
+  std::int64_t int64(int col) const override { return sqlite3_column_int64(st_, col); }
+  std::string text(int col) const override {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(st_, col))) : std::string();
+  }
+
+ private:
+  sqlite3_stmt* st_;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(const std::string& path, bool read_only) {
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw Error("cannot open database " + path + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_extended_result_codes(db_, 1);
+    try {
+      if (!read_only) exec_script("PRAGMA journal_mode = WAL;");
+      exec_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    } catch (...) {
+      sqlite3_close(db_);
+      throw;
+    }
+  }
+
+  ~SqliteConnection() override {
+    for (auto& [name, st] : statements_) sqlite3_finalize(st);
+    sqlite3_close(db_);
+  }
+
+  void query(std::string_view name, std::initializer_list<Value> params, const RowFn& on_row) override {
+    sqlite3_stmt* st = prepare(name, params);
+    Reset reset{st};
+    SqliteRow row(st);
+    for (;;) {
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) {
+        if (on_row) on_row(row);
+      } else if (rc == SQLITE_DONE) {
+        return;
+      } else {
+        fail(name);
+      }
+    }
+  }
+
+  std::int64_t exec(std::string_view name, std::initializer_list<Value> params) override {
+    query(name, params, nullptr);
+    return sqlite3_changes64(db_);
+  }
+
+  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+
+  void exec_script(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string why = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      throw Error("SQL script failed: " + why);
+    }
+  }
+
+  void begin() override { exec_script("BEGIN IMMEDIATE"); }
+  void commit() override { exec_script("COMMIT"); }
+  void rollback() noexcept override {
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  struct Reset {
+    sqlite3_stmt* st;
+    ~Reset() {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+    }
+  };
+
+  sqlite3_stmt* prepare(std::string_view name, std::initializer_list<Value> params) {
+    auto it = statements_.find(name);
+    if (it == statements_.end()) {
+      const std::string& sql = SqlCatalog::sqlite().get(name);
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st,
+                             nullptr) != SQLITE_OK)
+        fail(name);
+      it = statements_.emplace(std::string(name), st).first;
+    }
+    sqlite3_stmt* st = it->second;
+    int i = 1;
+    for (const Value& v : params) {
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(st, i);
+      else if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st, i, *n);
+      else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(st, i, *d);
+      else {
+        auto s = std::get<std::string_view>(v);
+        rc = sqlite3_bind_text64(st, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      }
+      if (rc != SQLITE_OK) fail(name);
+      ++i;
+    }
+    return st;
+  }
+
+  [[noreturn]] void fail(std::string_view name) {
+    throw Error("query " + std::string(name) + " failed: " + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_ = nullptr;
+  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+};
+
+}  // namespace
+
+std::int64_t Connection::scalar(std::string_view name, std::initializer_list<Value> params, std::int64_t fallback) {
+  std::int64_t out = fallback;
+  bool first = true;
+  query(name, params, [&](const Row& r) {
+    if (first && !r.is_null(0)) out = r.int64(0);
+    first = false;
+  });
+  return out;
+}
+
+std::unique_ptr<Connection> open_sqlite(const std::string& path, bool read_only) {
+  return std::make_unique<SqliteConnection>(path, read_only);
+}
+
+}  // namespace gazette::store

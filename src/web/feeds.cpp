@@ -1,0 +1,175 @@
+// Machine-readable pages: RSS 2.0 and Atom feeds, sitemaps, robots.txt. XML is built with pugixml so
+// every value is escaped by the library.
+#include <pugixml.hpp>
+
+#include <charconv>
+#include <ctime>
+#include <sstream>
+
+#include "content/text.h"
+#include "store/content_store.h"
+#include "web/site.h"
+#include "web/urls.h"
+
+namespace gazette::web {
+namespace {
+
+constexpr int kFeedItems = 20;
+// Articles per sitemap file: under the 50,000-URL limit, leaving room for the home and section pages.
+constexpr int kSitemapUrls = 49900;
+
+http::Response xml_response(const pugi::xml_document& doc, const std::string& type) {
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
+  http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(), type);
+  r.cacheable = true;
+  return r;
+}
+
+void text_child(pugi::xml_node parent, const char* name, const std::string& value) {
+  parent.append_child(name).text().set(value.c_str());
+}
+
+}  // namespace
+
+http::Response Site::feed(const http::Request& req, const http::Params& p, bool atom) {
+  store::ContentStore content(db());
+  const std::int64_t now = std::time(nullptr);
+  store::ArticleFilter filter;
+  std::string title = config_.site_name, page_path = "/";
+  if (auto it = p.find("section"); it != p.end()) {
+    auto s = content.section_by_slug(it->second);
+    if (!s) return not_found_page(req);
+    filter.section_id = s->id;
+    title += ": " + s->name;
+    page_path = section_path(*s);
+  } else if (auto it = p.find("author"); it != p.end()) {
+    auto a = content.author_by_slug(it->second);
+    if (!a) return not_found_page(req);
+    filter.author_id = a->id;
+    title += ": " + a->name;
+    page_path = author_path(*a);
+  } else if (auto it = p.find("tag"); it != p.end()) {
+    auto t = content.tag_by_slug(it->second);
+    if (!t) return not_found_page(req);
+    filter.tag_id = t->id;
+    title += ": " + t->name;
+    page_path = tag_path(*t);
+  }
+  auto items = content.list(filter, now, kFeedItems, 0);
+  const std::string& base = config_.base_url;
+  const std::string self = base + req.path;
+  pugi::xml_document doc;
+  if (!atom) {
+    auto rss = doc.append_child("rss");
+    rss.append_attribute("version") = "2.0";
+    rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
+    rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    auto channel = rss.append_child("channel");
+    text_child(channel, "title", title);
+    text_child(channel, "link", base + page_path);
+    text_child(channel, "description", config_.site_description);
+    text_child(channel, "language", "en-gb");
+    auto link = channel.append_child("atom:link");
+    link.append_attribute("href") = self.c_str();
+    link.append_attribute("rel") = "self";
+    link.append_attribute("type") = "application/rss+xml";
+    if (!items.empty()) text_child(channel, "lastBuildDate", content::format_rfc1123(items.front().published_at));
+    for (const auto& a : items) {
+      auto item = channel.append_child("item");
+      const std::string url = base + article_path(a);
+      text_child(item, "title", a.headline);
+      text_child(item, "link", url);
+      auto guid = item.append_child("guid");
+      guid.append_attribute("isPermaLink") = "true";
+      guid.text().set(url.c_str());
+      text_child(item, "pubDate", content::format_rfc1123(a.published_at));
+      text_child(item, "description", a.standfirst);
+      text_child(item, "category", a.section.name);
+      for (const auto& au : a.authors) text_child(item, "dc:creator", au.name);
+    }
+    return xml_response(doc, "application/rss+xml; charset=utf-8");
+  }
+  auto feed = doc.append_child("feed");
+  feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
+  feed.append_attribute("xml:lang") = "en-GB";
+  text_child(feed, "id", base + page_path);
+  text_child(feed, "title", title);
+  text_child(feed, "subtitle", config_.site_description);
+  text_child(feed, "updated", content::format_iso8601(items.empty() ? 0 : items.front().published_at));
+  auto self_link = feed.append_child("link");
+  self_link.append_attribute("rel") = "self";
+  self_link.append_attribute("href") = self.c_str();
+  auto alt = feed.append_child("link");
+  alt.append_attribute("rel") = "alternate";
+  alt.append_attribute("href") = (base + page_path).c_str();
+  for (const auto& a : items) {
+    auto entry = feed.append_child("entry");
+    const std::string url = base + article_path(a);
+    text_child(entry, "id", url);
+    text_child(entry, "title", a.headline);
+    auto l = entry.append_child("link");
+    l.append_attribute("rel") = "alternate";
+    l.append_attribute("href") = url.c_str();
+    text_child(entry, "published", content::format_iso8601(a.published_at));
+    text_child(entry, "updated", content::format_iso8601(std::max(a.updated_at, a.published_at)));
+    text_child(entry, "summary", a.standfirst);
+    // Atom requires an author; the publication stands in when an item has no byline.
+    if (a.authors.empty()) text_child(entry.append_child("author"), "name", config_.site_name);
+    for (const auto& au : a.authors) {
+      auto author = entry.append_child("author");
+      text_child(author, "name", au.name);
+      text_child(author, "uri", base + author_path(au));
+    }
+    entry.append_child("category").append_attribute("term") = a.section.name.c_str();
+  }
+  return xml_response(doc, "application/atom+xml; charset=utf-8");
+}
+
+http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
+  store::ContentStore content(db());
+  const std::int64_t now = std::time(nullptr);
+  const std::int64_t total = content.count({}, now);
+  const std::int64_t files = std::max<std::int64_t>(1, (total + kSitemapUrls - 1) / kSitemapUrls);
+  const std::string& base = config_.base_url;
+  pugi::xml_document doc;
+  auto it = p.find("file");
+  if (it == p.end() && files > 1) {
+    // Past 50,000 URLs the sitemap becomes an index of numbered sitemaps.
+    auto index = doc.append_child("sitemapindex");
+    index.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    for (std::int64_t i = 1; i <= files; ++i) {
+      auto s = index.append_child("sitemap");
+      text_child(s, "loc", base + "/sitemaps/" + std::to_string(i) + ".xml");
+    }
+    return xml_response(doc, "application/xml; charset=utf-8");
+  }
+  int number = 1;
+  if (it != p.end()) {
+    const std::string& f = it->second;
+    auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), number);
+    if (ec != std::errc() || std::string_view(ptr) != ".xml" || number < 1 || number > files) return not_found_page(req);
+  }
+  auto urlset = doc.append_child("urlset");
+  urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
+  auto add = [&](const std::string& loc, std::int64_t modified) {
+    auto u = urlset.append_child("url");
+    text_child(u, "loc", loc);
+    if (modified > 0) text_child(u, "lastmod", content::format_iso8601(modified));
+  };
+  if (number == 1) {
+    add(base + "/", 0);
+    for (const auto& s : content.sections()) add(base + section_path(s), 0);
+  }
+  for (const auto& e : content.sitemap(now, kSitemapUrls, (number - 1) * kSitemapUrls))
+    add(base + article_path(e.section_slug, e.slug, e.published_at), std::max(e.updated_at, e.published_at));
+  return xml_response(doc, "application/xml; charset=utf-8");
+}
+
+http::Response Site::robots() {
+  http::Response r = http::Response::text(200, "User-agent: *\nAllow: /\n\nSitemap: " + config_.base_url + "/sitemap.xml\n");
+  r.cacheable = true;
+  return r;
+}
+
+}  // namespace gazette::web

@@ -1,0 +1,241 @@
+// Handlers for the reader-facing HTML pages: home, section, article, author, tag and 404.
+#include <boost/json.hpp>
+#include <ctime>
+
+#include "content/text.h"
+#include "store/content_store.h"
+#include "web/render.h"
+#include "web/site.h"
+#include "web/urls.h"
+
+namespace gazette::web {
+namespace {
+
+using content::Article;
+namespace json = boost::json;
+
+http::Response html_page(int status, std::string body) {
+  http::Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.cacheable = true;
+  return r;
+}
+
+std::string news_article_json_ld(const config::Config& cfg, const Article& a) {
+  json::array authors;
+  for (const auto& au : a.authors)
+    authors.push_back({{"@type", "Person"}, {"name", au.name}, {"url", cfg.base_url + author_path(au)}});
+  json::array keywords;
+  for (const auto& t : a.tags) keywords.push_back(json::string(t.name));
+  json::object o{{"@context", "https://schema.org"},
+                 {"@type", "NewsArticle"},
+                 {"headline", a.headline},
+                 {"description", a.standfirst},
+                 {"datePublished", content::format_iso8601(a.published_at)},
+                 {"dateModified", content::format_iso8601(std::max(a.updated_at, a.published_at))},
+                 {"url", cfg.base_url + article_path(a)},
+                 {"mainEntityOfPage", cfg.base_url + article_path(a)},
+                 {"articleSection", a.section.name},
+                 {"wordCount", a.word_count},
+                 {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
+  if (!authors.empty()) o["author"] = authors;
+  if (!keywords.empty()) o["keywords"] = keywords;
+  return script_safe_json(json::serialize(o));
+}
+
+std::string canonical_with_page(const std::string& path, int page) {
+  return page > 1 ? path + "?page=" + std::to_string(page) : path;
+}
+
+}  // namespace
+
+http::Response Site::home(const http::Request&) {
+  store::ContentStore content(db());
+  const std::int64_t now = std::time(nullptr);
+  auto sections = content.sections();
+  ctemplate::TemplateDictionary d("home");
+  auto latest = content.list({}, now, 7, 0);
+  if (latest.empty()) d.ShowSection("EMPTY");
+  if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front());
+  for (size_t i = 1; i < latest.size(); ++i) fill_card(d.AddSectionDictionary("LATEST"), latest[i]);
+  for (const auto& s : sections) {
+    store::ArticleFilter f;
+    f.section_id = s.id;
+    auto items = content.list(f, now, 4, 0);
+    if (items.empty()) continue;
+    auto* sd = d.AddSectionDictionary("SECTIONS");
+    sd->SetValue("NAME", s.name);
+    sd->SetValue("URL", section_path(s));
+    sd->SetValue("SLUG", s.slug);
+    for (const auto& a : items) fill_card(sd->AddSectionDictionary("ITEMS"), a);
+  }
+  PageMeta meta;
+  meta.canonical_path = "/";
+  meta.feed_path = "/feed.xml";
+  meta.feed_title = config_.site_name + " (RSS)";
+  json::object site{{"@context", "https://schema.org"}, {"@type", "WebSite"}, {"name", config_.site_name},
+                    {"url", config_.base_url + "/"}};
+  meta.json_ld = script_safe_json(json::serialize(site));
+  return html_page(200, render_layout(theme_, config_, sections, meta, theme_.render("home.tpl", d)));
+}
+
+namespace {
+
+// Shared body of the section, author and tag listings.
+struct Listing {
+  std::string heading, intro, kind, base_path, feed_path;
+  std::string extra_heading, extra_text;  // author role/bio
+};
+
+}  // namespace
+
+static http::Response render_listing(const Theme& theme, const config::Config& cfg, store::ContentStore& content,
+                                     const store::ArticleFilter& filter, const Listing& l, int page,
+                                     const std::string& current_section, const std::function<http::Response()>& not_found) {
+  const std::int64_t now = std::time(nullptr);
+  const std::int64_t total = content.count(filter, now);
+  const int size = cfg.page_size;
+  if (page > 1 && static_cast<std::int64_t>(page - 1) * size >= total) return not_found();
+  auto items = content.list(filter, now, size, (page - 1) * size);
+  ctemplate::TemplateDictionary d("listing");
+  d.SetValue("HEADING", l.heading);
+  d.SetValue("KIND", l.kind);
+  if (!l.intro.empty()) d.SetValueAndShowSection("INTRO", l.intro, "HAS_INTRO");
+  if (!l.extra_heading.empty()) d.SetValueAndShowSection("ROLE", l.extra_heading, "HAS_ROLE");
+  if (!l.feed_path.empty()) d.SetValueAndShowSection("FEED_URL", l.feed_path, "HAS_FEED");
+  d.SetValue("TOTAL", std::to_string(total));
+  if (items.empty()) d.ShowSection("EMPTY");
+  for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
+  fill_pagination(&d, l.base_path, page, total, size);
+  PageMeta meta;
+  meta.title = page > 1 ? l.heading + " (page " + std::to_string(page) + ")" : l.heading;
+  meta.description = l.intro;
+  meta.canonical_path = canonical_with_page(l.base_path, page);
+  meta.feed_path = l.feed_path;
+  meta.feed_title = l.heading + " (RSS)";
+  meta.current_section = current_section;
+  http::Response r;
+  r.body = render_layout(theme, cfg, content.sections(), meta, theme.render("listing.tpl", d));
+  r.cacheable = true;
+  return r;
+}
+
+http::Response Site::section_page(const http::Request& req, const http::Params& p) {
+  store::ContentStore content(db());
+  auto section = content.section_by_slug(p.at("section"));
+  auto page = page_number(req);
+  if (!section) return not_found_page(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  store::ArticleFilter f;
+  f.section_id = section->id;
+  Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", ""};
+  return render_listing(theme_, config_, content, f, l, *page, section->slug, [&] { return not_found_page(req); });
+}
+
+http::Response Site::author_page(const http::Request& req, const http::Params& p) {
+  store::ContentStore content(db());
+  auto author = content.author_by_slug(p.at("author"));
+  auto page = page_number(req);
+  if (!author) return not_found_page(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  store::ArticleFilter f;
+  f.author_id = author->id;
+  Listing l{author->name, author->bio, "Author", author_path(*author), author_path(*author) + "/feed.xml", author->role, ""};
+  return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
+}
+
+http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
+  store::ContentStore content(db());
+  auto tag = content.tag_by_slug(p.at("tag"));
+  auto page = page_number(req);
+  if (!tag) return not_found_page(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  store::ArticleFilter f;
+  f.tag_id = tag->id;
+  Listing l{tag->name, tag->description, "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "", ""};
+  return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
+}
+
+http::Response Site::article_page(const http::Request& req, const http::Params& p) {
+  store::ContentStore content(db());
+  const std::int64_t now = std::time(nullptr);
+  auto article = content.article_by_slug(p.at("slug"), now);
+  if (!article) return not_found_page(req);
+  // The slug identifies the article; any other section or date in the URL redirects to the canonical one.
+  const std::string canonical = article_path(*article);
+  if (req.path != canonical) {
+    http::Response r = http::Response::redirect(301, canonical);
+    r.cacheable = false;
+    return r;
+  }
+  const Article& a = *article;
+  ctemplate::TemplateDictionary d("article");
+  fill_card(&d, a);
+  d.SetValue("BODY_HTML", a.body_html);
+  if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
+  if (a.updated_at > a.published_at + 86400) d.SetValueAndShowSection("UPDATED", content::format_uk_date(a.updated_at), "HAS_UPDATED");
+  d.SetIntValue("WORD_COUNT", a.word_count);
+  d.SetIntValue("READING_MINUTES", std::max(1, a.word_count / 230));
+  for (const auto& t : a.tags) {
+    auto* td = d.AddSectionDictionary("TAGS");
+    td->SetValue("NAME", t.name);
+    td->SetValue("URL", tag_path(t));
+  }
+  if (!a.tags.empty()) d.ShowSection("HAS_TAGS");
+  // "You may have missed": recent articles from other sections (related reading arrives with search).
+  store::ArticleFilter others;
+  others.exclude_section_id = a.section.id;
+  auto related = content.list(others, now, 4, 0);
+  for (const auto& r : related) fill_card(d.AddSectionDictionary("RELATED"), r);
+  if (!related.empty()) d.ShowSection("HAS_RELATED");
+  if (!a.source_url.empty()) d.SetValueAndShowSection("SOURCE_URL", a.source_url, "HAS_SOURCE");
+
+  PageMeta meta;
+  meta.title = a.headline;
+  meta.description = a.standfirst;
+  meta.canonical_path = canonical;
+  meta.og_type = "article";
+  meta.json_ld = news_article_json_ld(config_, a);
+  meta.current_section = a.section.slug;
+  meta.feed_path = section_path(a.section) + "/feed.xml";
+  meta.feed_title = a.section.name + " (RSS)";
+  meta.og_extra.emplace_back("article:published_time", content::format_iso8601(a.published_at));
+  meta.og_extra.emplace_back("article:section", a.section.name);
+  for (const auto& t : a.tags) meta.og_extra.emplace_back("article:tag", t.name);
+  return html_page(200, render_layout(theme_, config_, content.sections(), meta, theme_.render("article.tpl", d)));
+}
+
+http::Response Site::not_found_page(const http::Request& req) {
+  ctemplate::TemplateDictionary d("not_found");
+  d.SetValue("PATH", req.path);
+  PageMeta meta;
+  meta.title = "Page not found";
+  meta.canonical_path = "/";
+  std::vector<content::Section> sections;
+  try {
+    sections = store::ContentStore(db()).sections();
+  } catch (const std::exception&) {
+    // The 404 page still renders without navigation if the database is unavailable.
+  }
+  http::Response r = html_page(404, render_layout(theme_, config_, sections, meta, theme_.render("not_found.tpl", d)));
+  r.cacheable = false;  // unbounded key space: not worth cache entries
+  return r;
+}
+
+http::Response Site::static_asset(const http::Params& p) {
+  const std::string& file = p.at("file");
+  auto data = theme_.asset(file);
+  if (!data) return http::Response::text(404, "Not found\n");
+  std::string type = "application/octet-stream";
+  if (file.ends_with(".css")) type = "text/css; charset=utf-8";
+  else if (file.ends_with(".js")) type = "text/javascript; charset=utf-8";
+  else if (file.ends_with(".svg")) type = "image/svg+xml";
+  else if (file.ends_with(".png")) type = "image/png";
+  else if (file.ends_with(".ico")) type = "image/x-icon";
+  http::Response r = http::Response::text(200, std::move(*data), type);
+  r.cacheable = true;
+  return r;
+}
+
+}  // namespace gazette::web

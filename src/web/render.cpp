@@ -1,0 +1,96 @@
+#include "web/render.h"
+
+#include <charconv>
+#include <ctime>
+
+#include "content/text.h"
+#include "web/urls.h"
+
+namespace gazette::web {
+
+std::string render_layout(const Theme& theme, const config::Config& cfg, const std::vector<content::Section>& sections,
+                          const PageMeta& meta, const std::string& body_html) {
+  ctemplate::TemplateDictionary d("layout");
+  d.SetValue("SITE_NAME", cfg.site_name);
+  d.SetValue("PAGE_TITLE", meta.title.empty() ? cfg.site_name : meta.title + " | " + cfg.site_name);
+  d.SetValue("OG_TITLE", meta.title.empty() ? cfg.site_name : meta.title);
+  d.SetValue("META_DESCRIPTION", meta.description.empty() ? cfg.site_description : meta.description);
+  d.SetValue("CANONICAL_URL", cfg.base_url + meta.canonical_path);
+  d.SetValue("OG_TYPE", meta.og_type);
+  d.SetValue("BODY", body_html);
+  d.SetValue("YEAR", std::to_string(1970 + std::time(nullptr) / 31556952));
+  if (!meta.json_ld.empty()) d.SetValueAndShowSection("JSON_LD", meta.json_ld, "HAS_JSON_LD");
+  if (!meta.feed_path.empty()) {
+    auto* f = d.AddSectionDictionary("ALT_FEED");
+    f->SetValue("FEED_URL", cfg.base_url + meta.feed_path);
+    f->SetValue("FEED_TITLE", meta.feed_title);
+  }
+  for (const auto& [property, content] : meta.og_extra) {
+    auto* o = d.AddSectionDictionary("OG_EXTRA");
+    o->SetValue("PROPERTY", property);
+    o->SetValue("CONTENT", content);
+  }
+  for (const auto& s : sections) {
+    auto* n = d.AddSectionDictionary("NAV");
+    n->SetValue("NAME", s.name);
+    n->SetValue("URL", section_path(s));
+    if (s.slug == meta.current_section) n->ShowSection("CURRENT");
+  }
+  return theme.render("layout.tpl", d);
+}
+
+void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a) {
+  d->SetValue("HEADLINE", a.headline);
+  d->SetValue("URL", article_path(a));
+  d->SetValue("STANDFIRST", a.standfirst);
+  d->SetValue("DATE", content::format_uk_date(a.published_at));
+  d->SetValue("DATE_ISO", content::format_iso8601(a.published_at));
+  d->SetValue("SECTION_NAME", a.section.name);
+  d->SetValue("SECTION_URL", section_path(a.section));
+  for (const auto& au : a.authors) {
+    auto* ad = d->AddSectionDictionary("AUTHORS");
+    ad->SetValue("NAME", au.name);
+    ad->SetValue("URL", author_path(au));
+  }
+  if (!a.authors.empty()) d->ShowSection("HAS_AUTHORS");
+}
+
+std::optional<int> page_number(const http::Request& req) {
+  auto p = req.param("page");
+  if (!p) return 1;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(p->data(), p->data() + p->size(), n);
+  if (ec != std::errc() || ptr != p->data() + p->size() || n < 1 || n > 1'000'000) return std::nullopt;
+  return n;
+}
+
+void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
+                     int page_size) {
+  std::int64_t pages = std::max<std::int64_t>(1, (total + page_size - 1) / page_size);
+  if (pages <= 1) return;
+  auto* p = d->AddSectionDictionary("PAGINATION");
+  p->SetIntValue("PAGE", page);
+  p->SetValue("PAGES", std::to_string(pages));
+  if (page > 1) {
+    auto* prev = p->AddSectionDictionary("PREV");
+    prev->SetValue("URL", page == 2 ? base_path : base_path + "?page=" + std::to_string(page - 1));
+  }
+  if (page < pages) {
+    auto* next = p->AddSectionDictionary("NEXT");
+    next->SetValue("URL", base_path + "?page=" + std::to_string(page + 1));
+  }
+}
+
+std::string script_safe_json(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace gazette::web

@@ -1,0 +1,48 @@
+// Shared pieces of page rendering: the layout around every HTML page, article cards, pagination.
+// Used by the handlers in public_pages.cpp; pure functions of their arguments.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/article.h"
+#include "http/message.h"
+#include "web/theme.h"
+
+namespace gazette::web {
+
+struct PageMeta {
+  std::string title;            // <title>, without the site name
+  std::string description;      // meta description and og:description
+  std::string canonical_path;   // "/news?page=2"
+  std::string og_type = "website";
+  std::string json_ld;          // serialised JSON-LD, already safe for a <script> element
+  std::string feed_path;        // RSS feed for this page, if any
+  std::string feed_title;
+  std::string current_section;  // slug of the section to mark in the navigation
+  std::vector<std::pair<std::string, std::string>> og_extra;  // property, content
+};
+
+// Wraps a rendered page body in layout.tpl (head, navigation, skip link, footer).
+std::string render_layout(const Theme& theme, const config::Config& cfg, const std::vector<content::Section>& sections,
+                          const PageMeta& meta, const std::string& body_html);
+
+// Fills a section dictionary with an article's card fields: HEADLINE, URL, STANDFIRST, DATE, DATE_ISO,
+// SECTION_NAME, SECTION_URL and an AUTHORS list.
+void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a);
+
+// The ?page= number: 1 when absent; nullopt when it is not a positive whole number.
+std::optional<int> page_number(const http::Request& req);
+
+// Adds PREV_URL / NEXT_URL / PAGE / PAGES for a paginated listing at `base_path`.
+void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
+                     int page_size);
+
+// JSON text made safe to sit inside <script type="application/ld+json">: '<', '>' and '&' escaped.
+std::string script_safe_json(std::string json);
+
+}  // namespace gazette::web

@@ -1,0 +1,65 @@
+// The public website: routes, handlers and the page cache in front of them.
+// One Site serves all worker threads: handle() is thread-safe. Each thread opens its own database
+// connection on first use.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "config/config.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "store/connection.h"
+#include "web/page_cache.h"
+#include "web/theme.h"
+
+namespace gazette::web {
+
+class Site {
+ public:
+  // Loads the theme and builds the routes; throws std::runtime_error on a broken theme.
+  explicit Site(const config::Config& config);
+  ~Site();
+
+  // Answers one request: from the page cache when it can, else by rendering (and caching) the page.
+  http::Response handle(http::Request& req);
+
+  // Starts a background thread that notices content changes made by other processes (an import while
+  // serving) and scheduled articles coming due, and invalidates the cache. Stopped by the destructor.
+  void start_change_watcher();
+
+  PageCache& cache() { return cache_; }
+
+ private:
+  void add_routes();
+  store::Connection& db();
+  http::Response render_uncached(http::Request& req);
+  void watch_changes();
+
+  // Handlers (public_pages.cpp, feeds.cpp).
+  http::Response home(const http::Request& req);
+  http::Response section_page(const http::Request& req, const http::Params& p);
+  http::Response article_page(const http::Request& req, const http::Params& p);
+  http::Response author_page(const http::Request& req, const http::Params& p);
+  http::Response tag_page(const http::Request& req, const http::Params& p);
+  http::Response not_found_page(const http::Request& req);
+  http::Response feed(const http::Request& req, const http::Params& p, bool atom);
+  http::Response sitemap(const http::Request& req, const http::Params& p);
+  http::Response robots();
+  http::Response static_asset(const http::Params& p);
+
+  config::Config config_;
+  Theme theme_;
+  http::Router router_;
+  PageCache cache_;
+  std::atomic<bool> stopping_{false};
+  std::thread watcher_;
+};
+
+// Adds the security headers every response carries (CSP, nosniff, frame and referrer policy).
+void add_security_headers(http::Response& res);
+
+}  // namespace gazette::web
