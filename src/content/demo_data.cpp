@@ -175,7 +175,7 @@ struct Topic {
 const std::vector<Topic>& topics() {
   static const std::vector<Topic> kTopics = {
       {"Adult social care", "adult social care", "director of adult social services",
-       {"adult social care", "care costs", "home care", "care home fees", "hospital discharge", "the care market"},
+       {"adult social care", "care costs", "home care", "care home fees", "hospital discharge", "care markets"},
        {"care market fragility", "rising care costs", "social care pressures", "care workforce shortages"},
        {"adult social care", "home care services", "care home placements", "reablement", "support for older people"},
        {"rising demand from an ageing population", "the gap between fee rates and the real cost of care",
@@ -238,7 +238,7 @@ const std::vector<Topic>& topics() {
        {"Crisis", "the District Councils' Network"},
        {"Housing", "Finance", "Public health", "Communities"}},
       {"Planning", "planning and regeneration", "head of planning",
-       {"planning", "the local plan", "housing targets", "green belt", "planning enforcement"},
+       {"planning", "local plans", "housing targets", "green belt", "planning enforcement"},
        {"planning backlogs", "the housing target row", "green belt pressure"},
        {"the local plan", "planning applications", "the planning service", "design standards",
         "planning enforcement"},
@@ -261,7 +261,7 @@ const std::vector<Topic>& topics() {
        {"the Department for Transport", "the Asphalt Industry Alliance"},
        {"Transport", "Climate", "Finance", "Procurement"}},
       {"Levelling up", "economic development and regeneration", "director of regeneration",
-       {"levelling up", "town centre regeneration", "the Levelling Up Fund", "high street renewal"},
+       {"levelling up", "town centre regeneration", "regeneration funding", "high street renewal"},
        {"levelling up delays", "bid fatigue", "regeneration funding gaps"},
        {"levelling up funding", "town centre regeneration", "the towns fund programme", "high street renewal"},
        {"the cost of competitive bidding for small pots of money",
@@ -272,8 +272,8 @@ const std::vector<Topic>& topics() {
        {"the Key Cities group", "the Centre for Cities"},
        {"Regeneration", "Economic development", "Devolution", "Finance"}},
       {"Devolution", "strategy and devolution", "chief executive",
-       {"devolution", "a devolution deal", "a combined authority", "a mayoral deal", "reorganisation"},
-       {"devolution talks", "unitary plans", "the mayoral deal"},
+       {"devolution", "devolution deals", "combined authorities", "mayoral devolution", "reorganisation"},
+       {"devolution deadlock", "reorganisation uncertainty", "mayoral deal delays"},
        {"devolution", "the combined authority", "local government reorganisation", "the devolution deal"},
        {"the slow pace of devolution outside the big cities", "disagreement between councils over governance",
         "the requirement for a directly elected mayor", "the limited fiscal powers on offer"},
@@ -282,8 +282,8 @@ const std::vector<Topic>& topics() {
        {"the County Councils Network", "the Local Government Information Unit"},
        {"Governance", "Economic development", "Levelling up"}},
       {"Finance", "finance and resources", "director of finance",
-       {"the budget", "council tax", "reserves", "the funding gap", "savings plans", "borrowing"},
-       {"the budget gap", "section 114 fears", "a reserves raid", "the funding shortfall"},
+       {"budget setting", "council tax", "reserves", "financial resilience", "savings plans", "borrowing"},
+       {"the budget gap", "section 114 fears", "dwindling reserves", "the funding shortfall"},
        {"core services", "council tax support", "capital investment", "debt repayment",
         "commercial investments"},
        {"a widening budget gap", "the risk of issuing a section 114 notice",
@@ -294,7 +294,7 @@ const std::vector<Topic>& topics() {
        {"the Chartered Institute of Public Finance and Accountancy", "the Institute for Fiscal Studies"},
        {"Council tax", "Audit", "Governance", "Fair funding"}},
       {"Audit", "finance and governance", "monitoring officer",
-       {"audit", "governance", "its accounts", "external audit", "value for money"},
+       {"audit", "governance", "financial reporting", "external audit", "value for money"},
        {"the audit backlog", "governance failings", "unsigned accounts"},
        {"the annual accounts", "governance arrangements", "internal audit", "the audit committee",
         "risk management"},
@@ -305,7 +305,7 @@ const std::vector<Topic>& topics() {
        {"the National Audit Office", "Public Sector Audit Appointments"},
        {"Finance", "Governance", "Scrutiny"}},
       {"Workforce", "corporate services", "director of people",
-       {"recruitment", "pay", "agency staff", "apprenticeships", "the workforce", "hybrid working"},
+       {"recruitment", "pay", "agency staff", "apprenticeships", "workforce planning", "hybrid working"},
        {"staff shortages", "the pay dispute", "the recruitment crisis"},
        {"the council's workforce", "recruitment and retention", "agency staffing", "apprenticeships", "staff wellbeing"},
        {"difficulty recruiting to specialist roles", "the rising cost of agency staff",
@@ -316,7 +316,7 @@ const std::vector<Topic>& topics() {
        {"Leadership", "Skills", "Equalities"}},
       {"Digital", "digital and customer services", "chief digital officer",
        {"digital services", "AI", "data", "IT systems", "cyber security", "online services"},
-       {"IT failure", "a cyber attack", "legacy systems"},
+       {"IT failure", "cyber attacks", "legacy IT problems"},
        {"digital services", "the council's IT systems", "data sharing", "artificial intelligence", "cyber security"},
        {"reliance on ageing legacy systems", "the growing threat of cyber attacks",
         "digital exclusion among older residents", "the cost of software licences",
@@ -327,8 +327,8 @@ const std::vector<Topic>& topics() {
        {"the Local Digital team", "the Society for Innovation, Technology and Modernisation"},
        {"Data", "Cyber security", "Transformation", "Customer services"}},
       {"Climate", "climate and environment", "head of climate and sustainability",
-       {"net zero", "the climate emergency", "retrofit", "flood defences", "solar power", "EV charging"},
-       {"the net zero target", "flood risk", "retrofit costs"},
+       {"net zero", "climate action", "retrofit", "flood defences", "solar power", "EV charging"},
+       {"net zero slippage", "flood risk", "retrofit costs"},
        {"the council's net zero plans", "home retrofit", "flood defences", "electric vehicle charging",
         "the council's vehicle fleet"},
        {"the cost of meeting its net zero target", "increasing flood risk",
@@ -351,7 +351,7 @@ const std::vector<Topic>& topics() {
        {"the Electoral Commission", "the Association of Electoral Administrators"},
        {"Governance", "Equalities", "Communities"}},
       {"Public health", "health and wellbeing", "director of public health",
-       {"public health", "health inequalities", "obesity", "drug services", "the public health grant"},
+       {"public health", "health inequalities", "obesity", "drug services", "public health funding"},
        {"public health cuts", "health inequalities", "drug deaths"},
        {"public health services", "drug and alcohol services", "sexual health services",
         "stop smoking services", "health visiting"},
@@ -363,7 +363,7 @@ const std::vector<Topic>& topics() {
        {"the Association of Directors of Public Health", "the King's Fund"},
        {"NHS integration", "Equalities", "Communities"}},
       {"Waste", "environment and waste", "head of environmental services",
-       {"bin collections", "recycling", "fly-tipping", "the waste contract", "food waste"},
+       {"bin collections", "recycling", "fly-tipping", "waste contracts", "food waste"},
        {"the bin strike", "the fly-tipping rise", "falling recycling rates"},
        {"waste collection", "recycling", "street cleansing", "household waste recycling centres"},
        {"changes to national recycling rules", "a rise in fly-tipping",
@@ -1570,7 +1570,7 @@ struct DemoGenerator::Impl {
     std::size_t words = 0;
     if (ctx.section == kInterviews) {
       words += sentence(out, pick_fresh(kInterviewQuotes));
-      if (words < budget) words += sentence(out, pick_fresh(kInterviewQuotes));
+      if (words < budget) words += sentence(out, "“$Q”");  // a continuation: one attribution per paragraph
       return words;
     }
     words += sentence(out, pick_fresh(kQuoteLines));
