@@ -12,7 +12,7 @@ void register_config(CLI::App& app, Globals& g) {
     if (markdown) {
       std::cout << "| option (TOML key) | environment variable | default | meaning |\n|---|---|---|---|\n";
       for (const auto& o : config::options())
-        std::cout << "| `" << o.key << "` | `" << o.env << "` | `" << o.fallback << "` | " << o.help << " |\n";
+        std::cout << "| `" << o.key << "` | `" << o.env << "` | " << (*o.fallback ? "`" + std::string(o.fallback) + "`" : std::string("(empty)")) << " | " << o.help << " |\n";
       return;
     }
     auto cfg = g.load();

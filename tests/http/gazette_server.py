@@ -1,0 +1,442 @@
+"""Helpers for Gazette's HTTP integration tests (Python standard library only).
+
+Builds a database with the real `gazette` binary (`import listing`, `demo-data`), starts
+`gazette serve` on a free loopback port, and offers small clients: http.client requests, raw
+socket exchanges and a tolerant HTML tree builder for asserting on page structure.
+
+Environment:
+  GAZETTE_BIN         the binary (default /work/main/build/gazette)
+  GAZETTE_SOURCE_DIR  the repository root (default: two directories above this file)
+"""
+
+import html.parser
+import http.client
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.environ.get("GAZETTE_SOURCE_DIR") or os.path.dirname(os.path.dirname(HERE))
+BIN = os.environ.get("GAZETTE_BIN") or "/work/main/build/gazette"
+FIXTURES = os.path.join(SOURCE_DIR, "tests", "fixtures", "listing")
+SEEDS = os.path.normpath(os.path.join(SOURCE_DIR, "..", "shared", "seeds"))
+
+# Every fixture that imports cleanly (invalid_utf8.txt is rejected on purpose).
+VALID_FIXTURES = [
+    "article_page.txt",
+    "best_practice.txt",
+    "bullets.txt",
+    "crlf.txt",
+    "truncated_headline.txt",
+    "truncated_summary.txt",
+    "whitespace.txt",
+]
+
+HOST = "127.0.0.1"
+START_TIMEOUT = 10.0
+STOP_TIMEOUT = 15.0  # the server's own grace period is 10 s
+
+
+def fixture(name):
+    return os.path.join(FIXTURES, name)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def base_env(extra=None):
+    """The environment for a gazette process: no GAZETTE_* leaking in from the caller."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GAZETTE_")}
+    env["GAZETTE_ACCESS_LOG"] = "false"
+    if extra:
+        env.update(extra)
+    return env
+
+
+def run_cli(*args, db=None, env=None, timeout=120, cwd=None):
+    """Runs `gazette [--db DB] ARGS...`; returns the CompletedProcess (text mode)."""
+    cmd = [BIN]
+    if db is not None:
+        cmd += ["--db", db]
+    cmd += [str(a) for a in args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=base_env(env), timeout=timeout, cwd=cwd)
+
+
+def import_listing(db, *files, env=None):
+    """`gazette --db DB import listing --json FILES`; returns (CompletedProcess, parsed JSON or None)."""
+    proc = run_cli("import", "listing", "--json", *files, db=db, env=env)
+    try:
+        report = json.loads(proc.stdout)
+    except ValueError:
+        report = None
+    return proc, report
+
+
+def demo_data(db, articles, seed=1):
+    proc = run_cli("demo-data", "--articles", articles, "--seed", seed, "--quiet", db=db)
+    if proc.returncode != 0:
+        raise RuntimeError("demo-data failed: %s %s" % (proc.stdout, proc.stderr))
+    return proc
+
+
+class Response:
+    def __init__(self, status, reason, headers, body):
+        self.status = status
+        self.reason = reason
+        self.headers = headers  # http.client.HTTPMessage: case-insensitive get()
+        self.body = body
+
+    def header(self, name, default=None):
+        return self.headers.get(name, default)
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+    def __repr__(self):
+        return "<Response %d %s, %d bytes>" % (self.status, self.reason, len(self.body))
+
+
+class GazetteServer:
+    """One `gazette serve` process on a free loopback port."""
+
+    def __init__(self, db, workdir, env=None):
+        self.db = db
+        self.workdir = workdir
+        self.extra_env = dict(env or {})
+        self.proc = None
+        self.port = None
+        self.log_path = os.path.join(workdir, "server.log")
+
+    @property
+    def base_url(self):
+        return "http://%s:%d" % (HOST, self.port)
+
+    def start(self):
+        last_error = None
+        for _attempt in range(3):  # the free port could be taken between probing and binding
+            self.port = free_port()
+            env = {"GAZETTE_BASE_URL": self.base_url}
+            env.update(self.extra_env)
+            log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(
+                [BIN, "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)],
+                stdout=log, stderr=subprocess.STDOUT, env=base_env(env), cwd=self.workdir)
+            log.close()
+            try:
+                self._wait_healthy()
+                return self
+            except RuntimeError as e:
+                last_error = e
+                if self.proc.poll() is None:
+                    self.proc.kill()
+                    self.proc.wait()
+        raise RuntimeError("gazette serve did not start: %s\n%s" % (last_error, self.log()))
+
+    def _wait_healthy(self):
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("exited with %s" % self.proc.returncode)
+            try:
+                if self.request("GET", "/healthz", timeout=1).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("no 200 from /healthz within %.0f s" % START_TIMEOUT)
+
+    def log(self):
+        try:
+            with open(self.log_path, "rb") as f:
+                return f.read().decode("utf-8", "replace")[-4000:]
+        except OSError:
+            return ""
+
+    def stop(self, timeout=STOP_TIMEOUT):
+        """SIGTERM and wait; returns the exit code (None if it had to be killed)."""
+        if self.proc is None:
+            return 0
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                return None
+        return self.proc.returncode
+
+    # --- clients -------------------------------------------------------------------------------
+
+    def connection(self, timeout=10):
+        return http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+
+    def request(self, method, path, headers=None, body=None, timeout=10):
+        conn = self.connection(timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            r = conn.getresponse()
+            return Response(r.status, r.reason, r.headers, r.read())
+        finally:
+            conn.close()
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers)
+
+    def head(self, path, headers=None):
+        return self.request("HEAD", path, headers)
+
+    def raw(self, data, timeout=10, shutdown_write=False):
+        """Sends raw bytes, then reads until the server closes the connection (or timeout)."""
+        with socket.create_connection((HOST, self.port), timeout=timeout) as s:
+            try:
+                s.sendall(data)
+                if shutdown_write:
+                    s.shutdown(socket.SHUT_WR)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return read_until_closed(s)
+
+
+def read_until_closed(sock):
+    chunks = []
+    try:
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except ConnectionResetError:
+        pass
+    return b"".join(chunks)
+
+
+def status_of(raw_response):
+    """The status code of the first response in raw bytes, or None."""
+    line = raw_response.split(b"\r\n", 1)[0]
+    parts = line.split(b" ")
+    if len(parts) >= 2 and parts[0].startswith(b"HTTP/1.") and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
+class ServerTestCase(unittest.TestCase):
+    """Starts one server per test class over a database built in setUpClass.
+
+    Subclasses set `fixtures` (listing files to import), `demo_articles` and may override
+    `extra_listings()` to write more listing files into cls.tmp before the import.
+    """
+
+    fixtures = VALID_FIXTURES
+    demo_articles = 0
+    server_env = None
+
+    @classmethod
+    def extra_listings(cls):
+        return []
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not os.path.exists(BIN):
+            raise unittest.SkipTest("gazette binary not found at %s (set GAZETTE_BIN)" % BIN)
+        cls.tmp = tempfile.mkdtemp(prefix="gazette-http-")
+        cls.db = os.path.join(cls.tmp, "gazette.db")
+        try:
+            files = [fixture(f) for f in cls.fixtures] + list(cls.extra_listings())
+            if files:
+                proc, report = import_listing(cls.db, *files)
+                if proc.returncode != 0:
+                    raise RuntimeError("import failed: %s %s" % (proc.stdout, proc.stderr))
+                cls.import_report = report
+            if cls.demo_articles:
+                demo_data(cls.db, cls.demo_articles)
+            cls.server = GazetteServer(cls.db, cls.tmp, cls.server_env).start()
+        except BaseException:
+            shutil.rmtree(cls.tmp, ignore_errors=True)
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            code = cls.server.stop()
+            log = cls.server.log()
+        finally:
+            shutil.rmtree(cls.tmp, ignore_errors=True)
+        super().tearDownClass()
+        if code != 0:
+            raise AssertionError("gazette serve exited with %r after SIGTERM (want 0)\n%s" % (code, log))
+
+    # Conveniences for tests.
+    def get(self, path, headers=None):
+        return self.server.get(path, headers)
+
+    def get_ok(self, path, headers=None):
+        r = self.server.get(path, headers)
+        self.assertEqual(r.status, 200, "GET %s -> %d: %r" % (path, r.status, r.body[:300]))
+        return r
+
+    def get_page(self, path):
+        r = self.get_ok(path)
+        return parse_html(r.text)
+
+    def url(self, path):
+        return self.server.base_url + path
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                 "source", "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag = tag
+        self.attrs = dict(attrs)
+        self.parent = parent
+        self.children = []  # Node or str
+
+    def get(self, name, default=None):
+        return self.attrs.get(name, default)
+
+    def classes(self):
+        return (self.attrs.get("class") or "").split()
+
+    def text(self):
+        out = []
+        for c in self.children:
+            out.append(c if isinstance(c, str) else c.text())
+        return "".join(out)
+
+    def clean_text(self):
+        return " ".join(self.text().split())
+
+    def iter(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.iter()
+
+    def find_all(self, tag=None, cls=None, **attrs):
+        result = []
+        for n in self.iter():
+            if tag is not None and n.tag != tag:
+                continue
+            if cls is not None and cls not in n.classes():
+                continue
+            if any(n.attrs.get(k.rstrip("_").replace("_", "-")) != v for k, v in attrs.items()):
+                continue
+            result.append(n)
+        return result
+
+    def find(self, tag=None, cls=None, **attrs):
+        found = self.find_all(tag, cls, **attrs)
+        return found[0] if found else None
+
+    def ancestors(self):
+        n = self.parent
+        while n is not None:
+            yield n
+            n = n.parent
+
+    def __repr__(self):
+        return "<%s %r>" % (self.tag, self.attrs)
+
+
+class TreeBuilder(html.parser.HTMLParser):
+    """A small, tolerant DOM: enough to count elements, read text and check nesting."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.current = self.root
+        self.errors = []  # mismatched or unclosed tags
+        self.doctype = None
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, attrs, self.current)
+        self.current.children.append(node)
+        if tag not in VOID_ELEMENTS:
+            self.current = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Node(tag, attrs, self.current))
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            return
+        n = self.current
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is None:
+            self.errors.append("stray </%s>" % tag)
+            return
+        if n is not self.current:
+            self.errors.append("</%s> closes unclosed <%s>" % (tag, self.current.tag))
+        self.current = n.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+    def close(self):
+        super().close()
+        if self.current is not self.root:
+            self.errors.append("unclosed <%s> at end of document" % self.current.tag)
+
+
+class Page:
+    def __init__(self, source):
+        builder = TreeBuilder()
+        builder.feed(source)
+        builder.close()
+        self.source = source
+        self.root = builder.root
+        self.errors = builder.errors
+        self.doctype = builder.doctype
+
+    def find_all(self, *a, **k):
+        return self.root.find_all(*a, **k)
+
+    def find(self, *a, **k):
+        return self.root.find(*a, **k)
+
+    def headings(self):
+        return [(int(n.tag[1]), n.clean_text()) for n in self.root.iter()
+                if len(n.tag) == 2 and n.tag[0] == "h" and n.tag[1] in "123456"]
+
+    def h1_text(self):
+        h1s = self.find_all("h1")
+        return h1s[0].clean_text() if h1s else None
+
+    def meta_property(self, prop):
+        m = self.find("meta", property=prop)
+        return m.get("content") if m else None
+
+    def canonical(self):
+        link = [n for n in self.find_all("link") if n.get("rel") == "canonical"]
+        return link[0].get("href") if link else None
+
+    def json_ld(self):
+        scripts = self.find_all("script", type="application/ld+json")
+        return [json.loads(s.text()) for s in scripts]
+
+    def main(self):
+        return self.find("main")
+
+
+def parse_html(text):
+    return Page(text)
