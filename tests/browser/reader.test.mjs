@@ -1,0 +1,330 @@
+// Browser tests: a reader's journeys through Gazette in Debian's Chromium, driven by playwright-core.
+//
+// Builds a demo database with the real binary, serves it on a free loopback port and clicks
+// through the site as a reader would: keyboard, navigation, pagination, bylines, topics, a
+// phone-sized viewport and a browser with JavaScript turned off.
+//
+// Environment:
+//   GAZETTE_BIN  the gazette binary (default /work/main/build/gazette)
+//   CHROMIUM     the Chromium executable (default /usr/bin/chromium)
+//   GAZETTE_SCREENSHOT  where the home-page screenshot goes (default /tmp/gazette-home.png)
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const BIN = process.env.GAZETTE_BIN || '/work/main/build/gazette';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOT = process.env.GAZETTE_SCREENSHOT || '/tmp/gazette-home.png';
+const HOST = '127.0.0.1';
+const START_TIMEOUT_MS = 10_000;
+const STOP_TIMEOUT_MS = 15_000; // the server's own grace period is 10 s
+const STEP_TIMEOUT_MS = 10_000; // any one wait for a page, selector or navigation
+
+// A gazette process sees no GAZETTE_* variable from the caller, and logs no requests.
+function gazetteEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GAZETTE_')));
+  env.GAZETTE_ACCESS_LOG = 'false';
+  return env;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let workDir;
+let server;
+let serverExit; // resolves with the exit code once the server process has ended
+let serverStderr = '';
+let baseURL;
+let browser;
+
+async function startServer() {
+  workDir = await mkdtemp(path.join(tmpdir(), 'gazette-browser-'));
+  const db = path.join(workDir, 'site.db');
+  await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '300', '--quiet'],
+                            { env: gazetteEnv(), timeout: 120_000 });
+  const port = await freePort();
+  baseURL = `http://${HOST}:${port}`;
+  server = spawn(BIN, ['--db', db, 'serve', '--listen', `${HOST}:${port}`],
+                 { env: gazetteEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+  server.stderr.setEncoding('utf8');
+  server.stderr.on('data', (chunk) => { serverStderr = (serverStderr + chunk).slice(-8192); });
+  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
+  let exited = null;
+  serverExit.then((code) => { exited = code; });
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`gazette serve exited (${exited}) before it was healthy:\n${serverStderr}`);
+    try {
+      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await sleep(50);
+  }
+  throw new Error(`gazette serve was not healthy within ${START_TIMEOUT_MS} ms:\n${serverStderr}`);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  server.kill('SIGTERM');
+  let timer;
+  const timedOut = new Promise((resolve) => { timer = setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout'); });
+  const result = await Promise.race([serverExit, timedOut]);
+  clearTimeout(timer); // a pending timer would keep node running after the tests
+  if (result === 'timeout') {
+    server.kill('SIGKILL');
+    await serverExit;
+    throw new Error(`gazette serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
+  }
+}
+
+// Runs fn(page, context) in a fresh browser context (own cookies, cache and options).
+async function withPage(options, fn) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  try {
+    const page = await context.newPage();
+    return await fn(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+// Loads a page and checks the server answered it with a success status.
+async function open(page, url) {
+  const res = await page.goto(url);
+  assert.ok(res, `no response for ${url}`);
+  assert.equal(res.status(), 200, `${url} answered ${res.status()}`);
+}
+
+const sectionNav = (page) => page.getByRole('navigation', { name: 'Sections' });
+const text = async (locator) => (await locator.textContent()).trim();
+
+// From the home page, clicks the lead story's headline; returns its headline and path.
+async function openLeadArticle(page) {
+  await open(page, '/');
+  const link = page.locator('main article.lead h2 a');
+  const headline = await text(link);
+  assert.ok(headline.length > 0, 'the lead story has a headline');
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForURL((url) => url.pathname === href);
+  return { headline, href };
+}
+
+describe('a reader in Chromium', () => {
+  before(async () => {
+    await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    try {
+      if (browser) await browser.close();
+    } finally {
+      try {
+        await stopServer();
+      } finally {
+        if (workDir) await rm(workDir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  test('the first Tab shows the skip link, and Enter moves focus into main', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el.tagName, text: el.textContent.trim(), href: el.getAttribute('href') };
+      });
+      assert.deepEqual(focused, { tag: 'A', text: 'Skip to main content', href: '#main' });
+
+      const skip = page.getByRole('link', { name: 'Skip to main content' });
+      const box = await skip.boundingBox();
+      const vp = page.viewportSize();
+      assert.ok(box, 'the focused skip link is rendered');
+      assert.ok(box.width > 0 && box.height > 0, `skip link has a size: ${JSON.stringify(box)}`);
+      assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width && box.y + box.height <= vp.height,
+                `focused skip link is inside the ${vp.width}x${vp.height} viewport: ${JSON.stringify(box)}`);
+
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.closest('main#main') !== null);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    });
+  });
+
+  test('section navigation marks the current section, and "Older" pagination shows the next page', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      const links = sectionNav(page).getByRole('link');
+      assert.ok(await links.count() >= 2, 'the navigation lists sections');
+      const newsLink = sectionNav(page).getByRole('link', { name: 'News', exact: true });
+      const name = await text(newsLink);
+      const href = await newsLink.getAttribute('href');
+      await newsLink.click();
+      await page.waitForURL((url) => url.pathname === href && url.search === '');
+
+      assert.equal(await text(page.locator('main h1')), name);
+      const current = sectionNav(page).locator('a[aria-current="page"]');
+      assert.equal(await current.count(), 1, 'exactly one nav link is current');
+      assert.equal(await text(current), name);
+      assert.equal(await current.getAttribute('href'), href);
+
+      const headlines = page.locator('main ol.article-list h2 a');
+      const page1 = await headlines.allTextContents();
+      assert.ok(page1.length > 0, 'page 1 lists articles');
+      await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Older →' }).click();
+      await page.waitForURL((url) => url.pathname === href && url.searchParams.get('page') === '2');
+      assert.equal(new URL(page.url()).search, '?page=2');
+
+      const page2 = await headlines.allTextContents();
+      assert.ok(page2.length > 0, 'page 2 lists articles');
+      const overlap = page2.filter((h) => page1.includes(h));
+      assert.deepEqual(overlap, [], 'page 2 lists none of page 1\'s articles');
+      await page.getByText(/^Page 2 of \d+$/).waitFor();
+      assert.equal(await text(page.locator('main h1')), name, 'page 2 keeps the section heading');
+      assert.equal(await text(sectionNav(page).locator('a[aria-current="page"]')), name);
+    });
+  });
+
+  test('an article headline opens the article, and its byline opens an author page listing it', async () => {
+    await withPage({}, async (page) => {
+      const { headline, href } = await openLeadArticle(page);
+      assert.equal(await text(page.locator('main h1')), headline);
+
+      const byline = page.locator('main article.article header .meta a[rel="author"]').first();
+      const author = await text(byline);
+      const authorHref = await byline.getAttribute('href');
+      assert.match(authorHref, /^\/authors\/[a-z0-9-]+$/);
+      await byline.click();
+      await page.waitForURL((url) => url.pathname === authorHref);
+
+      assert.equal(await text(page.locator('main h1')), author);
+      const listed = page.locator('main ol.article-list h2 a', { hasText: headline });
+      assert.equal(await listed.count(), 1, `the author page lists "${headline}"`);
+      assert.equal(await listed.getAttribute('href'), href);
+    });
+  });
+
+  test('a topic tag on an article opens a topic page listing the article', async () => {
+    await withPage({}, async (page) => {
+      const { headline, href } = await openLeadArticle(page);
+      const tag = page.locator('main section.tags a[rel="tag"]').first();
+      const tagName = await text(tag);
+      const tagHref = await tag.getAttribute('href');
+      assert.match(tagHref, /^\/tags\/[a-z0-9-]+$/);
+      await tag.click();
+      await page.waitForURL((url) => url.pathname === tagHref);
+
+      assert.equal(await text(page.locator('main h1')), tagName);
+      const listed = page.locator('main ol.article-list h2 a', { hasText: headline });
+      assert.equal(await listed.count(), 1, `the topic page lists "${headline}"`);
+      assert.equal(await listed.getAttribute('href'), href);
+    });
+  });
+
+  test('a 375x740 phone screen never scrolls sideways on home, section and article pages', async () => {
+    await withPage({ viewport: { width: 375, height: 740 } }, async (page) => {
+      const overflow = () => page.evaluate(() => {
+        const width = window.innerWidth;
+        const scrollWidth = document.scrollingElement.scrollWidth;
+        // The widest offenders, for a useful failure message.
+        const wide = [...document.querySelectorAll('body *')]
+          .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+          .filter(({ right }) => right > width + 0.5)
+          .sort((a, b) => b.right - a.right)
+          .slice(0, 5)
+          .map(({ el, right }) => `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''} right=${Math.round(right)}`);
+        return { width, scrollWidth, wide };
+      });
+      const check = async (where) => {
+        const o = await overflow();
+        assert.ok(o.scrollWidth <= o.width,
+                  `${where}: scrollWidth ${o.scrollWidth} > innerWidth ${o.width}; widest: ${o.wide.join(', ')}`);
+      };
+
+      await open(page, '/');
+      await check('home page');
+      const newsLink = sectionNav(page).getByRole('link', { name: 'News', exact: true });
+      const sectionHref = await newsLink.getAttribute('href');
+      await newsLink.click();
+      await page.waitForURL((url) => url.pathname === sectionHref);
+      await check(`section page ${sectionHref}`);
+      const first = page.locator('main ol.article-list h2 a').first();
+      const articleHref = await first.getAttribute('href');
+      await first.click();
+      await page.waitForURL((url) => url.pathname === articleHref);
+      await page.locator('main article.article h1').waitFor();
+      await check(`article page ${articleHref}`);
+    });
+  });
+
+  test('keyboard focus on a link is visibly outlined', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      // Tab past the skip link to the site name, then to the first section link.
+      for (const expected of ['Skip to main content', 'Gazette', 'News']) {
+        await page.keyboard.press('Tab');
+        const style = await page.evaluate(() => {
+          const el = document.activeElement;
+          const cs = getComputedStyle(el);
+          return { tag: el.tagName, text: el.textContent.trim(), outlineStyle: cs.outlineStyle,
+                   outlineWidth: cs.outlineWidth, focusVisible: el.matches(':focus-visible') };
+        });
+        assert.equal(style.tag, 'A');
+        assert.equal(style.text, expected);
+        assert.ok(style.focusVisible, `"${expected}" matches :focus-visible`);
+        assert.notEqual(style.outlineStyle, 'none', `"${expected}" has an outline when focused`);
+        assert.notEqual(style.outlineWidth, '0px', `"${expected}" has a visible outline width`);
+      }
+    });
+  });
+
+  test('an article reads without JavaScript', async () => {
+    const href = await withPage({}, async (page) => (await openLeadArticle(page)).href);
+    await withPage({ javaScriptEnabled: false }, async (page) => {
+      await open(page, '/');
+      const link = page.locator(`main a[href="${href}"]`).first();
+      await link.click();
+      await page.waitForURL((url) => url.pathname === href);
+      const body = page.locator('main article.article .body');
+      await body.waitFor({ state: 'visible' });
+      const bodyText = await text(body);
+      assert.ok(bodyText.length > 200, `the article body has text (${bodyText.length} chars)`);
+      await page.locator('main article.article h1').waitFor({ state: 'visible' });
+    });
+  });
+
+  test('home page screenshot', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    });
+    const info = await stat(SCREENSHOT);
+    assert.ok(info.size > 10_000, `${SCREENSHOT} is a real image (${info.size} bytes)`);
+  });
+});
