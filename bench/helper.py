@@ -90,7 +90,7 @@ def table(path):
         r["err"] += int(f[8])
         r["reqs"] += int(f[9])
     med = {k: {m: statistics.median(rows[k][m]) for m in ("rps", "p50", "p99")} for k in order}
-    hdr = f"{'page':<40} {'server':<8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs nginx':>9} {'runs (req/s)':<28}"
+    hdr = f"{'page':<40} {'server':<8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs nginx':>9}  runs (req/s)"
     print(hdr)
     print("-" * len(hdr))
     problems = []
@@ -100,10 +100,14 @@ def table(path):
         if k.startswith("gz:") and ("ng:" + k[3:]) in med:
             ratio = f"{m['rps'] / med['ng:' + k[3:]]['rps']:.2f}"
         runs = " ".join(f"{x:.0f}" for x in r["rps"])
-        print(f"{r['label']:<40} {r['server']:<8} {m['rps']:>9.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} {ratio:>9} {runs:<28}")
+        print(f"{r['label']:<40} {r['server']:<8} {m['rps']:>9.0f} {m['p50']:>8.2f} {m['p99']:>8.2f} {ratio:>9}  {runs}")
         if r["non2xx"] or r["err"]:
             problems.append(f"{r['label']} ({r['server']}): {r['non2xx']} non-2xx/3xx responses, {r['err']} socket "
                             f"errors out of {r['reqs']} requests")
+    if "gz:article" in med and "ng:article" in med:
+        ratio = med["gz:article"]["rps"] / med["ng:article"]["rps"]
+        print(f"HEADLINE: article page, Gazette/nginx req/s = {ratio:.2f} "
+              f"(target >= 0.80: {'met' if ratio >= 0.8 else 'NOT met'})")
     for p in problems:
         print("WARNING: " + p)
     if not problems:

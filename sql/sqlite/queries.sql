@@ -144,3 +144,111 @@ SELECT max(version) FROM schema_migrations;
 
 -- name: schema_version_record
 INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2);
+
+-- name: search_articles_by_rank
+-- ?1 FTS5 query, ?2 now, ?3 section id (0 any), ?4 author id (0 any), ?5 council id (0 any),
+-- ?6 from (unix, inclusive), ?7 to (unix, exclusive), ?8 limit, ?9 offset.
+-- Two steps: rank matching ids using only the FTS index and a covering index (no article rows, no
+-- snippets), then build highlights and snippets for the one page of results.
+WITH top AS (
+  SELECT f.rowid AS id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score, a.published_at AS published_at
+  FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
+  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+    AND (?3 = 0 OR a.section_id = ?3)
+    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
+    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    AND a.published_at >= ?6 AND a.published_at < ?7
+  ORDER BY score, published_at DESC LIMIT ?8 OFFSET ?9)
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description,
+       highlight(articles_fts, 0, char(2), char(3)),
+       snippet(articles_fts, -1, char(2), char(3), '…', 28)
+FROM top
+JOIN articles_fts ON articles_fts.rowid = top.id
+JOIN articles a ON a.id = top.id
+JOIN sections s ON s.id = a.section_id
+WHERE articles_fts MATCH ?1
+ORDER BY top.score, top.published_at DESC;
+
+-- name: search_articles_by_date
+WITH top AS (
+  SELECT f.rowid AS id, a.published_at AS published_at
+  FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
+  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+    AND (?3 = 0 OR a.section_id = ?3)
+    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
+    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    AND a.published_at >= ?6 AND a.published_at < ?7
+  ORDER BY published_at DESC, id DESC LIMIT ?8 OFFSET ?9)
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description,
+       highlight(articles_fts, 0, char(2), char(3)),
+       snippet(articles_fts, -1, char(2), char(3), '…', 28)
+FROM top
+JOIN articles_fts ON articles_fts.rowid = top.id
+JOIN articles a ON a.id = top.id
+JOIN sections s ON s.id = a.section_id
+WHERE articles_fts MATCH ?1
+ORDER BY top.published_at DESC, top.id DESC;
+
+-- name: search_articles_count
+SELECT count(*)
+FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
+WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+  AND (?3 = 0 OR a.section_id = ?3)
+  AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
+  AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+  AND a.published_at >= ?6 AND a.published_at < ?7;
+
+-- name: naive_like_search
+-- The naive baseline the benchmark compares against: a LIKE scan, newest first.
+SELECT a.id FROM articles a
+WHERE a.status <> 'draft' AND a.published_at <= ?2
+  AND (a.headline LIKE ?1 OR a.standfirst LIKE ?1 OR a.body_markdown LIKE ?1)
+ORDER BY a.published_at DESC LIMIT 20;
+
+-- name: council_upsert
+INSERT INTO councils (gss_code, official_name, slug, type, nation, start_date, end_date)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT (gss_code) DO UPDATE SET official_name = excluded.official_name, type = excluded.type,
+  nation = excluded.nation, start_date = excluded.start_date, end_date = excluded.end_date;
+
+-- name: council_count
+SELECT count(*) FROM councils;
+
+-- name: council_by_slug
+SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils WHERE slug = ?1;
+
+-- name: council_id_by_gss
+SELECT id FROM councils WHERE gss_code = ?1;
+
+-- name: councils_all
+SELECT c.id, c.gss_code, c.official_name, c.slug, c.type, c.nation, c.start_date, c.end_date,
+       (SELECT count(*) FROM article_councils ac WHERE ac.council_id = c.id)
+FROM councils c ORDER BY c.nation, c.type, c.official_name;
+
+-- name: article_council_insert
+INSERT INTO article_councils (article_id, council_id, mentions) VALUES (?1, ?2, ?3)
+ON CONFLICT (article_id, council_id) DO UPDATE SET mentions = excluded.mentions;
+
+-- name: article_councils_clear
+DELETE FROM article_councils WHERE article_id = ?1;
+
+-- name: article_councils
+SELECT c.id, c.gss_code, c.official_name, c.slug, c.type, c.nation, c.start_date, c.end_date, ac.mentions
+FROM article_councils ac JOIN councils c ON c.id = ac.council_id
+WHERE ac.article_id = ?1 ORDER BY ac.mentions DESC, c.official_name;
+
+-- name: articles_by_council
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description
+FROM article_councils ac JOIN articles a ON a.id = ac.article_id JOIN sections s ON s.id = a.section_id
+WHERE ac.council_id = ?4 AND a.status <> 'draft' AND a.published_at <= ?1
+ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3;
+
+-- name: articles_by_council_count
+SELECT count(*) FROM article_councils ac JOIN articles a ON a.id = ac.article_id
+WHERE ac.council_id = ?2 AND a.status <> 'draft' AND a.published_at <= ?1;
+
+-- name: articles_text_for_councils
+SELECT id, headline, standfirst, body_markdown FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2;

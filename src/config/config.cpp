@@ -29,7 +29,12 @@ bool to_bool(const std::string& key, const std::string& source, const std::strin
 // Applies one textual value; shared by the TOML and environment paths so both validate alike.
 void apply(Config& c, const std::string& key, const std::string& value, const std::string& source) {
   if (key == "db") c.db = value;
-  else if (key == "listen") c.listen = value;
+  else if (key == "listen") {
+    auto colon = value.rfind(':');
+    if (colon == std::string::npos || colon == 0) bad(key, source, "expected address:port, got '" + value + "'");
+    to_int(key, source, value.substr(colon + 1), 0, 65535);
+    c.listen = value;
+  }
   else if (key == "threads") c.threads = to_int(key, source, value, 0, 256);
   else if (key == "site_name") c.site_name = value;
   else if (key == "site_description") c.site_description = value;

@@ -3,8 +3,7 @@
 #include <brotli/encode.h>
 #include <zlib.h>
 
-#include <boost/beast/http/rfc7230.hpp>
-#include <charconv>
+#include <boost/beast/core/string.hpp>
 
 namespace gazette::http {
 
@@ -53,17 +52,33 @@ std::string brotli_compress(std::string_view data, int quality) {
 }
 
 Encoding negotiate_encoding(std::string_view accept_encoding) {
+  // Parsed here rather than with Beast's ext_list, whose iterator carries one element's parameters
+  // over to the next element that has none ("br;q=0, gzip" would read as gzip;q=0).
   bool gzip = false, br = false;
-  for (const auto& ext : boost::beast::http::ext_list(accept_encoding)) {
-    double q = 1.0;
-    for (const auto& param : ext.second)
-      if (param.first == "q") {
-        auto v = param.second;
-        q = (v.starts_with("0") && v.find_first_not_of("0.") == std::string_view::npos) ? 0.0 : 1.0;
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    return v;
+  };
+  size_t pos = 0;
+  while (pos <= accept_encoding.size()) {
+    size_t end = accept_encoding.find(',', pos);
+    if (end == std::string_view::npos) end = accept_encoding.size();
+    std::string_view item = accept_encoding.substr(pos, end - pos);
+    pos = end + 1;
+    size_t semi = item.find(';');
+    std::string_view coding = trim(item.substr(0, semi));
+    bool refused = false;
+    if (semi != std::string_view::npos) {
+      std::string_view param = trim(item.substr(semi + 1));
+      if (param.size() >= 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
+        std::string_view v = trim(param.substr(2));
+        refused = !v.empty() && v.find_first_not_of("0.") == std::string_view::npos;
       }
-    if (q <= 0) continue;
-    if (boost::beast::iequals(ext.first, "br")) br = true;
-    else if (boost::beast::iequals(ext.first, "gzip")) gzip = true;
+    }
+    if (refused) continue;
+    if (boost::beast::iequals(coding, "br")) br = true;
+    else if (boost::beast::iequals(coding, "gzip") || boost::beast::iequals(coding, "x-gzip")) gzip = true;
   }
   if (br) return Encoding::br;
   if (gzip) return Encoding::gzip;

@@ -7,6 +7,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <ctime>
 #include <list>
 #include <stdexcept>
 #include <thread>
@@ -41,9 +42,29 @@ void log_access(const Request& req, int status, std::size_t bytes, std::chrono::
 }
 
 Response error_response(const beast::error_code& ec) {
-  if (ec == bhttp::error::header_limit) return Response::text(431, "Request headers too large\n");
-  if (ec == bhttp::error::body_limit) return Response::text(413, "Request body too large\n");
-  return Response::text(400, "Bad request\n");
+  Response r = ec == bhttp::error::header_limit ? Response::text(431, "Request headers too large\n")
+               : ec == bhttp::error::body_limit ? Response::text(413, "Request body too large\n")
+                                                : Response::text(400, "Bad request\n");
+  // The server's own answers carry the same protective headers as the site's.
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  return r;
+}
+
+// The Date header (RFC 9110 6.6.1), formatted at most once a second per thread.
+const std::string& http_date() {
+  thread_local std::time_t cached_second = 0;
+  thread_local std::string cached;
+  std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    char buf[64];
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    cached = buf;
+    cached_second = now;
+  }
+  return cached;
 }
 
 awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, bool head, bool keep_alive,
@@ -51,6 +72,7 @@ awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, b
   std::string_view body = res.body_view();
   bhttp::response<bhttp::span_body<const char>> msg{static_cast<bhttp::status>(res.status), version};
   msg.set(bhttp::field::server, "Gazette");
+  msg.set(bhttp::field::date, http_date());
   msg.set(bhttp::field::content_type, res.content_type);
   for (const auto& [name, value] : res.headers) msg.set(name, value);
   msg.keep_alive(keep_alive);
@@ -84,6 +106,7 @@ struct Server::Impl {
     if (!ignored) remote = endpoint.address().to_string();
     stream.socket().set_option(tcp::no_delay(true), ignored);
     for (;;) {
+      if (w.stopping) break;  // shutting down: take no new request on this connection
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
       parser.body_limit(options.body_limit);
@@ -140,6 +163,7 @@ struct Server::Impl {
         if (w.stopping || ec == asio::error::operation_aborted) co_return;
         continue;  // e.g. EMFILE: keep serving the connections we have
       }
+      if (w.stopping) co_return;  // the socket closes as it goes out of scope
       asio::co_spawn(w.ioc, session(w, std::move(socket)), asio::detached);
     }
   }

@@ -75,7 +75,8 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   const bool dated = in.published_at > 0;
   const std::string date = dated ? date_key(in.published_at) : "undated";
   const std::string key = base + "|" + date;
-  if (db_.scalar("article_id_by_dedupe_key", {key}, 0) != 0) return SaveOutcome::already_present;
+  last_saved_id_ = db_.scalar("article_id_by_dedupe_key", {key}, 0);
+  if (last_saved_id_ != 0) return SaveOutcome::already_present;
 
   // Any other version of the same headline: an undated item is the same story; a dated one replaces
   // the date of an undated copy.
@@ -85,9 +86,10 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
     other_id = r.int64(0);
     other_key = r.text(1);
   });
+  last_saved_id_ = other_id;
   if (other_id != 0 && !dated) return SaveOutcome::already_present;
   if (other_id != 0 && other_key.ends_with("|undated")) {
-    db_.exec("article_set_date", {other_id, in.published_at, now, key});
+    db_.exec("article_set_date", {other_id, in.published_at, in.published_at, key});
     bump_content_version();
     return SaveOutcome::updated;
   }
@@ -98,8 +100,9 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
   db_.exec("article_insert", {unique_slug(base, date_key(published_at)), key, in.headline, in.standfirst,
                               in.body_markdown, html, section.id, content::to_string(in.status), published_at,
-                              now, in.source_url, std::int64_t{words}});
+                              published_at, in.source_url, std::int64_t{words}});
   const std::int64_t id = db_.last_insert_id();
+  last_saved_id_ = id;
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
   for (const auto& name : in.tags) db_.exec("article_tag_insert", {id, tag_id(name)});
@@ -152,6 +155,7 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
   if (f.section_id) db_.query("articles_by_section", {now, lim, off, f.section_id}, add);
   else if (f.author_id) db_.query("articles_by_author", {now, lim, off, f.author_id}, add);
   else if (f.tag_id) db_.query("articles_by_tag", {now, lim, off, f.tag_id}, add);
+  else if (f.council_id) db_.query("articles_by_council", {now, lim, off, f.council_id}, add);
   else if (f.exclude_section_id) db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
   else db_.query("articles_latest", {now, lim, off}, add);
   for (auto& a : out) load_authors(a);
@@ -162,6 +166,7 @@ std::int64_t ContentStore::count(const ArticleFilter& f, std::int64_t now) {
   if (f.section_id) return db_.scalar("articles_by_section_count", {now, f.section_id});
   if (f.author_id) return db_.scalar("articles_by_author_count", {now, f.author_id});
   if (f.tag_id) return db_.scalar("articles_by_tag_count", {now, f.tag_id});
+  if (f.council_id) return db_.scalar("articles_by_council_count", {now, f.council_id});
   return db_.scalar("articles_latest_count", {now});
 }
 

@@ -17,6 +17,7 @@ struct ArticleFilter {
   std::int64_t section_id = 0;
   std::int64_t author_id = 0;
   std::int64_t tag_id = 0;
+  std::int64_t council_id = 0;
   std::int64_t exclude_section_id = 0;  // "other sections" (related reading)
 };
 
@@ -40,6 +41,8 @@ class ContentStore {
   // Creates the section, authors and tags on first use. Call inside a Transaction.
   // `undated_time` is the publication time given to an undated item (0: now).
   SaveOutcome save_article(const content::ArticleInput& in, std::int64_t now, std::int64_t undated_time = 0);
+  // The id of the article the last save_article call added, updated or found.
+  std::int64_t last_saved_id() const { return last_saved_id_; }
 
   // Creates the author or fills in their role and bio.
   void save_author_profile(const content::AuthorProfile& p);
@@ -77,6 +80,7 @@ class ContentStore {
   void load_authors(content::Article& a);
 
   Connection& db_;
+  std::int64_t last_saved_id_ = 0;
 };
 
 }  // namespace gazette::store

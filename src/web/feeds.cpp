@@ -8,6 +8,7 @@
 
 #include "content/text.h"
 #include "store/content_store.h"
+#include "store/council_store.h"
 #include "web/site.h"
 #include "web/urls.h"
 
@@ -49,6 +50,12 @@ http::Response Site::feed(const http::Request& req, const http::Params& p, bool 
     filter.author_id = a->id;
     title += ": " + a->name;
     page_path = author_path(*a);
+  } else if (auto it = p.find("council"); it != p.end()) {
+    auto c = store::CouncilStore(db()).council_by_slug(it->second);
+    if (!c) return not_found_page(req);
+    filter.council_id = c->id;
+    title += ": " + c->official_name;
+    page_path = "/councils/" + c->slug;
   } else if (auto it = p.find("tag"); it != p.end()) {
     auto t = content.tag_by_slug(it->second);
     if (!t) return not_found_page(req);

@@ -4,6 +4,7 @@
 
 #include "content/text.h"
 #include "store/content_store.h"
+#include "store/council_store.h"
 #include "web/render.h"
 #include "web/site.h"
 #include "web/urls.h"
@@ -183,6 +184,13 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
     td->SetValue("URL", tag_path(t));
   }
   if (!a.tags.empty()) d.ShowSection("HAS_TAGS");
+  auto councils = store::CouncilStore(db()).for_article(a.id);
+  for (const auto& c : councils) {
+    auto* cd = d.AddSectionDictionary("COUNCILS");
+    cd->SetValue("NAME", c.official_name);
+    cd->SetValue("URL", "/councils/" + c.slug);
+  }
+  if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
   // "You may have missed": recent articles from other sections (related reading arrives with search).
   store::ArticleFilter others;
   others.exclude_section_id = a.section.id;

@@ -18,7 +18,7 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
   d.SetValue("CANONICAL_URL", cfg.base_url + meta.canonical_path);
   d.SetValue("OG_TYPE", meta.og_type);
   d.SetValue("BODY", body_html);
-  d.SetValue("YEAR", std::to_string(1970 + std::time(nullptr) / 31556952));
+  d.SetValue("YEAR", content::date_parts(std::time(nullptr)).year);
   if (!meta.json_ld.empty()) d.SetValueAndShowSection("JSON_LD", meta.json_ld, "HAS_JSON_LD");
   if (!meta.feed_path.empty()) {
     auto* f = d.AddSectionDictionary("ALT_FEED");

@@ -53,6 +53,11 @@ void Site::add_routes() {
   router_.get("/sitemaps/{file}", [this](const Request& r, const Params& p) { return sitemap(r, p); });
   router_.get("/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
   router_.get("/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
+  router_.get("/search", [this](const Request& r, const Params&) { return search_page(r); });
+  router_.get("/councils", [this](const Request& r, const Params&) { return councils_page(r); });
+  router_.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); });
+  router_.get("/councils/{council}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
+  router_.get("/councils/{council}/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
   router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
   router_.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
   router_.get("/authors/{author}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });

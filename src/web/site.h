@@ -46,6 +46,9 @@ class Site {
   http::Response author_page(const http::Request& req, const http::Params& p);
   http::Response tag_page(const http::Request& req, const http::Params& p);
   http::Response not_found_page(const http::Request& req);
+  http::Response search_page(const http::Request& req);
+  http::Response councils_page(const http::Request& req);
+  http::Response council_page(const http::Request& req, const http::Params& p);
   http::Response feed(const http::Request& req, const http::Params& p, bool atom);
   http::Response sitemap(const http::Request& req, const http::Params& p);
   http::Response robots();

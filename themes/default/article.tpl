@@ -8,6 +8,12 @@
   </header>
   {{#HAS_BODY}}<div class="body">{{BODY_HTML:none}}</div>{{/HAS_BODY}}
   {{#HAS_SOURCE}}<p class="source">First published at <a href="{{SOURCE_URL}}">{{SOURCE_URL}}</a></p>{{/HAS_SOURCE}}
+  {{#HAS_COUNCILS}}
+  <section class="tags" aria-labelledby="councils-heading">
+    <h2 id="councils-heading">Councils in this story</h2>
+    <ul class="tag-list">{{#COUNCILS}}<li><a href="{{URL}}">{{NAME}}</a></li>{{/COUNCILS}}</ul>
+  </section>
+  {{/HAS_COUNCILS}}
   {{#HAS_TAGS}}
   <section class="tags" aria-labelledby="tags-heading">
     <h2 id="tags-heading">Topics</h2>

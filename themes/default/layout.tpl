@@ -28,6 +28,11 @@
         {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
       </ul>
     </nav>
+    <form class="site-search" action="/search" method="get" role="search">
+      <label class="visually-hidden" for="site-q">Search</label>
+      <input id="site-q" name="q" type="search" placeholder="Search articles">
+      <button type="submit">Search</button>
+    </form>
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
@@ -35,7 +40,7 @@
 </main>
 <footer class="site-footer">
   <div class="wrap">
-    <p>&copy; {{YEAR}} {{SITE_NAME}}. <a href="/feed.xml">RSS</a> &middot; <a href="/atom.xml">Atom</a> &middot; <a href="/sitemap.xml">Sitemap</a></p>
+    <p>&copy; {{YEAR}} {{SITE_NAME}}. <a href="/search">Search</a> &middot; <a href="/councils">Councils</a> &middot; <a href="/feed.xml">RSS</a> &middot; <a href="/atom.xml">Atom</a> &middot; <a href="/sitemap.xml">Sitemap</a></p>
   </div>
 </footer>
 </body>

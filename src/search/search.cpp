@@ -1,0 +1,114 @@
+#include "search/search.h"
+
+#include <charconv>
+
+#include "content/text.h"
+#include "store/content_store.h"
+#include "store/council_store.h"
+
+namespace gazette::search {
+namespace {
+
+// Parses YYYY-MM-DD; returns -1 when it is not a real date.
+std::int64_t parse_day(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return -1;
+  int y = 0, m = 0, d = 0;
+  auto num = [&](size_t at, size_t len, int& out) {
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
+    return ec == std::errc() && p == s.data() + at + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return -1;
+  return content::unix_from_date(y, m, d);
+}
+
+}  // namespace
+
+SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now) {
+  SearchResponse res;
+  res.query = parse_query(req.q);
+  if (res.query.fts.empty()) {
+    res.message = req.q.empty() ? "" : "Type a word or phrase to search for.";
+    return res;
+  }
+  store::SearchFilter f;
+  f.fts = res.query.fts;
+  f.by_date = req.sort == "date";
+  store::ContentStore content(db);
+  if (!req.section.empty()) {
+    auto s = content.section_by_slug(req.section);
+    if (!s) {
+      res.message = "There is no section called \"" + req.section + "\".";
+      return res;
+    }
+    f.section_id = s->id;
+  }
+  if (!req.author.empty()) {
+    auto a = content.author_by_slug(req.author);
+    if (!a) {
+      res.message = "There is no author called \"" + req.author + "\".";
+      return res;
+    }
+    f.author_id = a->id;
+  }
+  if (!req.council.empty()) {
+    auto c = store::CouncilStore(db).council_by_slug(req.council);
+    if (!c) {
+      res.message = "There is no council called \"" + req.council + "\".";
+      return res;
+    }
+    f.council_id = c->id;
+  }
+  if (!req.from.empty()) {
+    f.from = parse_day(req.from);
+    if (f.from < 0) {
+      res.message = "The 'from' date must look like 2022-05-19.";
+      return res;
+    }
+  }
+  if (!req.to.empty()) {
+    std::int64_t to = parse_day(req.to);
+    if (to < 0) {
+      res.message = "The 'to' date must look like 2022-05-19.";
+      return res;
+    }
+    f.to = to + 86400;
+  }
+  try {
+    res.total = store::SearchStore(db).count(f, now);
+    if (res.total > 0)
+      res.hits = store::SearchStore(db).search(f, now, req.page_size, (req.page - 1) * req.page_size);
+  } catch (const store::Error&) {
+    res.message = "That search could not be run; try simpler words.";
+    res.total = 0;
+    res.hits.clear();
+    return res;
+  }
+  if (res.total == 0) res.message = "No articles match your search.";
+  if (res.query.truncated) res.message += (res.message.empty() ? "" : " ") + std::string("Only the first part of a long query was used.");
+  return res;
+}
+
+std::string marked_to_html(const std::string& marked) {
+  std::string out;
+  out.reserve(marked.size() + 32);
+  bool line_start = true;
+  for (char c : marked) {
+    switch (c) {
+      case '\x02': out += "<mark>"; break;
+      case '\x03': out += "</mark>"; break;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\n': out.push_back(' '); line_start = true; continue;
+      case '#': if (line_start) continue; out.push_back(c); break;
+      case '*': case '_': case '[': case ']': break;
+      default: out.push_back(c);
+    }
+    line_start = false;
+  }
+  return out;
+}
+
+}  // namespace gazette::search

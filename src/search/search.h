@@ -1,0 +1,41 @@
+// Article search as a service other modules call (the public /search page, later the API and the
+// jobs board). Validates the reader's input and never throws for bad input: problems come back as a
+// message to show. Not thread-safe per Connection; call with the calling thread's connection.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "search/query.h"
+#include "store/connection.h"
+#include "store/search_store.h"
+
+namespace gazette::search {
+
+struct SearchRequest {
+  std::string q;
+  std::string section;  // section slug, "" for any
+  std::string author;   // author slug
+  std::string council;  // council slug
+  std::string from;     // YYYY-MM-DD, inclusive
+  std::string to;       // YYYY-MM-DD, inclusive
+  std::string sort = "relevance";  // or "date"
+  int page = 1;
+  int page_size = 20;
+};
+
+struct SearchResponse {
+  ParsedQuery query;
+  std::vector<store::SearchHit> hits;
+  std::int64_t total = 0;
+  std::string message;  // for the reader: why there are no results, or what was ignored
+};
+
+SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now);
+
+// HTML for a marked fragment from SearchStore: text escaped, matches wrapped in <mark>, Markdown
+// punctuation that would look like noise in a snippet removed.
+std::string marked_to_html(const std::string& marked);
+
+}  // namespace gazette::search

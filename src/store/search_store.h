@@ -1,0 +1,42 @@
+// Full-text search over published articles (SQLite FTS5, weighted headline > standfirst > body).
+// Bound to one Connection, so to one thread.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "content/article.h"
+#include "store/connection.h"
+
+namespace gazette::store {
+
+struct SearchFilter {
+  std::string fts;  // an FTS5 expression from search::parse_query (never raw user input)
+  std::int64_t section_id = 0, author_id = 0, council_id = 0;
+  std::int64_t from = 0;                                          // inclusive, Unix seconds
+  std::int64_t to = std::numeric_limits<std::int64_t>::max();     // exclusive
+  bool by_date = false;                                           // newest first instead of relevance
+};
+
+struct SearchHit {
+  content::Article article;     // summary fields, section and authors
+  std::string headline_marked;  // headline with matches between \x02 and \x03
+  std::string snippet_marked;   // best-matching fragment, same markers
+};
+
+class SearchStore {
+ public:
+  explicit SearchStore(Connection& db) : db_(db) {}
+  // Throws store::Error if the FTS expression is invalid (parse_query never produces one).
+  std::vector<SearchHit> search(const SearchFilter& f, std::int64_t now, int limit, int offset);
+  std::int64_t count(const SearchFilter& f, std::int64_t now);
+  // The naive baseline for benchmarks: LIKE '%word%' over the three columns, newest first.
+  std::int64_t naive_like_search(const std::string& word, std::int64_t now);
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace gazette::store

@@ -1,0 +1,96 @@
+// The /search page: a form, ranked results with highlighted snippets, filters and pagination.
+#include <boost/url/url.hpp>
+#include <ctime>
+
+#include "search/search.h"
+#include "store/content_store.h"
+#include "store/council_store.h"
+#include "web/render.h"
+#include "web/site.h"
+#include "web/urls.h"
+
+namespace gazette::web {
+namespace {
+
+// Query string for another page of the same search (Boost.URL does the encoding).
+std::string search_url(const search::SearchRequest& r, int page) {
+  boost::urls::url u("/search");
+  auto params = u.params();
+  params.append({"q", r.q});
+  if (!r.section.empty()) params.append({"section", r.section});
+  if (!r.author.empty()) params.append({"author", r.author});
+  if (!r.council.empty()) params.append({"council", r.council});
+  if (!r.from.empty()) params.append({"from", r.from});
+  if (!r.to.empty()) params.append({"to", r.to});
+  if (r.sort == "date") params.append({"sort", "date"});
+  if (page > 1) params.append({"page", std::to_string(page)});
+  return std::string(u.buffer());
+}
+
+}  // namespace
+
+http::Response Site::search_page(const http::Request& req) {
+  auto page = page_number(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  search::SearchRequest sr;
+  sr.q = req.param("q").value_or("");
+  sr.section = req.param("section").value_or("");
+  sr.author = req.param("author").value_or("");
+  sr.council = req.param("council").value_or("");
+  sr.from = req.param("from").value_or("");
+  sr.to = req.param("to").value_or("");
+  sr.sort = req.param("sort").value_or("relevance") == "date" ? "date" : "relevance";
+  sr.page = *page;
+  sr.page_size = config_.page_size;
+  const std::int64_t now = std::time(nullptr);
+  auto result = search::run_search(db(), sr, now);
+
+  store::ContentStore content(db());
+  auto sections = content.sections();
+  ctemplate::TemplateDictionary d("search");
+  d.SetValue("Q", sr.q);
+  d.SetValue("FROM", sr.from);
+  d.SetValue("TO", sr.to);
+  d.SetValue("AUTHOR", sr.author);
+  d.SetValue("COUNCIL", sr.council);
+  if (sr.sort == "date") d.ShowSection("SORT_DATE");
+  else d.ShowSection("SORT_RELEVANCE");
+  for (const auto& s : sections) {
+    auto* o = d.AddSectionDictionary("SECTION_OPTIONS");
+    o->SetValue("SLUG", s.slug);
+    o->SetValue("NAME", s.name);
+    if (s.slug == sr.section) o->ShowSection("SELECTED");
+  }
+  if (!result.message.empty()) d.SetValueAndShowSection("MESSAGE", result.message, "HAS_MESSAGE");
+  if (!sr.q.empty() && result.total > 0) {
+    auto* summary = d.AddSectionDictionary("HAS_RESULTS");
+    summary->SetValue("TOTAL", std::to_string(result.total));
+    summary->SetValue("NOUN", result.total == 1 ? "article" : "articles");
+  }
+  for (const auto& hit : result.hits) {
+    auto* item = d.AddSectionDictionary("ITEMS");
+    fill_card(item, hit.article);
+    item->SetValue("HEADLINE_HTML", search::marked_to_html(hit.headline_marked));
+    item->SetValue("SNIPPET_HTML", search::marked_to_html(hit.snippet_marked));
+  }
+  if (sr.page > 1 && result.hits.empty() && result.total > 0) return not_found_page(req);
+  std::int64_t pages = (result.total + sr.page_size - 1) / sr.page_size;
+  if (pages > 1) {
+    auto* p = d.AddSectionDictionary("PAGINATION");
+    p->SetIntValue("PAGE", sr.page);
+    p->SetValue("PAGES", std::to_string(pages));
+    if (sr.page > 1) p->AddSectionDictionary("PREV")->SetValue("URL", search_url(sr, sr.page - 1));
+    if (sr.page < pages) p->AddSectionDictionary("NEXT")->SetValue("URL", search_url(sr, sr.page + 1));
+  }
+  PageMeta meta;
+  meta.title = sr.q.empty() ? "Search" : "Search: " + sr.q;
+  meta.canonical_path = "/search";
+  http::Response r;
+  r.body = render_layout(theme_, config_, sections, meta, theme_.render("search.tpl", d));
+  // Search pages are not cached: their key space is unbounded and they render in milliseconds.
+  r.set_header("Cache-Control", "no-store");
+  r.set_header("X-Robots-Tag", "noindex");
+  return r;
+}
+
+}  // namespace gazette::web
