@@ -164,9 +164,9 @@ SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updat
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, -1, char(2), char(3), '…', 28)
 FROM top
-JOIN articles_fts ON articles_fts.rowid = top.id
-JOIN articles a ON a.id = top.id
-JOIN sections s ON s.id = a.section_id
+CROSS JOIN articles_fts ON articles_fts.rowid = top.id  -- CROSS JOIN keeps this order: one page of rows
+CROSS JOIN articles a ON a.id = top.id
+CROSS JOIN sections s ON s.id = a.section_id
 WHERE articles_fts MATCH ?1
 ORDER BY top.score, top.published_at DESC;
 
@@ -185,9 +185,9 @@ SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updat
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, -1, char(2), char(3), '…', 28)
 FROM top
-JOIN articles_fts ON articles_fts.rowid = top.id
-JOIN articles a ON a.id = top.id
-JOIN sections s ON s.id = a.section_id
+CROSS JOIN articles_fts ON articles_fts.rowid = top.id  -- CROSS JOIN keeps this order: one page of rows
+CROSS JOIN articles a ON a.id = top.id
+CROSS JOIN sections s ON s.id = a.section_id
 WHERE articles_fts MATCH ?1
 ORDER BY top.published_at DESC, top.id DESC;
 
@@ -252,3 +252,33 @@ WHERE ac.council_id = ?2 AND a.status <> 'draft' AND a.published_at <= ?1;
 
 -- name: articles_text_for_councils
 SELECT id, headline, standfirst, body_markdown FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2;
+
+-- name: related_by_councils
+SELECT ac2.article_id, count(*) FROM article_councils ac1
+JOIN article_councils ac2 ON ac2.council_id = ac1.council_id AND ac2.article_id <> ac1.article_id
+WHERE ac1.article_id = ?1 GROUP BY ac2.article_id ORDER BY count(*) DESC, ac2.article_id DESC LIMIT ?2;
+
+-- name: related_by_tags
+SELECT at2.article_id, count(*) FROM article_tags at1
+JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
+WHERE at1.article_id = ?1 GROUP BY at2.article_id ORDER BY count(*) DESC, at2.article_id DESC LIMIT ?2;
+
+-- name: related_by_text
+SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) FROM articles_fts
+WHERE articles_fts MATCH ?1 AND rowid <> ?2 ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0) LIMIT ?3;
+
+-- name: term_document_count_near
+-- The longest indexed term that is a prefix of ?1 (Porter stems mostly are), with ?2 its first letters.
+SELECT doc FROM articles_fts_vocab WHERE term <= ?1 AND term >= ?2 AND substr(?1, 1, length(term)) = term
+ORDER BY term DESC LIMIT 1;
+
+-- name: article_total
+SELECT count(*) FROM articles;
+
+-- name: article_visibility
+SELECT status, published_at FROM articles INDEXED BY articles_visibility WHERE id = ?1;
+
+-- name: article_summary_by_id
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description
+FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ?1;

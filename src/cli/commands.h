@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 
 #include "config/config.h"
+#include "store/connection.h"
+#include "store/migrations.h"
 
 namespace gazette::cli {
 
@@ -25,6 +28,14 @@ void register_migrate(CLI::App& app, Globals& g);
 void register_import(CLI::App& app, Globals& g);
 void register_demo_data(CLI::App& app, Globals& g);
 void register_config(CLI::App& app, Globals& g);
+void register_councils(CLI::App& app, Globals& g);
+void register_salary(CLI::App& app, Globals& g);
+
+// Opens the configured database, applies pending migrations and loads the councils register.
+// Throws store::Error (or std::runtime_error) with a message naming the problem.
+// `migrated` (optional) receives the schema versions before and after.
+std::unique_ptr<store::Connection> open_database(const config::Config& cfg, bool quiet = false,
+                                                 store::MigrationResult* migrated = nullptr);
 
 // Opens the configured database and applies pending migrations; prints and throws CLI::RuntimeError on failure.
 }  // namespace gazette::cli

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "content/demo_data.h"
+#include "councils/tagging.h"
 #include "store/content_store.h"
 #include "store/migrations.h"
 
@@ -22,8 +23,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
   cmd->callback([&g] {
     auto cfg = g.load();
     try {
-      auto db = store::open_sqlite(cfg.db);
-      store::migrate(*db);
+      auto db = open_database(cfg, quiet);
       const std::int64_t now = std::time(nullptr);
       content::DemoGenerator gen(seed, now - 3600);
       store::ContentStore content(*db);
@@ -40,7 +40,13 @@ void register_demo_data(CLI::App& app, Globals& g) {
       for (int done = 0; done < articles;) {
         store::Transaction tx(*db);
         for (int i = 0; i < kBatch && done < articles; ++i, ++done)
-          if (content.save_article(gen.next(), now) == store::SaveOutcome::added) ++added;
+        {
+          auto article = gen.next();
+          if (content.save_article(article, now) != store::SaveOutcome::added) continue;
+          ++added;
+          councils::tag_article(*db, content.last_saved_id(), article.headline, article.standfirst,
+                                article.body_markdown);
+        }
         tx.commit();
         if (!quiet) std::cerr << "\rgenerated " << done << " / " << articles << " articles" << std::flush;
       }

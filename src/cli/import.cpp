@@ -52,8 +52,7 @@ void register_import(CLI::App& app, Globals& g) {
     auto cfg = g.load();
     std::unique_ptr<store::Connection> db;
     try {
-      db = store::open_sqlite(cfg.db);
-      store::migrate(*db);
+      db = open_database(cfg, as_json);
     } catch (const std::exception& e) {
       std::cerr << "gazette import: " << e.what() << "\n";
       g.exit_code = 1;

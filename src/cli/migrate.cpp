@@ -10,8 +10,8 @@ void register_migrate(CLI::App& app, Globals& g) {
   cmd->callback([&g] {
     auto cfg = g.load();
     try {
-      auto db = store::open_sqlite(cfg.db);
-      auto r = store::migrate(*db);
+      store::MigrationResult r;
+      open_database(cfg, true, &r);
       if (r.from_version == r.to_version)
         std::cout << cfg.db << ": schema is up to date (version " << r.to_version << ")\n";
       else

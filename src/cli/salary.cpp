@@ -12,9 +12,6 @@
 
 namespace gazette::cli {
 
-// Declared here until the lead adds it to cli/commands.h with the other register_* functions.
-void register_salary(CLI::App& app, Globals& g);
-
 namespace {
 
 // Shortest round-trip decimal ("25.16", "46142", "0.9"). Boost.JSON's serializer writes doubles in
@@ -28,17 +25,17 @@ std::string number(double v) {
 std::string number_or_null(const std::optional<double>& v) { return v ? number(*v) : "null"; }
 
 // A JSON string literal; Boost.JSON does the escaping (the parser has already made the text valid UTF-8).
-std::string quoted(std::string_view s) { return boost::json::serialize(boost::json::string_view(s.data(), s.size())); }
+std::string json_string(std::string_view s) { return boost::json::serialize(boost::json::string_view(s.data(), s.size())); }
 
 // One line of output, keys in a fixed order.
 std::string salary_json(const jobs::Salary& s) {
   std::string qualifiers = "[";
-  for (std::size_t i = 0; i < s.qualifiers.size(); ++i) qualifiers += (i ? "," : "") + quoted(s.qualifiers[i]);
+  for (std::size_t i = 0; i < s.qualifiers.size(); ++i) qualifiers += (i ? "," : "") + json_string(s.qualifiers[i]);
   qualifiers += "]";
-  std::string period = s.period == jobs::Period::unknown ? "null" : quoted(jobs::to_string(s.period));
-  return "{\"text\":" + quoted(s.text) + ",\"parsed\":" + (s.parsed ? "true" : "false") +
+  std::string period = s.period == jobs::Period::unknown ? "null" : json_string(jobs::to_string(s.period));
+  return "{\"text\":" + json_string(s.text) + ",\"parsed\":" + (s.parsed ? "true" : "false") +
          ",\"min\":" + number_or_null(s.min) + ",\"max\":" + number_or_null(s.max) +
-         ",\"currency\":" + quoted(s.currency) + ",\"period\":" + period +
+         ",\"currency\":" + json_string(s.currency) + ",\"period\":" + period +
          ",\"pro_rata\":" + (s.pro_rata ? "true" : "false") + ",\"qualifiers\":" + qualifiers +
          ",\"confidence\":" + number(s.confidence) + ",\"annual_min\":" + number_or_null(s.annual_min) +
          ",\"annual_max\":" + number_or_null(s.annual_max) + "}";

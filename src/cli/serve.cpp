@@ -21,12 +21,7 @@ void register_serve(CLI::App& app, Globals& g) {
         config::validate(cfg);
       }
       spdlog::set_level(spdlog::level::from_str(cfg.log_level));
-      {
-        auto db = store::open_sqlite(cfg.db);
-        auto r = store::migrate(*db);
-        if (r.from_version != r.to_version)
-          spdlog::info("migrated {} from schema {} to {}", cfg.db, r.from_version, r.to_version);
-      }
+      open_database(cfg);
       web::Site site(cfg);
       site.start_change_watcher();
       http::ServerOptions opts;

@@ -424,6 +424,7 @@ CouncilDetector::Impl::Impl(const std::vector<Council>& councils) {
     for (auto& a : aliases_for(councils[r])) {
       Candidate cand{r, a.tier, {}, {}};
       tokenize(a.text, cand.toks, cand.norm);
+      if (cand.toks.empty()) continue;  // e.g. a note of punctuation only
       std::string joined;
       for (const auto& t : cand.toks) joined.append(word(cand.norm, t)).push_back('\x1f');
       by_key[joined].push_back(std::move(cand));
@@ -449,9 +450,6 @@ CouncilDetector::Impl::Impl(const std::vector<Council>& councils) {
     }
     std::size_t n = key.tokens.size();
     key.place_council = n >= 2 && key.tokens[n - 1].norm == "council" && key.tokens[n - 2].rule == CaseRule::Capitalised;
-#ifdef COUNCIL_DEBUG
-    if (key.target < 0) fprintf(stderr, "ambiguous: %s\n", joined.c_str());
-#endif
     keys.push_back(std::move(key));
   }
 

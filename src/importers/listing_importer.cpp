@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "content/text.h"
+#include "councils/tagging.h"
 #include "store/content_store.h"
 
 namespace gazette::importers {
@@ -48,9 +49,10 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       const bool undated = in.published_at == 0;
       switch (content.save_article(in, now, undated ? undated_time : 0)) {
         case store::SaveOutcome::added: ++report.added; break;
-        case store::SaveOutcome::already_present: ++report.already_present; break;
+        case store::SaveOutcome::already_present: ++report.already_present; continue;
         case store::SaveOutcome::updated: ++report.updated; break;
       }
+      councils::tag_article(db, content.last_saved_id(), in.headline, in.standfirst, in.body_markdown);
     }
     for (const auto& ad : parsed.adverts) {
       store::AdvertInput in{content::slugify(ad.title + " " + ad.employer + " " + ad.salary, 200), ad.title,

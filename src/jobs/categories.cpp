@@ -1,7 +1,6 @@
 #include "jobs/categories.h"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 
 namespace gazette::jobs {
@@ -560,13 +559,23 @@ struct Hit {
   std::size_t keyword, start, len;
 };
 
+// Each keyword's phrase split into words, once (thread-safe static initialisation).
+const std::vector<std::vector<std::string_view>>& keyword_words() {
+  static const auto table = [] {
+    std::vector<std::vector<std::string_view>> t;
+    for (const auto& kw : kKeywords) t.push_back(split_phrase(kw.phrase));
+    return t;
+  }();
+  return table;
+}
+
 // All places each keyword occurs.
 std::vector<Hit> find_hits(const Words& w, bool in_title) {
   std::vector<Hit> hits;
   for (std::size_t k = 0; k < kKeywords.size(); ++k) {
     const auto& kw = kKeywords[k];
     if (kw.title_only && !in_title) continue;
-    auto parts = split_phrase(kw.phrase);
+    const auto& parts = keyword_words()[k];
     const auto& words = kw.exact_case ? w.original : w.lower;
     for (std::size_t i = 0; i + parts.size() <= words.size(); ++i) {
       std::size_t j = 0;

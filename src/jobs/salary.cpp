@@ -11,7 +11,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Text clean-up
 
-// Replaces invalid UTF-8 with U+FFFD and trims surrounding ASCII whitespace, so `text` is always safe
+// Replaces invalid UTF-8 with U+FFFD (a lone Latin-1 0xA3 with '£') and trims surrounding ASCII whitespace, so `text` is always safe
 // to put in HTML or JSON.
 std::string clean_text(std::string_view in) {
   std::string out;
@@ -30,7 +30,8 @@ std::string clean_text(std::string_view in) {
       out.append(in.substr(i, len));
       i += len;
     } else {
-      out += "\xEF\xBF\xBD";
+      // A lone 0xA3 is a Latin-1/Windows-1252 '£' (text saved in the wrong encoding): keep its meaning.
+      out += c == 0xA3 ? "\xC2\xA3" : "\xEF\xBF\xBD";
       ++i;
     }
   }
@@ -139,9 +140,6 @@ std::vector<Token> tokenize(std::string_view s) {
     } else if (bytes_at(s, i, "\xC2\xA3")) {
       push(simple(Tok::cur, "GBP"));
       i += 2;
-    } else if (c == 0xA3) {  // Latin-1 '£' in text that is not UTF-8
-      push(simple(Tok::cur, "GBP"));
-      ++i;
     } else if (bytes_at(s, i, "\xE2\x82\xAC")) {
       push(simple(Tok::cur, "EUR"));
       i += 3;

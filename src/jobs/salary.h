@@ -44,7 +44,8 @@ struct Salary {
   std::vector<std::string> qualifiers;   // canonical phrases, in a fixed order (see salary.cpp)
   double confidence = 0;                 // 0..1, two decimal places
   std::optional<double> annual_min, annual_max;  // min/max × annual_factor(period), whole pounds
-  std::string text;                      // the input, trimmed, invalid UTF-8 replaced by U+FFFD
+  std::string text;                      // the input, trimmed; invalid UTF-8 replaced by U+FFFD, except a
+                                         // lone Latin-1 0xA3, which becomes '£'
 };
 
 // Below this confidence a salary is unparsed.

@@ -27,6 +27,7 @@ class Row {
   virtual ~Row() = default;
   virtual bool is_null(int col) const = 0;
   virtual std::int64_t int64(int col) const = 0;
+  virtual double real(int col) const = 0;
   virtual std::string text(int col) const = 0;
 };
 

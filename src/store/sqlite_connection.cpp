@@ -14,6 +14,7 @@ class SqliteRow final : public Row {
   explicit SqliteRow(sqlite3_stmt* st) : st_(st) {}
   bool is_null(int col) const override { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   std::int64_t int64(int col) const override { return sqlite3_column_int64(st_, col); }
+  double real(int col) const override { return sqlite3_column_double(st_, col); }
   std::string text(int col) const override {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st_, col));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(st_, col))) : std::string();

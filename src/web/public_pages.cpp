@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "content/text.h"
+#include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
@@ -191,10 +192,13 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
     cd->SetValue("URL", "/councils/" + c.slug);
   }
   if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
-  // "You may have missed": recent articles from other sections (related reading arrives with search).
-  store::ArticleFilter others;
-  others.exclude_section_id = a.section.id;
-  auto related = content.list(others, now, 4, 0);
+  // "You may have missed": related reading; recent articles from other sections when nothing relates.
+  auto related = search::related_articles(db(), a, 4, now);
+  if (related.empty()) {
+    store::ArticleFilter others;
+    others.exclude_section_id = a.section.id;
+    related = content.list(others, now, 4, 0);
+  }
   for (const auto& r : related) fill_card(d.AddSectionDictionary("RELATED"), r);
   if (!related.empty()) d.ShowSection("HAS_RELATED");
   if (!a.source_url.empty()) d.SetValueAndShowSection("SOURCE_URL", a.source_url, "HAS_SOURCE");

@@ -164,10 +164,12 @@ TEST(Salary, AnnualFiguresUseDocumentedConstants) {
 
 TEST(Salary, TextIsTrimmedAndValidUtf8) {
   EXPECT_EQ(parse_salary("  £30,000 \r\n").text, "£30,000");
-  EXPECT_EQ(parse_salary("\xA3" "30,000 per annum").text, "\xEF\xBF\xBD" "30,000 per annum");
-  auto latin1 = parse_salary("\xA3" "30,000 per annum");  // Latin-1 pound sign still counts as £
+  EXPECT_EQ(parse_salary("\xFF\xFE 30,000").text, "\xEF\xBF\xBD\xEF\xBF\xBD 30,000");
+  auto latin1 = parse_salary("\xA3" "30 per hour");  // a Latin-1 pound sign still counts as £
+  EXPECT_EQ(latin1.text, "£30 per hour");
   EXPECT_TRUE(latin1.parsed);
-  EXPECT_EQ(latin1.currency, "GBP");
+  EXPECT_DOUBLE_EQ(latin1.confidence, 1.0);
+  EXPECT_EQ(parse_salary("\xC3\xA3 30,000 per annum").text, "\xC3\xA3 30,000 per annum");  // "ã" is not £
 }
 
 TEST(Salary, PeriodNames) {

@@ -9,7 +9,7 @@
   {{#HAS_BODY}}<div class="body">{{BODY_HTML:none}}</div>{{/HAS_BODY}}
   {{#HAS_SOURCE}}<p class="source">First published at <a href="{{SOURCE_URL}}">{{SOURCE_URL}}</a></p>{{/HAS_SOURCE}}
   {{#HAS_COUNCILS}}
-  <section class="tags" aria-labelledby="councils-heading">
+  <section class="councils" aria-labelledby="councils-heading">
     <h2 id="councils-heading">Councils in this story</h2>
     <ul class="tag-list">{{#COUNCILS}}<li><a href="{{URL}}">{{NAME}}</a></li>{{/COUNCILS}}</ul>
   </section>

@@ -1,0 +1,59 @@
+#include "councils/tagging.h"
+
+#include <map>
+#include <string>
+
+#include "councils/register.h"
+#include "store/council_store.h"
+
+namespace gazette::councils {
+
+const CouncilDetector& default_detector() {
+  static const CouncilDetector detector(builtin_register());
+  return detector;
+}
+
+int sync_builtin_register(store::Connection& db) {
+  std::vector<store::CouncilRow> rows;
+  for (const auto& c : builtin_register()) {
+    store::CouncilRow r;
+    r.gss_code = c.gss_code;
+    r.official_name = c.official_name;
+    r.slug = c.slug;
+    r.type = c.type;
+    r.nation = c.nation;
+    r.start_date = c.start_date;
+    r.end_date = c.end_date;
+    rows.push_back(std::move(r));
+  }
+  return store::CouncilStore(db).sync(rows);
+}
+
+int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
+                std::string_view body) {
+  std::map<std::string, int> counts;
+  const auto& detector = default_detector();
+  for (std::string_view part : {headline, standfirst, body})
+    for (const auto& m : detector.detect(part)) ++counts[m.gss_code];
+  std::vector<std::pair<std::string, int>> mentions(counts.begin(), counts.end());
+  store::CouncilStore(db).set_article_councils(article_id, mentions);
+  return static_cast<int>(mentions.size());
+}
+
+std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress) {
+  store::CouncilStore councils(db);
+  std::int64_t done = 0, after = 0;
+  for (;;) {
+    store::Transaction tx(db);
+    auto batch = councils.article_texts(after, 2000);
+    if (batch.empty()) break;
+    for (const auto& a : batch) tag_article(db, a.id, a.headline, a.standfirst, a.body);
+    tx.commit();
+    after = batch.back().id;
+    done += static_cast<std::int64_t>(batch.size());
+    if (progress) progress(done);
+  }
+  return done;
+}
+
+}  // namespace gazette::councils

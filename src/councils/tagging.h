@@ -1,0 +1,29 @@
+// Links articles to the councils they mention, and keeps the database's copy of the register current.
+// The detector is built once per process from the built-in register and shared (it is immutable).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "councils/detector.h"
+#include "store/connection.h"
+
+namespace gazette::councils {
+
+// The process-wide detector over the built-in register. Thread-safe.
+const CouncilDetector& default_detector();
+
+// Writes the built-in register into the database (insert or update; rows without a GSS code are not
+// stored). Call inside a Transaction. Returns the number of councils written.
+int sync_builtin_register(store::Connection& db);
+
+// Detects councils in an article's text and replaces its council links. Call inside a Transaction.
+// Returns how many distinct councils were linked.
+int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
+                std::string_view body);
+
+// Re-tags every article, in batches of one transaction each; `progress(done)` after each batch.
+std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress);
+
+}  // namespace gazette::councils

@@ -1,0 +1,105 @@
+#include "search/related.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "store/related_store.h"
+
+namespace gazette::search {
+namespace {
+
+std::set<std::string> words(std::string_view text) {
+  std::set<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (cur.size() >= 3) out.insert(cur);
+    cur.clear();
+  };
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c >= 0x80) cur.push_back(static_cast<char>(std::tolower(c)));
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+// Words too common in this sector's headlines to say what a story is about.
+bool is_stopword(const std::string& w) {
+  static const std::set<std::string> stop = {
+      "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have", "its", "into",
+      "over", "after", "new", "how", "why", "what", "who", "can", "will", "not", "but", "our", "your", "their",
+      "council", "councils", "local", "government", "says", "say", "plan", "plans", "more", "less", "than", "out",
+      "amid", "back", "calls", "call", "set", "sets", "way", "time", "year", "years"};
+  return stop.count(w) > 0;
+}
+
+std::string quoted(const std::string& w) { return "\"" + w + "\""; }
+
+// An FTS5 query of the article's rarest headline words, OR-ed: rare words say most about a story and
+// keep the lookup cheap (a common word's document list is long).
+std::string key_terms_query(store::RelatedStore& store, const content::Article& a) {
+  std::vector<std::pair<std::int64_t, std::string>> scored;
+  for (const auto& w : words(a.headline)) {
+    if (is_stopword(w) || std::isdigit(static_cast<unsigned char>(w[0]))) continue;
+    std::int64_t df = store.document_count(w);
+    if (df > 0) scored.emplace_back(df, w);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::string q;
+  for (size_t i = 0; i < scored.size() && i < 3; ++i) q += (q.empty() ? "" : " OR ") + quoted(scored[i].second);
+  return q.empty() ? q : "headline : (" + q + ")";
+}
+
+}  // namespace
+
+double headline_similarity(std::string_view a, std::string_view b) {
+  auto wa = words(a), wb = words(b);
+  if (wa.empty() || wb.empty()) return 0;
+  size_t common = 0;
+  for (const auto& w : wa) common += wb.count(w);
+  return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common);
+}
+
+std::vector<content::Article> related_articles(store::Connection& db, const content::Article& article, int count,
+                                               std::int64_t now) {
+  store::RelatedStore store(db);
+  std::unordered_map<std::int64_t, double> score;
+  for (auto [id, n] : store.by_councils(article.id, 200)) score[id] += 3.0 * n;
+  for (auto [id, n] : store.by_tags(article.id, 200)) score[id] += 1.0 * n;
+  std::string fts = key_terms_query(store, article);
+  if (!fts.empty()) {
+    auto hits = store.by_text(fts, article.id, 50);
+    // bm25 is negative, better when lower: scale the best match to 4 points, the rest in proportion.
+    double best = hits.empty() ? 0 : hits.front().second;
+    for (auto [id, rank] : hits)
+      if (best < 0) score[id] += 4.0 * (rank / best);
+  }
+  // Decay with distance in time: a story from the same month matters more than one from years ago.
+  std::vector<std::pair<double, std::int64_t>> ranked;
+  for (auto [id, s] : score) {
+    auto published = store.visible_at(id, now);
+    if (!published) continue;
+    double years = std::abs(static_cast<double>(*published - article.published_at)) / (365.25 * 86400);
+    ranked.emplace_back(s * std::exp(-years / 2.0), id);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second > y.second;
+  });
+  std::vector<content::Article> out;
+  for (const auto& [s, id] : ranked) {
+    if (static_cast<int>(out.size()) >= count) break;
+    auto a = store.summary(id);
+    if (!a || headline_similarity(a->headline, article.headline) > 0.8) continue;
+    bool duplicate = false;
+    for (const auto& o : out) duplicate = duplicate || headline_similarity(o.headline, a->headline) > 0.8;
+    if (!duplicate) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+}  // namespace gazette::search

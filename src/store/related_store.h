@@ -1,0 +1,34 @@
+// Candidate lookups for related reading ("You may have missed"). Bound to one Connection.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "content/article.h"
+#include "store/connection.h"
+
+namespace gazette::store {
+
+class RelatedStore {
+ public:
+  explicit RelatedStore(Connection& db) : db_(db) {}
+  // {article id, shared councils} / {article id, shared tags}, most shared first.
+  std::vector<std::pair<std::int64_t, int>> by_councils(std::int64_t article_id, int limit);
+  std::vector<std::pair<std::int64_t, int>> by_tags(std::int64_t article_id, int limit);
+  // {article id, bm25 score (lower is better)} for an FTS5 expression, excluding one article.
+  std::vector<std::pair<std::int64_t, double>> by_text(const std::string& fts, std::int64_t exclude_id, int limit);
+  // How many articles contain the indexed term nearest to `word` (its stem, approximately); 0 if none.
+  std::int64_t document_count(const std::string& word);
+  // Publication time when the article is visible at `now`, else nullopt.
+  std::optional<std::int64_t> visible_at(std::int64_t article_id, std::int64_t now);
+  std::optional<content::Article> summary(std::int64_t article_id);
+  std::int64_t article_count();
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace gazette::store
