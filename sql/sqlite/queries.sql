@@ -282,3 +282,54 @@ SELECT status, published_at FROM articles INDEXED BY articles_visibility WHERE i
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description
 FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = ?1;
+
+-- name: employer_by_slug
+SELECT e.id, e.name, e.slug, e.council_id, coalesce(c.slug, ''), coalesce(c.official_name, '')
+FROM employers e LEFT JOIN councils c ON c.id = e.council_id WHERE e.slug = ?1;
+
+-- name: employer_insert
+INSERT INTO employers (name, slug, council_id) VALUES (?1, ?2, nullif(?3, 0));
+
+-- name: job_id_by_reference
+SELECT id FROM jobs WHERE reference = ?1;
+
+-- name: job_insert
+INSERT INTO jobs (reference, slug, title, employer_id, location, region, salary_text, salary_parsed, salary_min,
+                  salary_max, salary_currency, salary_period, salary_pro_rata, salary_annual_min, salary_annual_max,
+                  contract, hours, category, category_set_by, closing_date, closes_at, posted_at,
+                  description_markdown, description_html, apply_url, apply_email, employer_reference, status,
+                  featured, source, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+        ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31);
+
+-- name: job_by_id
+SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coalesce(e.council_id, 0),
+       coalesce(c.slug, ''), coalesce(c.official_name, ''), j.location, j.region, j.salary_text, j.salary_parsed,
+       j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.salary_pro_rata, j.salary_annual_min,
+       j.salary_annual_max, j.contract, j.hours, j.category, j.category_set_by, j.closing_date, j.closes_at,
+       j.posted_at, j.description_markdown, j.description_html, j.apply_url, j.apply_email, j.employer_reference,
+       j.status, j.featured, j.updated_at
+FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.id = e.council_id
+WHERE j.id = ?1;
+
+-- name: job_index_rows
+-- Everything the in-memory job index filters, facets and sorts on; one row per advert that is not a draft.
+SELECT j.id, j.employer_id, coalesce(e.council_id, 0), j.region, j.category, j.contract, j.hours,
+       j.salary_annual_min, j.salary_annual_max, j.posted_at, j.closes_at, j.status, j.featured
+FROM jobs j JOIN employers e ON e.id = j.employer_id WHERE j.status <> 'draft';
+
+-- name: job_fts_ids
+SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1 ORDER BY rank LIMIT ?2;
+
+-- name: job_count
+SELECT count(*) FROM jobs;
+
+-- name: jobs_for_sitemap
+SELECT id, slug, updated_at FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1)
+ORDER BY id LIMIT ?2 OFFSET ?3;
+
+-- name: job_regions
+SELECT DISTINCT region FROM jobs WHERE region <> '' ORDER BY region;
+
+-- name: next_job_closing
+SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "importers/job_feed_importer.h"
 #include "importers/listing_importer.h"
 #include "store/migrations.h"
 
@@ -30,7 +31,7 @@ void print_text(const importers::ImportReport& r) {
   }
   std::cout << r.file << ": " << r.added << " added, " << r.already_present << " already present";
   if (r.updated) std::cout << ", " << r.updated << " updated";
-  std::cout << ", " << r.adverts_set_aside << " job adverts set aside (" << r.adverts_new << " new)"
+  std::cout << ", " << r.adverts_set_aside << " job adverts found (" << r.adverts_new << " new on the jobs board)"
             << ", " << r.skipped.size() << " lines skipped\n";
   for (const auto& s : r.skipped) std::cout << "  line " << s.line << ": skipped: " << s.reason << "\n";
 }
@@ -85,9 +86,46 @@ void register_import(CLI::App& app, Globals& g) {
       std::cout << boost::json::serialize(out) << "\n";
     } else if (files.size() > 1) {
       std::cout << "total: " << total.added << " added, " << total.already_present << " already present, "
-                << total.adverts_set_aside << " job adverts set aside, " << total.skipped.size() << " lines skipped\n";
+                << total.adverts_set_aside << " job adverts found, " << total.skipped.size() << " lines skipped\n";
     }
     if (!total.ok) g.exit_code = 1;
+  });
+
+  auto* jobs_cmd = cmd->add_subcommand("jobs", "Import Indeed-style XML job feeds");
+  static std::vector<std::string> feeds;
+  static bool jobs_json = false;
+  jobs_cmd->add_option("FILE", feeds, "XML feed files; each imports in one transaction")->required();
+  jobs_cmd->add_flag("--json", jobs_json, "Print the summary as JSON, one object per file");
+  jobs_cmd->footer(
+      "A feed is <source><job>...</job></source> with <title>, <referencenumber>, <company>, and optionally\n"
+      "<date>, <url>, <city>, <state>, <salary>, <jobtype>, <category>, <description>, <expirationdate>.\n"
+      "Adverts already imported (same reference) are left as they are. A malformed feed is rejected with\n"
+      "the line and reason and nothing from it is written. Exit status 1 when any file was rejected.");
+  jobs_cmd->callback([&g] {
+    auto cfg = g.load();
+    std::unique_ptr<store::Connection> db;
+    try {
+      db = open_database(cfg, jobs_json);
+    } catch (const std::exception& e) {
+      std::cerr << "gazette import jobs: " << e.what() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    for (const auto& file : feeds) {
+      auto r = importers::import_job_feed_file(*db, file);
+      if (jobs_json) {
+        boost::json::object o{{"file", r.file}, {"ok", r.ok}, {"jobs", r.jobs}, {"added", r.added},
+                              {"already_present", r.already_present}};
+        if (!r.ok) o["error"] = r.error;
+        std::cout << boost::json::serialize(o) << "\n";
+      } else if (r.ok) {
+        std::cout << r.file << ": " << r.jobs << " adverts: " << r.added << " added, " << r.already_present
+                  << " already present\n";
+      } else {
+        std::cerr << r.file << ": error: " << r.error << "\n";
+      }
+      if (!r.ok) g.exit_code = 1;
+    }
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "importers/job_writer.h"
 #include "store/content_store.h"
 
 namespace gazette::importers {
@@ -54,11 +55,17 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       }
       councils::tag_article(db, content.last_saved_id(), in.headline, in.standfirst, in.body_markdown);
     }
+    // Job adverts from the page's job boxes go to the jobs board. The box heading ("Highways jobs")
+    // is not trusted as the advert's category: the advert is classified from its own words.
     for (const auto& ad : parsed.adverts) {
-      store::AdvertInput in{content::slugify(ad.title + " " + ad.employer + " " + ad.salary, 200), ad.title,
-                            ad.employer, ad.salary, ad.snippet, ad.recruiter, ad.category_heading, source};
+      jobs::JobInput job;
+      job.title = ad.title;
+      job.employer = ad.employer.empty() ? ad.recruiter : ad.employer;
+      job.salary_text = ad.salary;
+      job.description_markdown = ad.snippet;
+      job.source = source;
       ++report.adverts_set_aside;
-      if (content.save_pending_advert(in, now)) ++report.adverts_new;
+      if (save_job(db, job, now) == store::SaveOutcome::added) ++report.adverts_new;
     }
     tx.commit();
     report.ok = true;

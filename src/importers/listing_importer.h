@@ -17,8 +17,8 @@ struct ImportReport {
   int added = 0;
   int already_present = 0;
   int updated = 0;             // an undated copy got its date
-  int adverts_set_aside = 0;   // job adverts found (kept in pending_adverts for the jobs board)
-  int adverts_new = 0;
+  int adverts_set_aside = 0;   // job adverts found in the page (stored on the jobs board)
+  int adverts_new = 0;         // of which new to the jobs board
   std::vector<SkippedLine> skipped;
 };
 

@@ -33,6 +33,8 @@ std::optional<CouncilRow> CouncilStore::council_by_slug(const std::string& slug)
   return out;
 }
 
+std::int64_t CouncilStore::id_by_gss(const std::string& gss_code) { return db_.scalar("council_id_by_gss", {gss_code}, 0); }
+
 std::vector<CouncilRow> CouncilStore::all() {
   std::vector<CouncilRow> out;
   db_.query("councils_all", {}, [&](const Row& r) {

@@ -30,6 +30,8 @@ class CouncilStore {
   std::int64_t count();
 
   std::optional<CouncilRow> council_by_slug(const std::string& slug);
+  // The database id of the council with this GSS code, or 0.
+  std::int64_t id_by_gss(const std::string& gss_code);
   // Every council with its article count, ordered by nation, type, name.
   std::vector<CouncilRow> all();
 

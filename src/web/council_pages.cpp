@@ -74,6 +74,7 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   if (items.empty()) d.ShowSection("EMPTY");
   for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
   fill_pagination(&d, base, *page, total, size);
+  fill_job_box(&d, council->id, council->official_name, "");
   PageMeta meta;
   meta.title = council->official_name;
   meta.description = "News and analysis about " + council->official_name + ".";

@@ -9,6 +9,7 @@
 #include "content/text.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "store/job_store.h"
 #include "web/site.h"
 #include "web/urls.h"
 
@@ -141,6 +142,20 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   const std::string& base = config_.base_url;
   pugi::xml_document doc;
   auto it = p.find("file");
+  auto add_jobs = [&](pugi::xml_node urlset) {
+    // Live adverts only: a closed advert leaves the sitemap on its closing day.
+    for (const auto& j : store::JobStore(db()).live_for_sitemap(now, kSitemapUrls, 0)) {
+      auto u = urlset.append_child("url");
+      text_child(u, "loc", base + "/jobs/" + std::to_string(j.id) + "/" + j.slug);
+      text_child(u, "lastmod", content::format_iso8601(j.updated_at));
+    }
+  };
+  if (it != p.end() && it->second == "jobs.xml") {
+    auto urlset = doc.append_child("urlset");
+    urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    add_jobs(urlset);
+    return xml_response(doc, "application/xml; charset=utf-8");
+  }
   if (it == p.end() && files > 1) {
     // Past 50,000 URLs the sitemap becomes an index of numbered sitemaps.
     auto index = doc.append_child("sitemapindex");
@@ -149,6 +164,7 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
       auto s = index.append_child("sitemap");
       text_child(s, "loc", base + "/sitemaps/" + std::to_string(i) + ".xml");
     }
+    text_child(index.append_child("sitemap"), "loc", base + "/sitemaps/jobs.xml");
     return xml_response(doc, "application/xml; charset=utf-8");
   }
   int number = 1;
@@ -170,6 +186,7 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   }
   for (const auto& e : content.sitemap(now, kSitemapUrls, (number - 1) * kSitemapUrls))
     add(base + article_path(e.section_slug, e.slug, e.published_at), std::max(e.updated_at, e.published_at));
+  if (files == 1) add_jobs(urlset);
   return xml_response(doc, "application/xml; charset=utf-8");
 }
 

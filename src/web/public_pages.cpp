@@ -192,6 +192,7 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
     cd->SetValue("URL", "/councils/" + c.slug);
   }
   if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
+  fill_job_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name, "");
   // "You may have missed": related reading; recent articles from other sections when nothing relates.
   auto related = search::related_articles(db(), a, 4, now);
   if (related.empty()) {

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "store/content_store.h"
+#include "store/job_store.h"
 
 namespace gazette::web {
 
@@ -58,6 +59,11 @@ void Site::add_routes() {
   router_.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); });
   router_.get("/councils/{council}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
   router_.get("/councils/{council}/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
+  router_.get("/jobs", [this](const Request& r, const Params&) { return jobs_page(r); });
+  router_.get("/jobs/feed.xml", [this](const Request& r, const Params&) { return jobs_xml_feed(r); });
+  router_.get("/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); });
+  router_.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
+  router_.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
   router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
   router_.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
   router_.get("/authors/{author}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
@@ -104,6 +110,16 @@ http::Response Site::handle(http::Request& req) {
   return res;
 }
 
+std::shared_ptr<const search::JobIndex> Site::job_index() {
+  const std::uint64_t generation = cache_.generation();
+  std::lock_guard lock(job_index_mutex_);
+  if (!job_index_ || job_index_generation_ != generation) {
+    job_index_ = std::make_shared<const search::JobIndex>(store::JobStore(db()).index_rows());
+    job_index_generation_ = generation;
+  }
+  return job_index_;
+}
+
 void Site::start_change_watcher() {
   watcher_ = std::thread([this] { watch_changes(); });
 }
@@ -112,15 +128,20 @@ void Site::watch_changes() {
   // Polls the content version other processes bump, and the next scheduled publication time. A poll
   // is one indexed read; 50 ms keeps "an import shows up at once" true to the eye.
   std::unique_ptr<store::Connection> conn;
-  std::int64_t seen_version = -1, next_due = 0;
+  std::int64_t seen_version = -1, next_due = 0, next_closing = 0;
   while (!stopping_) {
     try {
       if (!conn) conn = store::open_sqlite(config_.db, true);
       store::ContentStore content(*conn);
       std::int64_t now = std::time(nullptr);
       std::int64_t version = content.content_version();
-      if (seen_version >= 0 && (version != seen_version || (next_due != 0 && now >= next_due))) cache_.invalidate();
-      if (version != seen_version || (next_due != 0 && now >= next_due)) next_due = content.next_scheduled(now);
+      // A scheduled article coming due or an advert reaching its closing date changes pages too.
+      bool due = (next_due != 0 && now >= next_due) || (next_closing != 0 && now >= next_closing);
+      if (seen_version >= 0 && (version != seen_version || due)) cache_.invalidate();
+      if (version != seen_version || due) {
+        next_due = content.next_scheduled(now);
+        next_closing = store::JobStore(*conn).next_closing(now);
+      }
       seen_version = version;
     } catch (const std::exception& e) {
       spdlog::warn("change watcher: {}", e.what());

@@ -6,12 +6,14 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
 #include "config/config.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "search/job_search.h"
 #include "store/connection.h"
 #include "web/page_cache.h"
 #include "web/theme.h"
@@ -49,6 +51,16 @@ class Site {
   http::Response search_page(const http::Request& req);
   http::Response councils_page(const http::Request& req);
   http::Response council_page(const http::Request& req, const http::Params& p);
+  http::Response jobs_page(const http::Request& req);
+  http::Response job_page(const http::Request& req, const http::Params& p);
+  http::Response employer_page(const http::Request& req, const http::Params& p);
+  http::Response jobs_xml_feed(const http::Request& req);
+  http::Response jobs_rss(const http::Request& req);
+  // Fills JOBS_BOX in `d`: live jobs of this council (or category), else the latest with an honest label.
+  void fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
+                    const std::string& category);
+  // The job index for the current content generation, rebuilt on first use after a change.
+  std::shared_ptr<const search::JobIndex> job_index();
   http::Response feed(const http::Request& req, const http::Params& p, bool atom);
   http::Response sitemap(const http::Request& req, const http::Params& p);
   http::Response robots();
@@ -58,6 +70,9 @@ class Site {
   Theme theme_;
   http::Router router_;
   PageCache cache_;
+  std::mutex job_index_mutex_;
+  std::shared_ptr<const search::JobIndex> job_index_;
+  std::uint64_t job_index_generation_ = 0;
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
 };

@@ -322,7 +322,10 @@ class SitemapIndexTest(ServerTestCase):
         root = ET.fromstring(r.body)
         self.assertEqual(root.tag, SM + "sitemapindex")
         locs = [s.findtext(SM + "loc") for s in root.findall(SM + "sitemap")]
-        self.assertEqual(locs, [self.url("/sitemaps/1.xml"), self.url("/sitemaps/2.xml")])
+        self.assertEqual(locs, [self.url("/sitemaps/1.xml"), self.url("/sitemaps/2.xml"),
+                                self.url("/sitemaps/jobs.xml")])
+        jobs = ET.fromstring(self.get_ok("/sitemaps/jobs.xml").body)
+        self.assertEqual(jobs.tag, SM + "urlset")
         first = ET.fromstring(self.get_ok("/sitemaps/1.xml").body)
         second = ET.fromstring(self.get_ok("/sitemaps/2.xml").body)
         self.assertEqual(first.tag, SM + "urlset")

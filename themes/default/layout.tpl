@@ -26,6 +26,7 @@
     <nav aria-label="Sections">
       <ul class="nav">
         {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
+        <li><a href="/jobs">Jobs</a></li>
       </ul>
     </nav>
     <form class="site-search" action="/search" method="get" role="search">

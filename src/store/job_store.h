@@ -1,0 +1,62 @@
+// Reads and writes job adverts and employers. Bound to one Connection, so to one thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jobs/job.h"
+#include "store/connection.h"
+#include "store/content_store.h"
+
+namespace gazette::store {
+
+// The fields the in-memory job index needs, one per advert that is not a draft.
+struct JobIndexRow {
+  std::int64_t id = 0, employer_id = 0, council_id = 0;
+  std::string region, category, contract, hours;
+  double annual_min = -1, annual_max = -1;  // -1: no parsed salary
+  std::int64_t posted_at = 0, closes_at = 0;  // closes_at 0: no closing date
+  std::string status;
+  bool featured = false;
+};
+
+struct Employer {
+  std::int64_t id = 0;
+  std::string name, slug;
+  std::int64_t council_id = 0;
+  std::string council_slug, council_name;
+};
+
+class JobStore {
+ public:
+  explicit JobStore(Connection& db) : db_(db) {}
+
+  // Stores a prepared advert unless one with the same reference exists. Call inside a Transaction.
+  SaveOutcome save(const jobs::Job& job, std::int64_t council_id);
+  std::int64_t last_saved_id() const { return last_saved_id_; }
+
+  std::optional<jobs::Job> by_id(std::int64_t id);
+  std::optional<Employer> employer_by_slug(const std::string& slug);
+  std::vector<JobIndexRow> index_rows();
+  // Advert ids matching an FTS5 expression, best first.
+  std::vector<std::int64_t> keyword_ids(const std::string& fts, int limit);
+  std::int64_t count();
+  // The earliest closing time after `now` of a live advert, or 0.
+  std::int64_t next_closing(std::int64_t now);
+  struct SitemapJob {
+    std::int64_t id;
+    std::string slug;
+    std::int64_t updated_at;
+  };
+  std::vector<SitemapJob> live_for_sitemap(std::int64_t now, int limit, int offset);
+  std::vector<std::string> regions();
+
+ private:
+  std::int64_t employer_id(const std::string& name, std::int64_t council_id);
+  Connection& db_;
+  std::int64_t last_saved_id_ = 0;
+};
+
+}  // namespace gazette::store

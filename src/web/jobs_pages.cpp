@@ -1,0 +1,453 @@
+// The jobs board: /jobs (search with filters and facet counts), job pages with JobPosting JSON-LD,
+// employer pages, the Indeed-style XML feed for aggregators, RSS per search, and job boxes.
+#include <boost/json.hpp>
+#include <boost/url/url.hpp>
+#include <pugixml.hpp>
+
+#include <cctype>
+#include <charconv>
+#include <map>
+#include <cmath>
+#include <ctime>
+#include <sstream>
+
+#include "content/text.h"
+#include "jobs/categories.h"
+#include "search/query.h"
+#include "store/council_store.h"
+#include "store/job_store.h"
+#include "web/render.h"
+#include "web/site.h"
+
+namespace gazette::web {
+namespace {
+
+namespace json = boost::json;
+
+std::string job_path(const jobs::Job& j) { return "/jobs/" + std::to_string(j.id) + "/" + j.slug; }
+
+std::string money(double v) {
+  // "£37,602" (pence only when there are any: "£25.16").
+  long long whole = static_cast<long long>(std::floor(v));
+  int pence = static_cast<int>(std::lround((v - static_cast<double>(whole)) * 100));
+  std::string digits = std::to_string(whole), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  if (pence) out += "." + std::string(pence < 10 ? "0" : "") + std::to_string(pence);
+  return "£" + out;
+}
+
+std::string label(const std::string& value) {
+  if (value.empty()) return "Not stated";
+  std::string out = value;
+  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  for (char& c : out)
+    if (c == '-') c = ' ';
+  return out;
+}
+
+void fill_job_card(ctemplate::TemplateDictionary* d, const jobs::Job& j, std::int64_t now) {
+  d->SetValue("TITLE", j.title);
+  d->SetValue("URL", job_path(j));
+  d->SetValue("EMPLOYER", j.employer);
+  d->SetValue("EMPLOYER_URL", "/jobs/employers/" + j.employer_slug);
+  if (!j.salary_text.empty()) d->SetValueAndShowSection("SALARY", j.salary_text, "HAS_SALARY");
+  if (!j.location.empty()) d->SetValueAndShowSection("LOCATION", j.location, "HAS_LOCATION");
+  if (!j.category.empty()) d->SetValueAndShowSection("CATEGORY", jobs::category_name(j.category), "HAS_CATEGORY");
+  if (!j.closing_date.empty() && j.closes_at)
+    d->SetValueAndShowSection("CLOSES", content::format_uk_date(*j.closes_at - 86400), "HAS_CLOSES");
+  d->SetValue("POSTED", content::format_uk_date(j.posted_at));
+  if (!j.is_live(now)) d->ShowSection("CLOSED");
+  if (j.featured) d->ShowSection("FEATURED");
+}
+
+int parse_int(const std::string& s, int fallback) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && p == s.data() + s.size() ? v : fallback;
+}
+
+struct JobParams {
+  std::string q, category, council, region, contract, hours, sort = "newest";
+  int min_salary = 0, days = 0;
+};
+
+JobParams read_params(const http::Request& req) {
+  JobParams p;
+  p.q = req.param("q").value_or("");
+  p.category = req.param("category").value_or("");
+  p.council = req.param("council").value_or("");
+  p.region = req.param("region").value_or("");
+  p.contract = req.param("contract").value_or("");
+  p.hours = req.param("hours").value_or("");
+  p.sort = req.param("sort").value_or(p.q.empty() ? "newest" : "relevance");
+  if (p.sort != "newest" && p.sort != "closing" && p.sort != "salary" && p.sort != "relevance") p.sort = "newest";
+  p.min_salary = std::max(0, parse_int(req.param("min_salary").value_or(""), 0));
+  p.days = std::max(0, parse_int(req.param("days").value_or(""), 0));
+  return p;
+}
+
+std::string jobs_url(const JobParams& p, const std::string& base, const std::string& change_key = "",
+                     const std::string& change_value = "", int page = 1) {
+  boost::urls::url u(base);
+  auto params = u.params();
+  auto add = [&](const std::string& k, const std::string& v) {
+    const std::string& value = k == change_key ? change_value : v;
+    if (!value.empty()) params.append({k, value});
+  };
+  add("q", p.q);
+  add("category", p.category);
+  add("council", p.council);
+  add("region", p.region);
+  add("contract", p.contract);
+  add("hours", p.hours);
+  add("min_salary", p.min_salary ? std::to_string(p.min_salary) : "");
+  add("days", p.days ? std::to_string(p.days) : "");
+  if (p.sort != "newest" && p.sort != "relevance") params.append({"sort", p.sort});
+  if (page > 1) params.append({"page", std::to_string(page)});
+  return std::string(u.buffer());
+}
+
+std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, std::int64_t now) {
+  json::object hiring{{"@type", "Organization"}, {"name", j.employer}, {"sameAs", cfg.base_url + "/jobs/employers/" + j.employer_slug}};
+  json::object address{{"@type", "PostalAddress"}, {"addressCountry", "GB"}};
+  if (!j.location.empty()) address["addressLocality"] = j.location;
+  if (!j.region.empty()) address["addressRegion"] = j.region;
+  json::object o{{"@context", "https://schema.org/"},
+                 {"@type", "JobPosting"},
+                 {"title", j.title},
+                 {"description", j.description_html.empty() ? j.title : j.description_html},
+                 {"datePosted", content::format_iso8601(j.posted_at)},
+                 {"hiringOrganization", hiring},
+                 {"jobLocation", {{"@type", "Place"}, {"address", address}}},
+                 {"identifier", {{"@type", "PropertyValue"}, {"name", j.employer}, {"value", j.reference}}},
+                 {"url", cfg.base_url + job_path(j)}};
+  if (j.closes_at) o["validThrough"] = content::format_iso8601(*j.closes_at - 1);
+  std::string type;
+  if (j.hours == "full-time") type = "FULL_TIME";
+  else if (j.hours == "part-time") type = "PART_TIME";
+  if (j.contract == "temporary" || j.contract == "fixed-term" || j.contract == "interim") type = type.empty() ? "TEMPORARY" : type;
+  if (!type.empty()) o["employmentType"] = type;
+  if (j.salary_parsed && (j.salary_min || j.salary_max)) {
+    static const std::map<std::string, std::string> units = {
+        {"hour", "HOUR"}, {"day", "DAY"}, {"week", "WEEK"}, {"month", "MONTH"}, {"year", "YEAR"}};
+    json::object value{{"@type", "QuantitativeValue"}};
+    auto number = [](double v) -> json::value {
+      return v == std::floor(v) ? json::value(static_cast<std::int64_t>(v)) : json::value(v);
+    };
+    if (j.salary_min) value["minValue"] = number(*j.salary_min);
+    if (j.salary_max) value["maxValue"] = number(*j.salary_max);
+    if (auto it = units.find(j.salary_period); it != units.end()) value["unitText"] = it->second;
+    o["baseSalary"] = json::object{{"@type", "MonetaryAmount"}, {"currency", j.salary_currency}, {"value", value}};
+  }
+  (void)now;
+  return script_safe_json(json::serialize(o));
+}
+
+}  // namespace
+
+http::Response Site::jobs_page(const http::Request& req) {
+  auto page = page_number(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  const std::int64_t now = std::time(nullptr);
+  JobParams p = read_params(req);
+  search::JobQuery q;
+  q.category = p.category;
+  q.region = p.region;
+  q.contract = p.contract;
+  q.hours = p.hours;
+  q.min_salary = p.min_salary;
+  q.posted_within_days = p.days;
+  q.sort = p.sort;
+  q.page = *page;
+  q.page_size = config_.page_size;
+  std::string message;
+  if (!p.council.empty()) {
+    auto c = store::CouncilStore(db()).council_by_slug(p.council);
+    if (c) q.council_id = c->id;
+    else message = "There is no council called \"" + p.council + "\".";
+  }
+  store::JobStore store(db());
+  std::vector<std::int64_t> keyword_ids;
+  auto parsed = search::parse_query(p.q);
+  if (!parsed.fts.empty()) {
+    try {
+      keyword_ids = store.keyword_ids(parsed.fts, 100000);
+    } catch (const store::Error&) {
+      message = "That search could not be run; try simpler words.";
+    }
+  }
+  auto index = job_index();
+  auto result = index->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
+  if (*page > 1 && result.ids.empty()) return not_found_page(req);
+
+  ctemplate::TemplateDictionary d("jobs");
+  d.SetValue("Q", p.q);
+  d.SetValue("COUNCIL", p.council);
+  d.SetValue("MIN_SALARY", p.min_salary ? std::to_string(p.min_salary) : "");
+  d.SetValue("TOTAL", std::to_string(result.total));
+  d.SetValue("NOUN", result.total == 1 ? "job" : "jobs");
+  d.SetValue("RSS_URL", jobs_url(p, "/jobs/rss"));
+  for (const auto& c : jobs::categories()) {
+    auto* o = d.AddSectionDictionary("CATEGORY_OPTIONS");
+    o->SetValue("VALUE", c.slug);
+    o->SetValue("NAME", c.name);
+    if (c.slug == p.category) o->ShowSection("SELECTED");
+  }
+  for (const auto& [value, name] : std::vector<std::pair<std::string, std::string>>{
+           {"newest", "Newest"}, {"closing", "Closing soon"}, {"salary", "Highest salary"}, {"relevance", "Best match"}}) {
+    auto* o = d.AddSectionDictionary("SORT_OPTIONS");
+    o->SetValue("VALUE", value);
+    o->SetValue("NAME", name);
+    if (value == p.sort) o->ShowSection("SELECTED");
+  }
+  for (int days : {1, 7, 14, 30}) {
+    auto* o = d.AddSectionDictionary("DAYS_OPTIONS");
+    o->SetIntValue("VALUE", days);
+    o->SetValue("NAME", days == 1 ? "Last 24 hours" : "Last " + std::to_string(days) + " days");
+    if (days == p.days) o->ShowSection("SELECTED");
+  }
+  // Facets: each value links to the same search with that filter set (or cleared when already set).
+  const std::vector<std::tuple<std::string, std::string, std::string>> facets = {
+      {"category", "Category", p.category}, {"contract", "Contract", p.contract},
+      {"hours", "Hours", p.hours}, {"region", "Region", p.region}};
+  for (const auto& [key, title, current] : facets) {
+    const auto& counts = result.facets[key];
+    if (counts.empty()) continue;
+    auto* f = d.AddSectionDictionary("FACETS");
+    f->SetValue("TITLE", title);
+    for (const auto& fc : counts) {
+      auto* v = f->AddSectionDictionary("VALUES");
+      v->SetValue("NAME", key == "category" ? jobs::category_name(fc.value) : label(fc.value));
+      v->SetIntValue("COUNT", fc.count);
+      bool selected = fc.value == current;
+      v->SetValue("URL", jobs_url(p, "/jobs", key, selected ? "" : fc.value));
+      if (selected) v->ShowSection("SELECTED");
+    }
+  }
+  for (std::int64_t id : result.ids)
+    if (auto j = store.by_id(id)) fill_job_card(d.AddSectionDictionary("JOBS"), *j, now);
+  if (result.ids.empty()) {
+    d.SetValueAndShowSection("MESSAGE", message.empty() ? "No live jobs match your search. Try removing a filter." : message,
+                             "HAS_MESSAGE");
+  } else if (!message.empty()) {
+    d.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
+  }
+  const std::int64_t pages = (result.total + q.page_size - 1) / q.page_size;
+  if (pages > 1) {
+    auto* pg = d.AddSectionDictionary("PAGINATION");
+    pg->SetIntValue("PAGE", *page);
+    pg->SetValue("PAGES", std::to_string(pages));
+    if (*page > 1) pg->AddSectionDictionary("PREV")->SetValue("URL", jobs_url(p, "/jobs", "", "", *page - 1));
+    if (*page < pages) pg->AddSectionDictionary("NEXT")->SetValue("URL", jobs_url(p, "/jobs", "", "", *page + 1));
+  }
+  PageMeta meta;
+  meta.title = p.category.empty() ? "Jobs" : jobs::category_name(p.category) + " jobs";
+  meta.description = "Jobs in local government: search by keyword, category, council, salary, contract and hours.";
+  meta.canonical_path = "/jobs";
+  meta.feed_path = jobs_url(p, "/jobs/rss");
+  meta.feed_title = meta.title + " (RSS)";
+  http::Response r;
+  r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("jobs.tpl", d));
+  if (req.query.empty()) r.cacheable = true;  // the plain board; filtered views render in a few ms
+  return r;
+}
+
+http::Response Site::job_page(const http::Request& req, const http::Params& p) {
+  std::int64_t id = parse_int(p.at("id"), 0);
+  auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
+  if (!job || job->status == "draft") return not_found_page(req);
+  if (p.at("slug") != job->slug) {
+    http::Response r = http::Response::redirect(301, job_path(*job));
+    return r;
+  }
+  const std::int64_t now = std::time(nullptr);
+  const jobs::Job& j = *job;
+  ctemplate::TemplateDictionary d("job");
+  fill_job_card(&d, j, now);
+  d.SetValue("DESCRIPTION_HTML", j.description_html);
+  d.SetValue("CONTRACT", label(j.contract));
+  d.SetValue("HOURS", label(j.hours));
+  if (!j.council_slug.empty()) {
+    auto* c = d.AddSectionDictionary("HAS_COUNCIL");
+    c->SetValue("COUNCIL_NAME", j.council_name);
+    c->SetValue("COUNCIL_URL", "/councils/" + j.council_slug);
+  }
+  if (j.salary_parsed && (j.annual_min || j.annual_max)) {
+    std::string range = j.annual_min && j.annual_max && *j.annual_min != *j.annual_max
+                            ? money(*j.annual_min) + " – " + money(*j.annual_max)
+                            : money(j.annual_max ? *j.annual_max : *j.annual_min);
+    d.SetValueAndShowSection("ANNUAL", range, "HAS_ANNUAL");
+  }
+  if (!j.apply_url.empty()) d.SetValueAndShowSection("APPLY_URL", j.apply_url, "HAS_APPLY_URL");
+  else if (!j.apply_email.empty()) d.SetValueAndShowSection("APPLY_EMAIL", j.apply_email, "HAS_APPLY_EMAIL");
+  if (!j.employer_reference.empty()) d.SetValueAndShowSection("EMPLOYER_REF", j.employer_reference, "HAS_EMPLOYER_REF");
+  PageMeta meta;
+  meta.title = j.title + " – " + j.employer;
+  meta.description = j.title + " at " + j.employer + (j.salary_text.empty() ? "" : ", " + j.salary_text) + ".";
+  meta.canonical_path = job_path(j);
+  const bool live = j.is_live(now);
+  if (live) meta.json_ld = job_posting_json_ld(config_, j, now);
+  http::Response r;
+  r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("job.tpl", d));
+  // A closed advert stays readable but leaves search engines' indexes.
+  if (!live) r.set_header("X-Robots-Tag", "noindex");
+  r.cacheable = true;
+  return r;
+}
+
+http::Response Site::employer_page(const http::Request& req, const http::Params& p) {
+  store::JobStore store(db());
+  auto employer = store.employer_by_slug(p.at("employer"));
+  auto page = page_number(req);
+  if (!employer) return not_found_page(req);
+  if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
+  const std::int64_t now = std::time(nullptr);
+  search::JobQuery q;
+  q.employer_id = employer->id;
+  q.page = *page;
+  q.page_size = config_.page_size;
+  auto result = job_index()->search(q, nullptr, now);
+  if (*page > 1 && result.ids.empty()) return not_found_page(req);
+  ctemplate::TemplateDictionary d("employer");
+  d.SetValue("NAME", employer->name);
+  if (!employer->council_slug.empty()) {
+    auto* c = d.AddSectionDictionary("HAS_COUNCIL");
+    c->SetValue("COUNCIL_NAME", employer->council_name);
+    c->SetValue("COUNCIL_URL", "/councils/" + employer->council_slug);
+  }
+  d.SetValue("TOTAL", std::to_string(result.total));
+  d.SetValue("NOUN", result.total == 1 ? "live job" : "live jobs");
+  for (std::int64_t id : result.ids)
+    if (auto j = store.by_id(id)) fill_job_card(d.AddSectionDictionary("JOBS"), *j, now);
+  if (result.ids.empty()) d.ShowSection("EMPTY");
+  fill_pagination(&d, "/jobs/employers/" + employer->slug, *page, result.total, config_.page_size);
+  PageMeta meta;
+  meta.title = employer->name + " jobs";
+  meta.canonical_path = "/jobs/employers/" + employer->slug;
+  http::Response r;
+  r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("employer.tpl", d));
+  r.cacheable = true;
+  return r;
+}
+
+http::Response Site::jobs_xml_feed(const http::Request&) {
+  // Indeed-style feed of every live advert, for job aggregators: a stable reference per advert.
+  const std::int64_t now = std::time(nullptr);
+  store::JobStore store(db());
+  search::JobQuery q;
+  q.page_size = 1000000;
+  auto result = job_index()->search(q, nullptr, now);
+  pugi::xml_document doc;
+  auto source = doc.append_child("source");
+  source.append_child("publisher").text().set(config_.site_name.c_str());
+  source.append_child("publisherurl").text().set((config_.base_url + "/jobs").c_str());
+  source.append_child("lastBuildDate").text().set(content::format_rfc1123(now).c_str());
+  auto cdata = [](pugi::xml_node parent, const char* name, const std::string& value) {
+    // CDATA cannot contain "]]>": split it across two sections when it does.
+    std::string v = value;
+    for (size_t at = v.find("]]>"); at != std::string::npos; at = v.find("]]>", at + 12)) v.replace(at, 3, "]]]]><![CDATA[>");
+    parent.append_child(name).append_child(pugi::node_cdata).set_value(v.c_str());
+  };
+  for (std::int64_t id : result.ids) {
+    auto j = store.by_id(id);
+    if (!j) continue;
+    auto job = source.append_child("job");
+    cdata(job, "title", j->title);
+    cdata(job, "date", content::format_rfc1123(j->posted_at));
+    cdata(job, "referencenumber", j->reference);
+    cdata(job, "url", config_.base_url + job_path(*j));
+    cdata(job, "company", j->employer);
+    cdata(job, "city", j->location);
+    cdata(job, "state", j->region);
+    cdata(job, "country", "GB");
+    cdata(job, "description", j->description_html);
+    cdata(job, "salary", j->salary_text);
+    std::string type = j->hours == "part-time" ? "parttime" : j->hours == "full-time" ? "fulltime" : "";
+    if (!j->contract.empty()) type += (type.empty() ? "" : ", ") + j->contract;
+    cdata(job, "jobtype", type);
+    cdata(job, "category", jobs::category_name(j->category));
+    if (j->closes_at) cdata(job, "expirationdate", content::format_rfc1123(*j->closes_at - 86400));
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
+  http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),
+                                          "application/xml; charset=utf-8");
+  r.cacheable = true;
+  return r;
+}
+
+http::Response Site::jobs_rss(const http::Request& req) {
+  const std::int64_t now = std::time(nullptr);
+  JobParams p = read_params(req);
+  search::JobQuery q;
+  q.category = p.category;
+  q.region = p.region;
+  q.contract = p.contract;
+  q.hours = p.hours;
+  q.min_salary = p.min_salary;
+  q.posted_within_days = p.days;
+  q.page_size = 50;
+  if (!p.council.empty())
+    if (auto c = store::CouncilStore(db()).council_by_slug(p.council)) q.council_id = c->id;
+  store::JobStore store(db());
+  std::vector<std::int64_t> keyword_ids;
+  auto parsed = search::parse_query(p.q);
+  if (!parsed.fts.empty()) keyword_ids = store.keyword_ids(parsed.fts, 100000);
+  auto result = job_index()->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
+  pugi::xml_document doc;
+  auto rss = doc.append_child("rss");
+  rss.append_attribute("version") = "2.0";
+  auto channel = rss.append_child("channel");
+  channel.append_child("title").text().set((config_.site_name + " jobs").c_str());
+  channel.append_child("link").text().set((config_.base_url + jobs_url(p, "/jobs")).c_str());
+  channel.append_child("description").text().set("Live jobs matching a search");
+  for (std::int64_t id : result.ids) {
+    auto j = store.by_id(id);
+    if (!j) continue;
+    auto item = channel.append_child("item");
+    const std::string url = config_.base_url + job_path(*j);
+    item.append_child("title").text().set((j->title + " – " + j->employer).c_str());
+    item.append_child("link").text().set(url.c_str());
+    auto guid = item.append_child("guid");
+    guid.append_attribute("isPermaLink") = "true";
+    guid.text().set(url.c_str());
+    item.append_child("pubDate").text().set(content::format_rfc1123(j->posted_at).c_str());
+    item.append_child("description").text().set((j->salary_text.empty() ? j->employer : j->salary_text).c_str());
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
+  return http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),
+                              "application/rss+xml; charset=utf-8");
+}
+
+void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
+                        const std::string& category) {
+  const std::int64_t now = std::time(nullptr);
+  search::JobQuery q;
+  q.page_size = 4;
+  q.council_id = council_id;
+  q.category = category;
+  std::string heading;
+  auto index = job_index();
+  auto result = index->search(q, nullptr, now);
+  if (!result.ids.empty()) {
+    heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
+  } else {
+    // Nothing of that council or category: say so rather than mislabel other jobs.
+    search::JobQuery latest;
+    latest.page_size = 4;
+    result = index->search(latest, nullptr, now);
+    heading = "Latest jobs";
+  }
+  if (result.ids.empty()) return;
+  auto* box = d->AddSectionDictionary("JOBS_BOX");
+  box->SetValue("HEADING", heading);
+  store::JobStore store(db());
+  for (std::int64_t id : result.ids)
+    if (auto j = store.by_id(id)) fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);
+}
+
+}  // namespace gazette::web
