@@ -17,6 +17,7 @@ boost::json::object report_json(const importers::ImportReport& r) {
                         {"added", r.added},
                         {"already_present", r.already_present},
                         {"updated", r.updated},
+                        {"near_duplicates", r.near_duplicates},
                         {"adverts_set_aside", r.adverts_set_aside},
                         {"adverts_new", r.adverts_new},
                         {"skipped", skipped}};
@@ -31,6 +32,7 @@ void print_text(const importers::ImportReport& r) {
   }
   std::cout << r.file << ": " << r.added << " added, " << r.already_present << " already present";
   if (r.updated) std::cout << ", " << r.updated << " updated";
+  if (r.near_duplicates) std::cout << ", " << r.near_duplicates << " near-duplicates skipped";
   std::cout << ", " << r.adverts_set_aside << " job adverts found (" << r.adverts_new << " new on the jobs board)"
             << ", " << r.skipped.size() << " lines skipped\n";
   for (const auto& s : r.skipped) std::cout << "  line " << s.line << ": skipped: " << s.reason << "\n";

@@ -8,6 +8,7 @@
 #include "content/text.h"
 #include "councils/tagging.h"
 #include "importers/job_writer.h"
+#include "search/related.h"
 #include "store/content_store.h"
 
 namespace gazette::importers {
@@ -48,6 +49,11 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       if (item.year > 0) in.published_at = content::unix_from_date(item.year, item.month, item.day);
       if (in.published_at < 0) in.published_at = 0;
       const bool undated = in.published_at == 0;
+      // The same story re-listed with small edits (a corrected headline, a trimmed summary) is kept once.
+      if (!content.exists(in) && search::near_duplicate_of(db, in.headline, in.standfirst) != 0) {
+        ++report.near_duplicates;
+        continue;
+      }
       switch (content.save_article(in, now, undated ? undated_time : 0)) {
         case store::SaveOutcome::added: ++report.added; break;
         case store::SaveOutcome::already_present: ++report.already_present; continue;

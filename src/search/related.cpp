@@ -42,9 +42,9 @@ std::string quoted(const std::string& w) { return "\"" + w + "\""; }
 
 // An FTS5 query of the article's rarest headline words, OR-ed: rare words say most about a story and
 // keep the lookup cheap (a common word's document list is long).
-std::string key_terms_query(store::RelatedStore& store, const content::Article& a) {
+std::string key_terms_query(store::RelatedStore& store, std::string_view headline) {
   std::vector<std::pair<std::int64_t, std::string>> scored;
-  for (const auto& w : words(a.headline)) {
+  for (const auto& w : words(headline)) {
     if (is_stopword(w) || std::isdigit(static_cast<unsigned char>(w[0]))) continue;
     std::int64_t df = store.document_count(w);
     if (df > 0) scored.emplace_back(df, w);
@@ -65,13 +65,25 @@ double headline_similarity(std::string_view a, std::string_view b) {
   return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common);
 }
 
+std::int64_t near_duplicate_of(store::Connection& db, std::string_view headline, std::string_view standfirst) {
+  store::RelatedStore store(db);
+  std::string fts = key_terms_query(store, headline);
+  if (fts.empty()) return 0;
+  for (auto [id, rank] : store.by_text(fts, 0, 10)) {
+    auto a = store.summary(id);
+    if (!a || headline_similarity(a->headline, headline) <= 0.8) continue;
+    if (standfirst.empty() || a->standfirst.empty() || headline_similarity(a->standfirst, standfirst) > 0.6) return id;
+  }
+  return 0;
+}
+
 std::vector<content::Article> related_articles(store::Connection& db, const content::Article& article, int count,
                                                std::int64_t now) {
   store::RelatedStore store(db);
   std::unordered_map<std::int64_t, double> score;
   for (auto [id, n] : store.by_councils(article.id, 200)) score[id] += 3.0 * n;
   for (auto [id, n] : store.by_tags(article.id, 200)) score[id] += 1.0 * n;
-  std::string fts = key_terms_query(store, article);
+  std::string fts = key_terms_query(store, article.headline);
   if (!fts.empty()) {
     auto hits = store.by_text(fts, article.id, 50);
     // bm25 is negative, better when lower: scale the best match to 4 points, the rest in proportion.

@@ -19,4 +19,8 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
 // 0.8 are treated as the same story.
 double headline_similarity(std::string_view a, std::string_view b);
 
+// The id of a stored article that is the same story re-listed with small edits: headline similarity
+// above 0.8 and, when both have one, standfirst similarity above 0.6. 0 when there is none.
+std::int64_t near_duplicate_of(store::Connection& db, std::string_view headline, std::string_view standfirst);
+
 }  // namespace gazette::search

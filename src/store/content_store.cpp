@@ -70,6 +70,14 @@ std::string ContentStore::unique_slug(const std::string& base, const std::string
   return slug;
 }
 
+bool ContentStore::exists(const content::ArticleInput& in) {
+  const std::string base = content::slugify(in.headline);
+  const bool dated = in.published_at > 0;
+  if (db_.scalar("article_id_by_dedupe_key", {base + "|" + (dated ? date_key(in.published_at) : "undated")}, 0)) return true;
+  std::int64_t other = db_.scalar("article_id_by_dedupe_prefix", {base + "|", base + "}"}, 0);
+  return other != 0;
+}
+
 SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int64_t now, std::int64_t undated_time) {
   const std::string base = content::slugify(in.headline);
   const bool dated = in.published_at > 0;

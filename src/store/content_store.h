@@ -44,6 +44,10 @@ class ContentStore {
   // The id of the article the last save_article call added, updated or found.
   std::int64_t last_saved_id() const { return last_saved_id_; }
 
+  // True when save_article would find this article already stored (same headline and date, or an
+  // undated item whose headline is stored).
+  bool exists(const content::ArticleInput& in);
+
   // Creates the author or fills in their role and bio.
   void save_author_profile(const content::AuthorProfile& p);
   // Creates the section (in this display position) or fills in an empty description.

@@ -1,6 +1,7 @@
 // Handlers for the reader-facing HTML pages: home, section, article, author, tag and 404.
 #include <boost/json.hpp>
 #include <ctime>
+#include <functional>
 
 #include "content/text.h"
 #include "search/related.h"
@@ -94,7 +95,8 @@ struct Listing {
 
 static http::Response render_listing(const Theme& theme, const config::Config& cfg, store::ContentStore& content,
                                      const store::ArticleFilter& filter, const Listing& l, int page,
-                                     const std::string& current_section, const std::function<http::Response()>& not_found) {
+                                     const std::string& current_section, const std::function<http::Response()>& not_found,
+                                     const std::function<void(ctemplate::TemplateDictionary*)>& extra = nullptr) {
   const std::int64_t now = std::time(nullptr);
   const std::int64_t total = content.count(filter, now);
   const int size = cfg.page_size;
@@ -110,6 +112,7 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   if (items.empty()) d.ShowSection("EMPTY");
   for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
   fill_pagination(&d, l.base_path, page, total, size);
+  if (extra) extra(&d);
   PageMeta meta;
   meta.title = page > 1 ? l.heading + " (page " + std::to_string(page) + ")" : l.heading;
   meta.description = l.intro;
@@ -132,7 +135,9 @@ http::Response Site::section_page(const http::Request& req, const http::Params& 
   store::ArticleFilter f;
   f.section_id = section->id;
   Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", ""};
-  return render_listing(theme_, config_, content, f, l, *page, section->slug, [&] { return not_found_page(req); });
+  // Sections are not job categories, so the box is the latest jobs, labelled as such.
+  return render_listing(theme_, config_, content, f, l, *page, section->slug, [&] { return not_found_page(req); },
+                        [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
 }
 
 http::Response Site::author_page(const http::Request& req, const http::Params& p) {

@@ -83,3 +83,31 @@ TEST(ListingImporter, UndatedRelatedItemsTakeThePagesEarliestDate) {
 
 }  // namespace
 }  // namespace gazette::importers
+
+namespace gazette::importers {
+namespace {
+
+TEST(ListingImporter, NearDuplicateRelistingIsKeptOnce) {
+  gazette::testing::TempDb t;
+  const std::string first =
+      "• Riverside borough approves new cycle lanes for the harbour quarter\n\n    3 March 2023\n\n"
+      "    Councillors in the riverside borough backed a network of protected cycle lanes linking the harbour "
+      "quarter to the station, says Imogen Thistlewood.\n";
+  const std::string relisted =
+      "• Riverside borough approves new cycle lanes in the harbour quarter\n\n    4 March 2023\n\n"
+      "    Councillors in the riverside borough have backed a network of protected cycle lanes linking the harbour "
+      "quarter to the station, says Imogen Thistlewood.\n";
+  const std::string different =
+      "• Harbour quarter parking charges rise\n\n    5 March 2023\n\n"
+      "    Drivers will pay more to park near the harbour from April, the borough confirmed.\n";
+  ASSERT_EQ(import_listing_text(t.db(), first, "first").added, 1);
+  auto again = import_listing_text(t.db(), relisted, "relisted");
+  EXPECT_EQ(again.added, 0);
+  EXPECT_EQ(again.near_duplicates, 1);
+  auto other = import_listing_text(t.db(), different, "different");
+  EXPECT_EQ(other.added, 1);
+  EXPECT_EQ(other.near_duplicates, 0);
+}
+
+}  // namespace
+}  // namespace gazette::importers

@@ -1,0 +1,34 @@
+// Synthetic job adverts for demos and benchmarks: UK council vacancies across every job category
+// (titles, real council employers, towns and regions, salary lines in the many formats councils use,
+// contract and hours, a Markdown description with duties, the council, benefits and a closing date).
+// All prose is composed by the generator from its own word lists. Deterministic for a given seed.
+// Not thread-safe per instance; use one generator per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "jobs/job.h"
+
+namespace gazette::jobs {
+
+class DemoJobGenerator {
+ public:
+  // `seed` fixes the output; `newest` is the Unix time of the most recent advert: adverts are spread
+  // backwards from it, about 100 each weekday and a handful at weekends, newest first. Each closes
+  // 2-6 weeks after it was posted, so older adverts are already closed relative to `newest`.
+  DemoJobGenerator(std::uint64_t seed, std::int64_t newest);
+  ~DemoJobGenerator();
+  DemoJobGenerator(DemoJobGenerator&&) noexcept;
+  DemoJobGenerator& operator=(DemoJobGenerator&&) noexcept;
+
+  // The next advert. `category` holds the intended category slug (as an advertiser's feed would);
+  // `reference` is "demo-<n>", n counting from 1, so references are unique within a run.
+  JobInput next();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette::jobs
