@@ -115,7 +115,8 @@ struct Server::Impl {
       auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
       w.idle.erase(idle_it);
       if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
-          ec == asio::error::connection_reset || ec == asio::error::eof)
+          ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::bad_descriptor ||
+          w.stopping)
         break;
       auto start = std::chrono::steady_clock::now();
       if (ec) {
@@ -182,7 +183,9 @@ struct Server::Impl {
     w.stopping = true;
     beast::error_code ignored;
     w.acceptor.close(ignored);
-    for (auto* stream : w.idle) stream->socket().cancel(ignored);
+    // Close rather than cancel: a cancel only reaches a read that is pending at this instant, while a
+    // composed read between two reads of a half-sent request would start another and wait it out.
+    for (auto* stream : w.idle) stream->socket().close(ignored);
   }
 };
 
