@@ -70,8 +70,12 @@ std::string ContentStore::unique_slug(const std::string& base, const std::string
   return slug;
 }
 
+// The identity part of a dedupe key: the whole headline as a slug (URL slugs are cut at 80 characters,
+// which would make long headlines that share a beginning collide).
+static std::string identity_slug(const std::string& headline) { return content::slugify(headline, 1000); }
+
 bool ContentStore::exists(const content::ArticleInput& in) {
-  const std::string base = content::slugify(in.headline);
+  const std::string base = identity_slug(in.headline);
   const bool dated = in.published_at > 0;
   if (db_.scalar("article_id_by_dedupe_key", {base + "|" + (dated ? date_key(in.published_at) : "undated")}, 0)) return true;
   std::int64_t other = db_.scalar("article_id_by_dedupe_prefix", {base + "|", base + "}"}, 0);
@@ -79,7 +83,7 @@ bool ContentStore::exists(const content::ArticleInput& in) {
 }
 
 SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int64_t now, std::int64_t undated_time) {
-  const std::string base = content::slugify(in.headline);
+  const std::string base = identity_slug(in.headline);
   const bool dated = in.published_at > 0;
   const std::string date = dated ? date_key(in.published_at) : "undated";
   const std::string key = base + "|" + date;
@@ -106,7 +110,7 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   content::Section section = ensure_section(in.section.empty() ? "News" : in.section);
   std::string html = content::render_markdown(in.body_markdown);
   int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
-  db_.exec("article_insert", {unique_slug(base, date_key(published_at)), key, in.headline, in.standfirst,
+  db_.exec("article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline, in.standfirst,
                               in.body_markdown, html, section.id, content::to_string(in.status), published_at,
                               published_at, in.source_url, std::int64_t{words}});
   const std::int64_t id = db_.last_insert_id();

@@ -63,6 +63,15 @@ TEST(ContentStore, SameHeadlineOnAnotherDateGetsItsOwnSlug) {
   EXPECT_TRUE(s.article_by_slug("editors-letter-2022-01-09", 2'000'000'000));
 }
 
+TEST(ContentStore, LongHeadlinesSharingTheirFirstEightyCharactersAreDifferentStories) {
+  TempDb t;
+  ContentStore s(t.db());
+  const std::string start = "The hidden cost of temporary accommodation in the county towns and market villages";
+  EXPECT_EQ(s.save_article(article(start + " of the north", 2022, 1, 2), 1000), SaveOutcome::added);
+  EXPECT_EQ(s.save_article(article(start + ": lessons from the south", 2022, 1, 2), 1000), SaveOutcome::added);
+  EXPECT_EQ(s.count({}, 2'000'000'000), 2);
+}
+
 TEST(ContentStore, UndatedItemMatchesDatedOneAndDatedCopyFixesUndated) {
   TempDb t;
   ContentStore s(t.db());
