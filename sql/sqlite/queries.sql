@@ -47,12 +47,15 @@ SELECT id, dedupe_key FROM articles WHERE dedupe_key >= ?1 AND dedupe_key < ?2 O
 SELECT 1 FROM articles WHERE slug = ?1;
 
 -- name: article_insert
+-- sort_key: publication time, then the id the row is about to get (see schema_006).
 INSERT INTO articles (slug, dedupe_key, headline, standfirst, body_markdown, body_html, section_id, status,
-                      published_at, updated_at, source_url, word_count)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
+                      published_at, updated_at, source_url, word_count, sort_key)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+        ?9 * 1048576 + ((SELECT coalesce(max(id), 0) + 1 FROM articles) % 1048576));
 
 -- name: article_set_date
-UPDATE articles SET published_at = ?2, updated_at = ?3, dedupe_key = ?4 WHERE id = ?1;
+UPDATE articles SET published_at = ?2, updated_at = ?3, dedupe_key = ?4, sort_key = ?2 * 1048576 + (id % 1048576)
+WHERE id = ?1;
 
 -- name: article_author_insert
 INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?1, ?2, ?3);
@@ -147,58 +150,63 @@ INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2);
 
 -- name: search_articles_by_rank
 -- ?1 FTS5 query, ?2 now, ?3 section id (0 any), ?4 author id (0 any), ?5 council id (0 any),
--- ?6 from (unix, inclusive), ?7 to (unix, exclusive), ?8 limit, ?9 offset.
--- Two steps: rank matching ids using only the FTS index and a covering index (no article rows, no
--- snippets), then build highlights and snippets for the one page of results.
-WITH top AS (
-  SELECT f.rowid AS id, bm25(articles_fts, 10.0, 4.0, 1.0) AS score, a.published_at AS published_at
-  FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
+-- ?6 from (unix, inclusive), ?7 to (unix, exclusive), ?8 limit, ?9 offset, ?10 ranking window.
+-- Matches stream newest first from the index (keyed by recency); the newest ?10 that pass the filters
+-- are ranked by bm25 (headline 10, standfirst 4, body 1); then one page gets highlights and snippets.
+WITH recent AS (
+  SELECT f.rowid AS k, bm25(articles_fts, 10.0, 4.0, 1.0) AS score
+  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
   WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
     AND (?3 = 0 OR a.section_id = ?3)
     AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
     AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
     AND a.published_at >= ?6 AND a.published_at < ?7
-  ORDER BY score, published_at DESC LIMIT ?8 OFFSET ?9)
+  ORDER BY f.rowid DESC LIMIT ?10),
+top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?8 OFFSET ?9)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, -1, char(2), char(3), '…', 28)
 FROM top
-CROSS JOIN articles_fts ON articles_fts.rowid = top.id  -- CROSS JOIN keeps this order: one page of rows
-CROSS JOIN articles a ON a.id = top.id
+CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
+CROSS JOIN articles a ON a.sort_key = top.k
 CROSS JOIN sections s ON s.id = a.section_id
 WHERE articles_fts MATCH ?1
-ORDER BY top.score, top.published_at DESC;
+ORDER BY top.score, top.k DESC;
 
 -- name: search_articles_by_date
 WITH top AS (
-  SELECT f.rowid AS id, a.published_at AS published_at
-  FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
+  SELECT f.rowid AS k
+  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
   WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
     AND (?3 = 0 OR a.section_id = ?3)
     AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
     AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
     AND a.published_at >= ?6 AND a.published_at < ?7
-  ORDER BY published_at DESC, id DESC LIMIT ?8 OFFSET ?9)
+  ORDER BY f.rowid DESC LIMIT ?8 OFFSET ?9)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, -1, char(2), char(3), '…', 28)
 FROM top
-CROSS JOIN articles_fts ON articles_fts.rowid = top.id  -- CROSS JOIN keeps this order: one page of rows
-CROSS JOIN articles a ON a.id = top.id
+CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
+CROSS JOIN articles a ON a.sort_key = top.k
 CROSS JOIN sections s ON s.id = a.section_id
 WHERE articles_fts MATCH ?1
-ORDER BY top.published_at DESC, top.id DESC;
+ORDER BY top.k DESC;
 
 -- name: search_articles_count
-SELECT count(*)
-FROM articles_fts f JOIN articles a INDEXED BY articles_visibility ON a.id = f.rowid
-WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
-  AND (?3 = 0 OR a.section_id = ?3)
-  AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
-  AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
-  AND a.published_at >= ?6 AND a.published_at < ?7;
+-- Counts up to ?8 matches (the page shows "more than N" past it): counting every match of a common
+-- word would cost more than the search.
+SELECT count(*) FROM (
+  SELECT 1
+  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
+  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+    AND (?3 = 0 OR a.section_id = ?3)
+    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
+    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    AND a.published_at >= ?6 AND a.published_at < ?7
+  LIMIT ?8);
 
 -- name: naive_like_search
 -- The naive baseline the benchmark compares against: a LIKE scan, newest first.
@@ -264,8 +272,9 @@ JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.artic
 WHERE at1.article_id = ?1 GROUP BY at2.article_id ORDER BY count(*) DESC, at2.article_id DESC LIMIT ?2;
 
 -- name: related_by_text
-SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) FROM articles_fts
-WHERE articles_fts MATCH ?1 AND rowid <> ?2 ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0) LIMIT ?3;
+SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0)
+FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
+WHERE articles_fts MATCH ?1 AND a.id <> ?2 ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0) LIMIT ?3;
 
 -- name: term_document_count_near
 -- The longest indexed term that is a prefix of ?1 (Porter stems mostly are), with ?2 its first letters.

@@ -1,5 +1,6 @@
 #include "search/search.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "content/text.h"
@@ -74,15 +75,25 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
     f.to = to + 86400;
   }
   try {
-    res.total = store::SearchStore(db).count(f, now);
-    if (res.total > 0)
-      res.hits = store::SearchStore(db).search(f, now, req.page_size, (req.page - 1) * req.page_size);
+    store::SearchStore search(db);
+    f.rank_window = kRankWindow;
+    const std::int64_t counted = search.count(f, now, kCountCap + 1);
+    res.total_is_lower_bound = counted > kCountCap;
+    res.total = std::min(counted, kCountCap);
+    const std::int64_t reachable = f.by_date ? res.total : std::min<std::int64_t>(res.total, kRankWindow);
+    res.pages = (reachable + req.page_size - 1) / req.page_size;
+    if (res.total > 0 && req.page <= res.pages)
+      res.hits = search.search(f, now, req.page_size, (req.page - 1) * req.page_size);
   } catch (const store::Error&) {
     res.message = "That search could not be run; try simpler words.";
     res.total = 0;
+    res.pages = 0;
     res.hits.clear();
     return res;
   }
+  if (!f.by_date && res.total > kRankWindow)
+    res.message = "Showing the best matches among the " + std::to_string(kRankWindow) +
+                  " most recent articles that match; sort by date to go through them all.";
   if (res.total == 0) res.message = "No articles match your search.";
   if (res.query.truncated) res.message += (res.message.empty() ? "" : " ") + std::string("Only the first part of a long query was used.");
   return res;

@@ -28,9 +28,15 @@ struct SearchRequest {
 struct SearchResponse {
   ParsedQuery query;
   std::vector<store::SearchHit> hits;
-  std::int64_t total = 0;
+  std::int64_t total = 0;       // matches, counted up to kCountCap
+  bool total_is_lower_bound = false;  // there are more than `total`
+  std::int64_t pages = 0;       // pages the reader can go through (relevance: within the ranking window)
   std::string message;  // for the reader: why there are no results, or what was ignored
 };
+
+// Past this many matches the page says "more than"; relevance ranks the newest kRankWindow matches.
+constexpr std::int64_t kCountCap = 10000;
+constexpr int kRankWindow = 2000;
 
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now);
 

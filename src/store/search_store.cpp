@@ -5,7 +5,8 @@ namespace gazette::store {
 std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t now, int limit, int offset) {
   std::vector<SearchHit> out;
   db_.query(f.by_date ? "search_articles_by_date" : "search_articles_by_rank",
-            {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, std::int64_t{limit}, std::int64_t{offset}},
+            {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, std::int64_t{limit}, std::int64_t{offset},
+             std::int64_t{f.rank_window}},
             [&](const Row& r) {
               SearchHit h;
               auto& a = h.article;
@@ -29,8 +30,8 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
   return out;
 }
 
-std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now) {
-  return db_.scalar("search_articles_count", {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to});
+std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::int64_t cap) {
+  return db_.scalar("search_articles_count", {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, cap});
 }
 
 std::int64_t SearchStore::naive_like_search(const std::string& word, std::int64_t now) {

@@ -18,6 +18,8 @@ struct SearchFilter {
   std::int64_t from = 0;                                          // inclusive, Unix seconds
   std::int64_t to = std::numeric_limits<std::int64_t>::max();     // exclusive
   bool by_date = false;                                           // newest first instead of relevance
+  // Relevance ranks the newest `rank_window` matches that pass the filters (see schema_006).
+  int rank_window = 2000;
 };
 
 struct SearchHit {
@@ -31,7 +33,8 @@ class SearchStore {
   explicit SearchStore(Connection& db) : db_(db) {}
   // Throws store::Error if the FTS expression is invalid (parse_query never produces one).
   std::vector<SearchHit> search(const SearchFilter& f, std::int64_t now, int limit, int offset);
-  std::int64_t count(const SearchFilter& f, std::int64_t now);
+  // Matches, counting no further than `cap` (returns cap when there are at least that many).
+  std::int64_t count(const SearchFilter& f, std::int64_t now, std::int64_t cap);
   // The naive baseline for benchmarks: LIKE '%word%' over the three columns, newest first.
   std::int64_t naive_like_search(const std::string& word, std::int64_t now);
 

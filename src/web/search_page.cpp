@@ -64,7 +64,7 @@ http::Response Site::search_page(const http::Request& req) {
   if (!result.message.empty()) d.SetValueAndShowSection("MESSAGE", result.message, "HAS_MESSAGE");
   if (!sr.q.empty() && result.total > 0) {
     auto* summary = d.AddSectionDictionary("HAS_RESULTS");
-    summary->SetValue("TOTAL", std::to_string(result.total));
+    summary->SetValue("TOTAL", (result.total_is_lower_bound ? "More than " : "") + std::to_string(result.total));
     summary->SetValue("NOUN", result.total == 1 ? "article" : "articles");
   }
   for (const auto& hit : result.hits) {
@@ -74,7 +74,7 @@ http::Response Site::search_page(const http::Request& req) {
     item->SetValue("SNIPPET_HTML", search::marked_to_html(hit.snippet_marked));
   }
   if (sr.page > 1 && result.hits.empty() && result.total > 0) return not_found_page(req);
-  std::int64_t pages = (result.total + sr.page_size - 1) / sr.page_size;
+  const std::int64_t pages = result.pages;
   if (pages > 1) {
     auto* p = d.AddSectionDictionary("PAGINATION");
     p->SetIntValue("PAGE", sr.page);
