@@ -80,7 +80,9 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
       report.error = "line " + std::to_string(line) + ": a <job> needs <title>, <referencenumber> and <company>";
       return report;
     }
-    in.reference = "feed:" + in.reference;
+    // Feed references are only unique within their feed; a reference that already names its source
+    // (as Gazette's own feed does after one import) is kept as it is.
+    if (in.reference.find(':') == std::string::npos) in.reference = "feed:" + in.reference;
     in.apply_url = child_text(job, "url");
     in.location = child_text(job, "city");
     in.region = child_text(job, "state");

@@ -100,8 +100,12 @@ Job prepare_job(const JobInput& in, std::int64_t now) {
     j.salary_pro_rata = s.pro_rata;
   }
 
-  if (!in.category.empty() && !category_name(in.category).empty()) {
-    j.category = in.category;
+  std::string given = in.category;
+  // Feeds name categories ("Highways & transport") where Gazette stores slugs.
+  for (const auto& c : categories())
+    if (c.name == given) given = c.slug;
+  if (!given.empty() && !category_name(given).empty()) {
+    j.category = given;
     j.category_set_by = "advert";
   } else {
     j.category = classify_job(in.title, in.description_markdown).slug;

@@ -28,7 +28,7 @@ struct JobQuery {
   std::string sort = "newest";     // newest, closing, salary, relevance (with keywords)
   int page = 1;
   int page_size = 20;
-  bool include_closed = false;     // employer pages list closed adverts too
+  bool include_closed = false;     // also closed and filled adverts (never drafts)
 };
 
 struct FacetCount {

@@ -363,7 +363,8 @@ http::Response Site::jobs_xml_feed(const http::Request&) {
     cdata(job, "city", j->location);
     cdata(job, "state", j->region);
     cdata(job, "country", "GB");
-    cdata(job, "description", j->description_html);
+    // The Markdown source: plain text for aggregators that show text, and it imports back unchanged.
+    cdata(job, "description", j->description_markdown);
     cdata(job, "salary", j->salary_text);
     std::string type = j->hours == "part-time" ? "parttime" : j->hours == "full-time" ? "fulltime" : "";
     if (!j->contract.empty()) type += (type.empty() ? "" : ", ") + j->contract;

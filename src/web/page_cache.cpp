@@ -67,6 +67,7 @@ std::shared_ptr<const CachedPage> PageCache::store(const std::string& key, const
   page->generation = generation;
   page->status = res.status;
   page->content_type = res.content_type;
+  page->headers = res.headers;
   page->identity = std::make_shared<const std::string>(body);
   page->gzip = std::make_shared<const std::string>(http::gzip_compress(body));
   page->br = std::make_shared<const std::string>(http::brotli_compress(body));
@@ -92,7 +93,8 @@ http::Response PageCache::respond(const CachedPage& page, const http::Request& r
   http::Response res;
   res.status = page.status;
   res.content_type = page.content_type;
-  res.headers.reserve(6);
+  res.headers.reserve(6 + page.headers.size());
+  res.headers = page.headers;
   res.headers.emplace_back("ETag", page.etag);
   res.headers.emplace_back("Last-Modified", page.last_modified);
   res.headers.emplace_back("Cache-Control", "public, max-age=" + std::to_string(max_age));

@@ -20,6 +20,7 @@ struct CachedPage {
   std::uint64_t generation = 0;
   int status = 200;
   std::string content_type;
+  http::Fields headers;  // the handler's own headers (X-Robots-Tag, ...), served with every copy
   std::shared_ptr<const std::string> identity, gzip, br;
   std::string etag;           // quoted strong validator
   std::string last_modified;  // IMF-fixdate
