@@ -166,7 +166,8 @@ top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?8 OFFSET ?9)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
-       snippet(articles_fts, -1, char(2), char(3), '…', 28)
+       snippet(articles_fts, 1, char(2), char(3), '…', 28),
+       snippet(articles_fts, 2, char(2), char(3), '…', 28)
 FROM top
 CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
 CROSS JOIN articles a ON a.sort_key = top.k
@@ -187,7 +188,8 @@ WITH top AS (
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
-       snippet(articles_fts, -1, char(2), char(3), '…', 28)
+       snippet(articles_fts, 1, char(2), char(3), '…', 28),
+       snippet(articles_fts, 2, char(2), char(3), '…', 28)
 FROM top
 CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
 CROSS JOIN articles a ON a.sort_key = top.k

@@ -72,6 +72,7 @@ void register_import(CLI::App& app, Globals& g) {
       total.added += r.added;
       total.already_present += r.already_present;
       total.updated += r.updated;
+      total.near_duplicates += r.near_duplicates;
       total.adverts_set_aside += r.adverts_set_aside;
       total.adverts_new += r.adverts_new;
       total.skipped.insert(total.skipped.end(), r.skipped.begin(), r.skipped.end());
@@ -81,6 +82,7 @@ void register_import(CLI::App& app, Globals& g) {
                               {"added", total.added},
                               {"already_present", total.already_present},
                               {"updated", total.updated},
+                              {"near_duplicates", total.near_duplicates},
                               {"adverts_set_aside", total.adverts_set_aside},
                               {"adverts_new", total.adverts_new},
                               {"lines_skipped", total.skipped.size()},

@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include <utf8proc.h>
+
 #include <boost/url/parse.hpp>
 
 namespace gazette::http {
@@ -27,6 +29,23 @@ std::optional<std::string> Request::param(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+bool valid_utf8(std::string_view s) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool Request::parse_target() {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
@@ -37,6 +56,10 @@ bool Request::parse_target() {
   if (path.find('\0') != std::string::npos) return false;
   query.clear();
   for (auto p : url.params()) query.emplace_back(std::string(p.key), std::string(p.value));
+  // Decoded text goes into UTF-8 pages: bytes that are not UTF-8 are a bad request, not a garbled page.
+  if (!valid_utf8(path)) return false;
+  for (const auto& [k, v] : query)
+    if (!valid_utf8(k) || !valid_utf8(v)) return false;
   return true;
 }
 

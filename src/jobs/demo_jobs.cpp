@@ -582,7 +582,7 @@ struct DemoJobGenerator::Impl {
   Rng rng;
   std::int64_t newest;
   std::int64_t day_start = 0;  // 00:00 UTC of the day being filled
-  int left_today = 0;
+  int left_today = 0, quota = 0;
   int days_back = -1;
   std::uint64_t count = 0;
 
@@ -590,16 +590,22 @@ struct DemoJobGenerator::Impl {
 
   // Posting times: walk back day by day from `newest`, ~100 adverts each weekday and a few at weekends.
   std::int64_t posted_at() {
-    while (left_today == 0) {
+    // Within a day, adverts go out between 07:30 and 18:00 (or `newest`), spread evenly, latest first.
+    std::int64_t open = 0, close = 0;
+    for (;;) {
+      day_start = (newest / 86400 - days_back) * 86400;
+      open = day_start + 7 * 3600 + 1800;
+      close = std::min(day_start + 18 * 3600, newest);
+      if (left_today > 0) break;
       ++days_back;
       day_start = (newest / 86400 - days_back) * 86400;
       const unsigned wd = day_of(day_start).weekday;
-      left_today = (wd == 0 || wd == 6) ? rng.range(0, 6) : rng.range(80, 120);
+      quota = left_today = (wd == 0 || wd == 6) ? rng.range(0, 6) : rng.range(80, 120);
+      if (std::min(day_start + 18 * 3600, newest) < day_start + 8 * 3600) quota = left_today = 0;  // too early today
     }
     --left_today;
-    std::int64_t t = day_start + rng.range(7 * 3600 + 1800, 18 * 3600);
-    if (t > newest) t = newest - static_cast<std::int64_t>(rng.below(1800));
-    return t;
+    const std::int64_t slot = (close - open) / quota;
+    return open + slot * left_today + static_cast<std::int64_t>(rng.below(static_cast<std::size_t>(slot)));
   }
 
   void expand(std::string& out, std::string_view tpl, const JobInput& in, const Employer& e, const CategoryText& c) {
@@ -768,6 +774,7 @@ struct DemoJobGenerator::Impl {
     const int ct = rng.below(100);
     in.contract = ct < 78 ? "Permanent" : ct < 88 ? "Fixed term" : ct < 94 ? "Temporary" : ct < 97 ? "Secondment" : "Interim";
     if (band >= 6 && ct >= 88 && rng.chance(60)) in.contract = "Interim";
+    if (band < 3 && in.contract == "Interim") in.contract = "Temporary";  // interims are managers and specialists
     if (in.contract == "Fixed term" && rng.chance(50)) in.contract = "Fixed term (" + std::to_string(rng.range(6, 24)) + " months)";
     const int hr = rng.below(100);
     in.hours = hr < 80 || band >= 6 ? "Full time" : hr < 95 ? "Part time" : "Flexible";

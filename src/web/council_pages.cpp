@@ -3,6 +3,7 @@
 #include <ctime>
 #include <map>
 
+#include "content/text.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
@@ -24,6 +25,7 @@ http::Response Site::councils_page(const http::Request&) {
       type.clear();
       nation_dict = d.AddSectionDictionary("NATIONS");
       nation_dict->SetValue("NATION", nation.empty() ? "Other" : nation);
+      nation_dict->SetValue("NATION_SLUG", content::slugify(nation.empty() ? "other" : nation));
       type_dict = nullptr;
     }
     if (c.type != type || !type_dict) {

@@ -5,8 +5,8 @@
 </header>
 {{#EMPTY}}<p class="empty">The councils register has not been loaded. Run <code>gazette migrate</code>.</p>{{/EMPTY}}
 {{#NATIONS}}
-<section aria-labelledby="nation-{{NATION}}">
-  <h2 id="nation-{{NATION}}">{{NATION}}</h2>
+<section aria-labelledby="nation-{{NATION_SLUG}}">
+  <h2 id="nation-{{NATION_SLUG}}">{{NATION}}</h2>
   {{#TYPES}}
   <h3>{{TYPE}}</h3>
   <ul class="council-list">
