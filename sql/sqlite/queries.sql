@@ -330,7 +330,14 @@ SELECT j.id, j.employer_id, coalesce(e.council_id, 0), j.region, j.category, j.c
 FROM jobs j JOIN employers e ON e.id = j.employer_id WHERE j.status <> 'draft';
 
 -- name: job_fts_ids
-SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1 ORDER BY rank LIMIT ?2;
+-- Unranked: the job index sorts by date, closing date or salary itself.
+SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ?1 LIMIT ?2;
+
+-- name: job_fts_ids_ranked_live
+-- Best match first, ranking only adverts live at ?3 (closed ones would only be filtered out later).
+SELECT f.rowid FROM jobs_fts f CROSS JOIN jobs j INDEXED BY jobs_liveness ON j.id = f.rowid
+WHERE jobs_fts MATCH ?1 AND j.status = 'live' AND (j.closes_at IS NULL OR j.closes_at > ?3)
+ORDER BY bm25(jobs_fts, 5.0, 1.0) LIMIT ?2;
 
 -- name: job_count
 SELECT count(*) FROM jobs;

@@ -71,13 +71,15 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
   const std::int64_t now = std::time(nullptr);
   std::vector<jobs::JobInput> inputs;
   for (pugi::xml_node job : root.children("job")) {
-    const int line = line_of(xml, job.offset_debug());
+    // Line numbers are worked out only for an error: counting from the start for every advert would
+    // make a large feed quadratic.
+    const auto line_at = [&] { return line_of(xml, job.offset_debug()); };
     jobs::JobInput in;
     in.title = child_text(job, "title");
     in.reference = child_text(job, "referencenumber");
     in.employer = child_text(job, "company");
     if (in.title.empty() || in.reference.empty() || in.employer.empty()) {
-      report.error = "line " + std::to_string(line) + ": a <job> needs <title>, <referencenumber> and <company>";
+      report.error = "line " + std::to_string(line_at()) + ": a <job> needs <title>, <referencenumber> and <company>";
       return report;
     }
     // Feed references are only unique within their feed; a reference that already names its source
@@ -97,7 +99,7 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
       if (value.empty()) continue;
       std::int64_t t = parse_feed_date(value);
       if (t < 0) {
-        report.error = "line " + std::to_string(line) + ": <" + tag + "> is not a date: '" + value + "'";
+        report.error = "line " + std::to_string(line_at()) + ": <" + tag + "> is not a date: '" + value + "'";
         return report;
       }
       if (std::string(tag) == "date") in.posted_at = t;

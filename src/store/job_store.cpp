@@ -112,9 +112,11 @@ std::vector<JobIndexRow> JobStore::index_rows() {
   return out;
 }
 
-std::vector<std::int64_t> JobStore::keyword_ids(const std::string& fts, int limit) {
+std::vector<std::int64_t> JobStore::keyword_ids(const std::string& fts, int limit, bool ranked, std::int64_t now) {
   std::vector<std::int64_t> out;
-  db_.query("job_fts_ids", {fts, std::int64_t{limit}}, [&](const Row& r) { out.push_back(r.int64(0)); });
+  auto add = [&](const Row& r) { out.push_back(r.int64(0)); };
+  if (ranked) db_.query("job_fts_ids_ranked_live", {fts, std::int64_t{limit}, now}, add);
+  else db_.query("job_fts_ids", {fts, std::int64_t{limit}}, add);
   return out;
 }
 

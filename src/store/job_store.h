@@ -40,8 +40,9 @@ class JobStore {
   std::optional<jobs::Job> by_id(std::int64_t id);
   std::optional<Employer> employer_by_slug(const std::string& slug);
   std::vector<JobIndexRow> index_rows();
-  // Advert ids matching an FTS5 expression, best first.
-  std::vector<std::int64_t> keyword_ids(const std::string& fts, int limit);
+  // Advert ids matching an FTS5 expression. Ranked (best first, live adverts at `now` only) or, when
+  // the caller sorts by something else, unranked and including closed adverts.
+  std::vector<std::int64_t> keyword_ids(const std::string& fts, int limit, bool ranked = false, std::int64_t now = 0);
   std::int64_t count();
   // The earliest closing time after `now` of a live advert, or 0.
   std::int64_t next_closing(std::int64_t now);

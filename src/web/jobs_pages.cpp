@@ -174,7 +174,7 @@ http::Response Site::jobs_page(const http::Request& req) {
   auto parsed = search::parse_query(p.q);
   if (!parsed.fts.empty()) {
     try {
-      keyword_ids = store.keyword_ids(parsed.fts, 100000);
+      keyword_ids = store.keyword_ids(parsed.fts, 100000, p.sort == "relevance", now);
     } catch (const store::Error&) {
       message = "That search could not be run; try simpler words.";
     }
@@ -396,7 +396,7 @@ http::Response Site::jobs_rss(const http::Request& req) {
   store::JobStore store(db());
   std::vector<std::int64_t> keyword_ids;
   auto parsed = search::parse_query(p.q);
-  if (!parsed.fts.empty()) keyword_ids = store.keyword_ids(parsed.fts, 100000);
+  if (!parsed.fts.empty()) keyword_ids = store.keyword_ids(parsed.fts, 100000, false, now);
   auto result = job_index()->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
   pugi::xml_document doc;
   auto rss = doc.append_child("rss");
