@@ -268,10 +268,10 @@ SELECT ac2.article_id, count(*) FROM article_councils ac1
 JOIN article_councils ac2 ON ac2.council_id = ac1.council_id AND ac2.article_id <> ac1.article_id
 WHERE ac1.article_id = ?1 GROUP BY ac2.article_id ORDER BY count(*) DESC, ac2.article_id DESC LIMIT ?2;
 
--- name: related_by_tags
-SELECT at2.article_id, count(*) FROM article_tags at1
-JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
-WHERE at1.article_id = ?1 GROUP BY at2.article_id ORDER BY count(*) DESC, at2.article_id DESC LIMIT ?2;
+-- name: shared_tag_count
+SELECT count(*) FROM article_tags a
+JOIN article_tags b ON b.article_id = ?2 AND b.tag_id = a.tag_id
+WHERE a.article_id = ?1;
 
 -- name: related_by_text
 SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0)

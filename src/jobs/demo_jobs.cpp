@@ -9,6 +9,7 @@
 //   * The description is Markdown: an opening paragraph, a duties list from the category's own pool,
 //     a paragraph about the council, benefits and (on most adverts) a prose closing-date line.
 //   * A splitmix64 PRNG with our own range mapping keeps output identical across standard libraries.
+#include "content/demo_random.h"
 #include "jobs/demo_jobs.h"
 
 #include <algorithm>
@@ -23,26 +24,8 @@
 namespace gazette::jobs {
 namespace {
 
-using Pool = std::span<const std::string_view>;
-
-// ---------------------------------------------------------------------------------------------------
-// Randomness
-
-// splitmix64: tiny, fast, and specified bit-for-bit, unlike std:: distributions.
-struct Rng {
-  std::uint64_t state;
-
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-  int range(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
-  bool chance(int percent) { return static_cast<int>(below(100)) < percent; }
-  std::string_view pick(Pool p) { return p[below(p.size())]; }
-};
+using Pool = content::Pool;
+using Rng = content::DemoRng;
 
 // ---------------------------------------------------------------------------------------------------
 // Places

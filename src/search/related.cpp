@@ -81,8 +81,9 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
                                                std::int64_t now) {
   store::RelatedStore store(db);
   std::unordered_map<std::int64_t, double> score;
+  // Candidates come from shared councils and headline words; shared tags only score them. A tag covers
+  // thousands of articles, so gathering candidates by tag cost more than everything else together.
   for (auto [id, n] : store.by_councils(article.id, 200)) score[id] += 3.0 * n;
-  for (auto [id, n] : store.by_tags(article.id, 200)) score[id] += 1.0 * n;
   std::string fts = key_terms_query(store, article.headline);
   if (!fts.empty()) {
     auto hits = store.by_text(fts, article.id, 50);
@@ -91,6 +92,7 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
     for (auto [id, rank] : hits)
       if (best < 0) score[id] += 4.0 * (rank / best);
   }
+  for (auto& [id, s] : score) s += 1.0 * store.shared_tags(article.id, id);
   // Decay with distance in time: a story from the same month matters more than one from years ago.
   std::vector<std::pair<double, std::int64_t>> ranked;
   for (auto [id, s] : score) {

@@ -1,27 +1,12 @@
 #include "store/content_store.h"
 
 #include "content/text.h"
+#include "store/article_rows.h"
 
 namespace gazette::store {
 namespace {
 
 using content::Article;
-
-// Columns of the listing queries: id, slug, headline, standfirst, status, published_at, updated_at,
-// word_count, section id, name, slug, description.
-Article summary_from_row(const Row& r) {
-  Article a;
-  a.id = r.int64(0);
-  a.slug = r.text(1);
-  a.headline = r.text(2);
-  a.standfirst = r.text(3);
-  content::parse_status(r.text(4), a.status);
-  a.published_at = r.int64(5);
-  a.updated_at = r.int64(6);
-  a.word_count = static_cast<int>(r.int64(7));
-  a.section = {r.int64(8), r.text(9), r.text(10), r.text(11)};
-  return a;
-}
 
 std::string date_key(std::int64_t t) {
   auto d = content::date_parts(t);
@@ -128,12 +113,6 @@ bool ContentStore::save_pending_advert(const AdvertInput& ad, std::int64_t now) 
   return added;
 }
 
-void ContentStore::load_authors(Article& a) {
-  db_.query("article_authors", {a.id}, [&](const Row& r) {
-    a.authors.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
-  });
-}
-
 std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {
   std::optional<Article> out;
   db_.query("article_by_slug", {slug, now}, [&](const Row& r) {
@@ -153,7 +132,7 @@ std::optional<Article> ContentStore::article_by_slug(const std::string& slug, st
     out = std::move(a);
   });
   if (!out) return out;
-  load_authors(*out);
+  load_authors(db_, *out);
   db_.query("article_tags", {out->id}, [&](const Row& r) {
     out->tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
   });
@@ -162,7 +141,7 @@ std::optional<Article> ContentStore::article_by_slug(const std::string& slug, st
 
 std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now, int limit, int offset) {
   std::vector<Article> out;
-  auto add = [&](const Row& r) { out.push_back(summary_from_row(r)); };
+  auto add = [&](const Row& r) { out.push_back(article_summary(r)); };
   std::int64_t lim = limit, off = offset;
   if (f.section_id) db_.query("articles_by_section", {now, lim, off, f.section_id}, add);
   else if (f.author_id) db_.query("articles_by_author", {now, lim, off, f.author_id}, add);
@@ -170,7 +149,7 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
   else if (f.council_id) db_.query("articles_by_council", {now, lim, off, f.council_id}, add);
   else if (f.exclude_section_id) db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
   else db_.query("articles_latest", {now, lim, off}, add);
-  for (auto& a : out) load_authors(a);
+  for (auto& a : out) load_authors(db_, a);
   return out;
 }
 

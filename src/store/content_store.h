@@ -81,7 +81,6 @@ class ContentStore {
   std::int64_t author_id(const std::string& name);
   std::int64_t tag_id(const std::string& name);
   std::string unique_slug(const std::string& base, const std::string& date);
-  void load_authors(content::Article& a);
 
   Connection& db_;
   std::int64_t last_saved_id_ = 0;

@@ -15,9 +15,10 @@ namespace gazette::store {
 class RelatedStore {
  public:
   explicit RelatedStore(Connection& db) : db_(db) {}
-  // {article id, shared councils} / {article id, shared tags}, most shared first.
+  // {article id, shared councils}, most shared first.
   std::vector<std::pair<std::int64_t, int>> by_councils(std::int64_t article_id, int limit);
-  std::vector<std::pair<std::int64_t, int>> by_tags(std::int64_t article_id, int limit);
+  // Tags two articles share.
+  int shared_tags(std::int64_t a, std::int64_t b);
   // {article id, bm25 score (lower is better)} for an FTS5 expression, excluding one article.
   std::vector<std::pair<std::int64_t, double>> by_text(const std::string& fts, std::int64_t exclude_id, int limit);
   // How many articles contain the indexed term nearest to `word` (its stem, approximately); 0 if none.

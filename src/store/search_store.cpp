@@ -1,21 +1,14 @@
 #include "store/search_store.h"
 
+#include "store/article_rows.h"
+
 namespace gazette::store {
 
 std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t now, int limit, int offset) {
   std::vector<SearchHit> out;
   auto add = [&](const Row& r) {
     SearchHit h;
-    auto& a = h.article;
-    a.id = r.int64(0);
-    a.slug = r.text(1);
-    a.headline = r.text(2);
-    a.standfirst = r.text(3);
-    content::parse_status(r.text(4), a.status);
-    a.published_at = r.int64(5);
-    a.updated_at = r.int64(6);
-    a.word_count = static_cast<int>(r.int64(7));
-    a.section = {r.int64(8), r.text(9), r.text(10), r.text(11)};
+    h.article = article_summary(r);
     h.headline_marked = r.text(12);
     // The standfirst's fragment when the words are in it, else the body's: never the headline again.
     std::string standfirst = r.text(13), body = r.text(14);
@@ -29,10 +22,7 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     db_.query("search_articles_by_rank",
               {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, lim, off, std::int64_t{f.rank_window}},
               add);
-  for (auto& h : out)
-    db_.query("article_authors", {h.article.id}, [&](const Row& r) {
-      h.article.authors.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
-    });
+  for (auto& h : out) load_authors(db_, h.article);
   return out;
 }
 
