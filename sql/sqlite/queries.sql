@@ -156,10 +156,14 @@ INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2);
 WITH recent AS (
   SELECT f.rowid AS k, bm25(articles_fts, 10.0, 4.0, 1.0) AS score
   FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+  WHERE articles_fts MATCH ?1
+    -- The date window as a key range: the index seeks to it instead of reading every match.
+    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
+    AND a.status <> 'draft' AND a.published_at <= ?2
     AND (?3 = 0 OR a.section_id = ?3)
-    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
-    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
+    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
+    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
     AND a.published_at >= ?6 AND a.published_at < ?7
   ORDER BY f.rowid DESC LIMIT ?10),
 top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?8 OFFSET ?9)
@@ -167,7 +171,8 @@ SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updat
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, 1, char(2), char(3), '…', 28),
-       snippet(articles_fts, 2, char(2), char(3), '…', 28)
+       snippet(articles_fts, 2, char(2), char(3), '…', 28),
+       (SELECT count(*) FROM recent)  -- the window's size: the exact total when under ?10
 FROM top
 CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
 CROSS JOIN articles a ON a.sort_key = top.k
@@ -179,10 +184,14 @@ ORDER BY top.score, top.k DESC;
 WITH top AS (
   SELECT f.rowid AS k
   FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+  WHERE articles_fts MATCH ?1
+    -- The date window as a key range: the index seeks to it instead of reading every match.
+    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
+    AND a.status <> 'draft' AND a.published_at <= ?2
     AND (?3 = 0 OR a.section_id = ?3)
-    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
-    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
+    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
+    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
     AND a.published_at >= ?6 AND a.published_at < ?7
   ORDER BY f.rowid DESC LIMIT ?8 OFFSET ?9)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
@@ -203,10 +212,14 @@ ORDER BY top.k DESC;
 SELECT count(*) FROM (
   SELECT 1
   FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1 AND a.status <> 'draft' AND a.published_at <= ?2
+  WHERE articles_fts MATCH ?1
+    -- The date window as a key range: the index seeks to it instead of reading every match.
+    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
+    AND a.status <> 'draft' AND a.published_at <= ?2
     AND (?3 = 0 OR a.section_id = ?3)
-    AND (?4 = 0 OR EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ?4))
-    AND (?5 = 0 OR EXISTS (SELECT 1 FROM article_councils ac WHERE ac.article_id = a.id AND ac.council_id = ?5))
+    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
+    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
+    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
     AND a.published_at >= ?6 AND a.published_at < ?7
   LIMIT ?8);
 
@@ -351,3 +364,6 @@ SELECT DISTINCT region FROM jobs WHERE region <> '' ORDER BY region;
 
 -- name: next_job_closing
 SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;
+
+-- name: job_live_count
+SELECT count(*) FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1);

@@ -21,6 +21,7 @@ void register_config(CLI::App& app, Globals& g) {
               << "\"\nbase_url = \"" << cfg.base_url << "\"\ntheme_dir = \"" << cfg.theme_dir
               << "\"\naccess_log = " << (cfg.access_log ? "true" : "false") << "\ncache_max_age = " << cfg.cache_max_age
               << "\ncache_max_entries = " << cfg.cache_max_entries << "\npage_size = " << cfg.page_size
+              << "\nsitemap_articles_per_file = " << cfg.sitemap_articles_per_file
               << "\nlog_level = \"" << cfg.log_level << "\"\n";
   });
 }

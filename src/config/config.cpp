@@ -44,6 +44,7 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
   else if (key == "cache_max_age") c.cache_max_age = to_int(key, source, value, 0, 86400 * 365);
   else if (key == "cache_max_entries") c.cache_max_entries = to_int(key, source, value, 0, 10'000'000);
   else if (key == "page_size") c.page_size = to_int(key, source, value, 1, 200);
+  else if (key == "sitemap_articles_per_file") c.sitemap_articles_per_file = to_int(key, source, value, 10, 49900);
   else if (key == "log_level") c.log_level = value;
   else bad(key, source, "unknown option");
 }
@@ -65,6 +66,8 @@ const std::vector<OptionInfo>& options() {
       {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60", "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
       {"cache_max_entries", "GAZETTE_CACHE_MAX_ENTRIES", "20000", "Rendered pages kept in memory; 0 disables the page cache."},
       {"page_size", "GAZETTE_PAGE_SIZE", "20", "Articles per listing page."},
+      {"sitemap_articles_per_file", "GAZETTE_SITEMAP_ARTICLES_PER_FILE", "49900",
+       "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 URLs)."},
       {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
   };
   return table;

@@ -21,6 +21,7 @@ struct Config {
   int cache_max_age = 60;
   int cache_max_entries = 20000;
   int page_size = 20;
+  int sitemap_articles_per_file = 49900;
   std::string log_level = "info";
 
   // "127.0.0.1:8080" split; load() has already validated it.

@@ -77,13 +77,24 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
   try {
     store::SearchStore search(db);
     f.rank_window = kRankWindow;
-    const std::int64_t counted = search.count(f, now, kCountCap + 1);
-    res.total_is_lower_bound = counted > kCountCap;
-    res.total = std::min(counted, kCountCap);
-    const std::int64_t reachable = f.by_date ? res.total : std::min<std::int64_t>(res.total, kRankWindow);
-    res.pages = (reachable + req.page_size - 1) / req.page_size;
-    if (res.total > 0 && req.page <= res.pages)
-      res.hits = search.search(f, now, req.page_size, (req.page - 1) * req.page_size);
+    const int offset = (req.page - 1) * req.page_size;
+    if (f.by_date) {
+      // Date order pages through every match: count them (up to the cap) for the pagination.
+      const std::int64_t counted = search.count(f, now, kCountCap + 1);
+      res.total_is_lower_bound = counted > kCountCap;
+      res.total = std::min(counted, kCountCap);
+      res.pages = (res.total + req.page_size - 1) / req.page_size;
+      if (res.total > 0 && req.page <= res.pages) res.hits = search.search(f, now, req.page_size, offset);
+    } else {
+      // Relevance ranks a window of the newest matches; its size is the total when the window is not
+      // full, and a full window means "more than" that. No separate count pass.
+      std::int64_t window = 0;
+      if (offset < kRankWindow) res.hits = search.search(f, now, req.page_size, offset, &window);
+      if (res.hits.empty() && req.page > 1) window = search.count(f, now, kRankWindow + 1);
+      res.total_is_lower_bound = window >= kRankWindow;
+      res.total = std::min<std::int64_t>(window, kRankWindow);
+      res.pages = (res.total + req.page_size - 1) / req.page_size;
+    }
   } catch (const store::Error&) {
     res.message = "That search could not be run; try simpler words.";
     res.total = 0;
@@ -91,7 +102,7 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
     res.hits.clear();
     return res;
   }
-  if (!f.by_date && res.total > kRankWindow)
+  if (!f.by_date && res.total_is_lower_bound)
     res.message = "Showing the best matches among the " + std::to_string(kRankWindow) +
                   " most recent articles that match; sort by date to go through them all.";
   if (res.total == 0) res.message = "No articles match your search.";

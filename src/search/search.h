@@ -28,7 +28,7 @@ struct SearchRequest {
 struct SearchResponse {
   ParsedQuery query;
   std::vector<store::SearchHit> hits;
-  std::int64_t total = 0;       // matches, counted up to kCountCap
+  std::int64_t total = 0;       // matches: up to kCountCap by date, up to kRankWindow by relevance
   bool total_is_lower_bound = false;  // there are more than `total`
   std::int64_t pages = 0;       // pages the reader can go through (relevance: within the ranking window)
   std::string message;  // for the reader: why there are no results, or what was ignored

@@ -122,6 +122,8 @@ std::vector<std::int64_t> JobStore::keyword_ids(const std::string& fts, int limi
 
 std::int64_t JobStore::count() { return db_.scalar("job_count", {}); }
 
+std::int64_t JobStore::live_count(std::int64_t now) { return db_.scalar("job_live_count", {now}, 0); }
+
 std::int64_t JobStore::next_closing(std::int64_t now) { return db_.scalar("next_job_closing", {now}, 0); }
 
 std::vector<JobStore::SitemapJob> JobStore::live_for_sitemap(std::int64_t now, int limit, int offset) {

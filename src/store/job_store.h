@@ -44,6 +44,7 @@ class JobStore {
   // the caller sorts by something else, unranked and including closed adverts.
   std::vector<std::int64_t> keyword_ids(const std::string& fts, int limit, bool ranked = false, std::int64_t now = 0);
   std::int64_t count();
+  std::int64_t live_count(std::int64_t now);
   // The earliest closing time after `now` of a live advert, or 0.
   std::int64_t next_closing(std::int64_t now);
   struct SitemapJob {

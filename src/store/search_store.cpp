@@ -4,7 +4,8 @@
 
 namespace gazette::store {
 
-std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t now, int limit, int offset) {
+std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t now, int limit, int offset,
+                                           std::int64_t* window_total) {
   std::vector<SearchHit> out;
   auto add = [&](const Row& r) {
     SearchHit h;
@@ -13,6 +14,7 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     // The standfirst's fragment when the words are in it, else the body's: never the headline again.
     std::string standfirst = r.text(13), body = r.text(14);
     h.snippet_marked = standfirst.find('\x02') != std::string::npos || body.find('\x02') == std::string::npos ? standfirst : body;
+    if (window_total && !f.by_date) *window_total = r.int64(15);
     out.push_back(std::move(h));
   };
   const std::int64_t lim = limit, off = offset;

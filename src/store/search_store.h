@@ -32,7 +32,10 @@ class SearchStore {
  public:
   explicit SearchStore(Connection& db) : db_(db) {}
   // Throws store::Error if the FTS expression is invalid (parse_query never produces one).
-  std::vector<SearchHit> search(const SearchFilter& f, std::int64_t now, int limit, int offset);
+  // For relevance, `window_total` (when given) receives how many matches were ranked: the exact number
+  // of matches when it is under f.rank_window. Unset when the page is empty.
+  std::vector<SearchHit> search(const SearchFilter& f, std::int64_t now, int limit, int offset,
+                                std::int64_t* window_total = nullptr);
   // Matches, counting no further than `cap` (returns cap when there are at least that many).
   std::int64_t count(const SearchFilter& f, std::int64_t now, std::int64_t cap);
   // The naive baseline for benchmarks: LIKE '%word%' over the three columns, newest first.

@@ -17,8 +17,6 @@ namespace gazette::web {
 namespace {
 
 constexpr int kFeedItems = 20;
-// Articles per sitemap file: under the 50,000-URL limit, leaving room for the home and section pages.
-constexpr int kSitemapUrls = 49900;
 
 http::Response xml_response(const pugi::xml_document& doc, const std::string& type) {
   std::ostringstream out;
@@ -138,13 +136,17 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   const std::int64_t total = content.count({}, now);
-  const std::int64_t files = std::max<std::int64_t>(1, (total + kSitemapUrls - 1) / kSitemapUrls);
+  // Articles per file stay under the protocol's 50,000 URLs, leaving room for the home and section pages.
+  const int per_file = config_.sitemap_articles_per_file;
+  const std::int64_t files = std::max<std::int64_t>(1, (total + per_file - 1) / per_file);
+  // One plain sitemap while articles and live jobs fit in one file; an index otherwise.
+  const bool use_index = total + store::JobStore(db()).live_count(now) > per_file;
   const std::string& base = config_.base_url;
   pugi::xml_document doc;
   auto it = p.find("file");
   auto add_jobs = [&](pugi::xml_node urlset) {
     // Live adverts only: a closed advert leaves the sitemap on its closing day.
-    for (const auto& j : store::JobStore(db()).live_for_sitemap(now, kSitemapUrls, 0)) {
+    for (const auto& j : store::JobStore(db()).live_for_sitemap(now, 50000, 0)) {
       auto u = urlset.append_child("url");
       text_child(u, "loc", base + "/jobs/" + std::to_string(j.id) + "/" + j.slug);
       text_child(u, "lastmod", content::format_iso8601(j.updated_at));
@@ -156,7 +158,7 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
     add_jobs(urlset);
     return xml_response(doc, "application/xml; charset=utf-8");
   }
-  if (it == p.end() && files > 1) {
+  if (it == p.end() && use_index) {
     // Past 50,000 URLs the sitemap becomes an index of numbered sitemaps.
     auto index = doc.append_child("sitemapindex");
     index.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -184,9 +186,9 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
     add(base + "/", 0);
     for (const auto& s : content.sections()) add(base + section_path(s), 0);
   }
-  for (const auto& e : content.sitemap(now, kSitemapUrls, (number - 1) * kSitemapUrls))
+  for (const auto& e : content.sitemap(now, per_file, (number - 1) * per_file))
     add(base + article_path(e.section_slug, e.slug, e.published_at), std::max(e.updated_at, e.published_at));
-  if (files == 1) add_jobs(urlset);
+  if (!use_index) add_jobs(urlset);
   return xml_response(doc, "application/xml; charset=utf-8");
 }
 
