@@ -137,11 +137,6 @@ ORDER BY a.id LIMIT ?2 OFFSET ?3;
 -- name: next_scheduled_time
 SELECT min(published_at) FROM articles WHERE status <> 'draft' AND published_at > ?1;
 
--- name: advert_insert
-INSERT OR IGNORE INTO pending_adverts (dedupe_key, title, employer, salary_text, snippet, recruiter,
-                                       category_heading, source, imported_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
-
 -- name: schema_version
 SELECT max(version) FROM schema_migrations;
 

@@ -107,12 +107,6 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   return SaveOutcome::added;
 }
 
-bool ContentStore::save_pending_advert(const AdvertInput& ad, std::int64_t now) {
-  bool added = db_.exec("advert_insert", {ad.dedupe_key, ad.title, ad.employer, ad.salary_text, ad.snippet,
-                                          ad.recruiter, ad.category_heading, ad.source, now}) > 0;
-  return added;
-}
-
 std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {
   std::optional<Article> out;
   db_.query("article_by_slug", {slug, now}, [&](const Row& r) {

@@ -28,10 +28,6 @@ struct SitemapEntry {
   std::int64_t published_at = 0, updated_at = 0;
 };
 
-struct AdvertInput {
-  std::string dedupe_key, title, employer, salary_text, snippet, recruiter, category_heading, source;
-};
-
 class ContentStore {
  public:
   explicit ContentStore(Connection& db) : db_(db) {}
@@ -52,9 +48,6 @@ class ContentStore {
   void save_author_profile(const content::AuthorProfile& p);
   // Creates the section (in this display position) or fills in an empty description.
   content::Section ensure_section(const std::string& name, const std::string& description = "", int position = 100);
-
-  // Stores a job advert found by an importer; returns false when it was already there.
-  bool save_pending_advert(const AdvertInput& ad, std::int64_t now);
 
   // The article readers can see at `now` (not a draft, publication time passed), with authors and tags.
   std::optional<content::Article> article_by_slug(const std::string& slug, std::int64_t now);
