@@ -58,7 +58,7 @@ let browser;
 async function startServer() {
   workDir = await mkdtemp(path.join(tmpdir(), 'gazette-browser-'));
   const db = path.join(workDir, 'site.db');
-  await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '300', '--quiet'],
+  await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '300', '--jobs', '300', '--quiet'],
                             { env: gazetteEnv(), timeout: 120_000 });
   const port = await freePort();
   baseURL = `http://${HOST}:${port}`;
@@ -326,5 +326,52 @@ describe('a reader in Chromium', () => {
     });
     const info = await stat(SCREENSHOT);
     assert.ok(info.size > 10_000, `${SCREENSHOT} is a real image (${info.size} bytes)`);
+  });
+
+  test('searching from the header box finds highlighted results that lead to the article', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      const lead = await text(page.locator('main article.lead h2 a'));
+      // A distinctive word from the lead headline: the longest one.
+      const word = lead.split(/[^A-Za-z]+/).sort((a, b) => b.length - a.length)[0];
+      const box = page.getByRole('searchbox', { name: 'Search' }).first();
+      await box.fill(word);
+      await box.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === word);
+      assert.match(await text(page.locator('.result-count')), /found/);
+      const results = page.locator('ol.search-results article');
+      assert.ok(await results.count() > 0, `results for "${word}"`);
+      assert.ok(await page.locator('ol.search-results mark').count() > 0, 'matches are highlighted');
+      const first = results.first().locator('h2 a');
+      const headline = await text(first);
+      await first.click();
+      await page.waitForURL((url) => url.pathname !== '/search');
+      assert.equal(await text(page.locator('main h1')), headline);
+    });
+  });
+
+  test('a category facet on the jobs board narrows the list to that category, and clicking it again clears it', async () => {
+    await withPage({}, async (page) => {
+      await open(page, '/');
+      await sectionNav(page).getByRole('link', { name: 'Jobs', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/jobs');
+      const allCount = parseInt(await text(page.locator('#results-heading')), 10);
+      assert.ok(allCount > 0, 'the board lists live jobs');
+      const facet = page.locator('section.facet').filter({ has: page.getByRole('heading', { name: 'Category' }) });
+      const option = facet.locator('li').first();
+      const name = await text(option.locator('a'));
+      const count = parseInt((await text(option.locator('.meta'))).replace(/[()]/g, ''), 10);
+      await option.locator('a').click();
+      await page.waitForURL((url) => url.searchParams.has('category'));
+      assert.equal(parseInt(await text(page.locator('#results-heading')), 10), count,
+                   `the list has as many jobs as the facet promised for ${name}`);
+      assert.ok(count < allCount, 'the filter narrowed the list');
+      const metas = await page.locator('ol.job-list li .meta').allTextContents();
+      assert.ok(metas.length > 0);
+      for (const m of metas) assert.ok(m.includes(name), `every listed job is in ${name}: ${m}`);
+      await facet.locator('a.selected').click();
+      await page.waitForURL((url) => !url.searchParams.has('category'));
+      assert.equal(parseInt(await text(page.locator('#results-heading')), 10), allCount);
+    });
   });
 });
