@@ -236,13 +236,7 @@ http::Response Site::jobs_page(const http::Request& req) {
     d.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
   }
   const std::int64_t pages = (result.total + q.page_size - 1) / q.page_size;
-  if (pages > 1) {
-    auto* pg = d.AddSectionDictionary("PAGINATION");
-    pg->SetIntValue("PAGE", *page);
-    pg->SetValue("PAGES", std::to_string(pages));
-    if (*page > 1) pg->AddSectionDictionary("PREV")->SetValue("URL", jobs_url(p, "/jobs", "", "", *page - 1));
-    if (*page < pages) pg->AddSectionDictionary("NEXT")->SetValue("URL", jobs_url(p, "/jobs", "", "", *page + 1));
-  }
+  fill_pagination(&d, *page, pages, [&](int n) { return jobs_url(p, "/jobs", "", "", n); });
   PageMeta meta;
   meta.title = p.category.empty() ? "Jobs" : jobs::category_name(p.category) + " jobs";
   meta.description = "Jobs in local government: search by keyword, category, council, salary, contract and hours.";

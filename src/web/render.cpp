@@ -64,21 +64,20 @@ std::optional<int> page_number(const http::Request& req) {
   return n;
 }
 
-void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
-                     int page_size) {
-  std::int64_t pages = std::max<std::int64_t>(1, (total + page_size - 1) / page_size);
+void fill_pagination(ctemplate::TemplateDictionary* d, int page, std::int64_t pages,
+                     const std::function<std::string(int)>& url_for) {
   if (pages <= 1) return;
   auto* p = d->AddSectionDictionary("PAGINATION");
   p->SetIntValue("PAGE", page);
   p->SetValue("PAGES", std::to_string(pages));
-  if (page > 1) {
-    auto* prev = p->AddSectionDictionary("PREV");
-    prev->SetValue("URL", page == 2 ? base_path : base_path + "?page=" + std::to_string(page - 1));
-  }
-  if (page < pages) {
-    auto* next = p->AddSectionDictionary("NEXT");
-    next->SetValue("URL", base_path + "?page=" + std::to_string(page + 1));
-  }
+  if (page > 1) p->AddSectionDictionary("PREV")->SetValue("URL", url_for(page - 1));
+  if (page < pages) p->AddSectionDictionary("NEXT")->SetValue("URL", url_for(page + 1));
+}
+
+void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
+                     int page_size) {
+  const std::int64_t pages = (total + page_size - 1) / page_size;
+  fill_pagination(d, page, pages, [&](int n) { return n == 1 ? base_path : base_path + "?page=" + std::to_string(n); });
 }
 
 std::string script_safe_json(std::string json) {

@@ -4,6 +4,7 @@
 
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,7 +39,11 @@ void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a);
 // The ?page= number: 1 when absent; nullopt when it is not a positive whole number.
 std::optional<int> page_number(const http::Request& req);
 
-// Adds PREV_URL / NEXT_URL / PAGE / PAGES for a paginated listing at `base_path`.
+// Adds the PAGINATION section (PAGE, PAGES, PREV and NEXT links from `url_for(page)`) when there is
+// more than one page.
+void fill_pagination(ctemplate::TemplateDictionary* d, int page, std::int64_t pages,
+                     const std::function<std::string(int)>& url_for);
+// The same for a listing at `base_path` paged with ?page=N.
 void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
                      int page_size);
 

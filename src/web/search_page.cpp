@@ -74,14 +74,7 @@ http::Response Site::search_page(const http::Request& req) {
     item->SetValue("SNIPPET_HTML", search::marked_to_html(hit.snippet_marked));
   }
   if (sr.page > 1 && result.hits.empty() && result.total > 0) return not_found_page(req);
-  const std::int64_t pages = result.pages;
-  if (pages > 1) {
-    auto* p = d.AddSectionDictionary("PAGINATION");
-    p->SetIntValue("PAGE", sr.page);
-    p->SetValue("PAGES", std::to_string(pages));
-    if (sr.page > 1) p->AddSectionDictionary("PREV")->SetValue("URL", search_url(sr, sr.page - 1));
-    if (sr.page < pages) p->AddSectionDictionary("NEXT")->SetValue("URL", search_url(sr, sr.page + 1));
-  }
+  fill_pagination(&d, sr.page, result.pages, [&](int n) { return search_url(sr, n); });
   PageMeta meta;
   meta.title = sr.q.empty() ? "Search" : "Search: " + sr.q;
   meta.canonical_path = "/search";
