@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/demo_random.h"
 #include "content/text.h"
 #include "councils/tagging.h"
 #include "importers/job_feed_importer.h"
@@ -68,16 +69,8 @@ struct Options {
   bool keep_feed = false;
 };
 
-// splitmix64, as the generators use: fixed output on every standard library.
-struct Rng {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
+// The generators' splitmix64: fixed output on every standard library.
+struct Rng : content::DemoRng {
   template <class T>
   const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
 };

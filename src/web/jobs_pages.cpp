@@ -89,6 +89,18 @@ JobParams read_params(const http::Request& req) {
   return p;
 }
 
+// The index query for the reader's filters (paging and sort are set by the caller).
+search::JobQuery job_query(const JobParams& p) {
+  search::JobQuery q;
+  q.category = p.category;
+  q.region = p.region;
+  q.contract = p.contract;
+  q.hours = p.hours;
+  q.min_salary = p.min_salary;
+  q.posted_within_days = p.days;
+  return q;
+}
+
 std::string jobs_url(const JobParams& p, const std::string& base, const std::string& change_key = "",
                      const std::string& change_value = "", int page = 1) {
   boost::urls::url u(base);
@@ -153,13 +165,7 @@ http::Response Site::jobs_page(const http::Request& req) {
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   const std::int64_t now = std::time(nullptr);
   JobParams p = read_params(req);
-  search::JobQuery q;
-  q.category = p.category;
-  q.region = p.region;
-  q.contract = p.contract;
-  q.hours = p.hours;
-  q.min_salary = p.min_salary;
-  q.posted_within_days = p.days;
+  search::JobQuery q = job_query(p);
   q.sort = p.sort;
   q.page = *page;
   q.page_size = config_.page_size;
@@ -377,13 +383,7 @@ http::Response Site::jobs_xml_feed(const http::Request&) {
 http::Response Site::jobs_rss(const http::Request& req) {
   const std::int64_t now = std::time(nullptr);
   JobParams p = read_params(req);
-  search::JobQuery q;
-  q.category = p.category;
-  q.region = p.region;
-  q.contract = p.contract;
-  q.hours = p.hours;
-  q.min_salary = p.min_salary;
-  q.posted_within_days = p.days;
+  search::JobQuery q = job_query(p);
   q.page_size = 50;
   if (!p.council.empty())
     if (auto c = store::CouncilStore(db()).council_by_slug(p.council)) q.council_id = c->id;
