@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -21,23 +23,7 @@ constexpr std::uint64_t kSeed = 20240517;
 constexpr std::int64_t kNewest = 1715941800;  // 2024-05-17 10:30 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 
-// Words a reader would count: whitespace-separated tokens with at least one letter or digit, so
-// Markdown markers ("##", "-") do not inflate the figure.
-int count_words(std::string_view text) {
-  int words = 0;
-  bool in_token = false, has_alnum = false;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    if (c == ' ' || c == '\n' || c == '\t') {
-      if (in_token && has_alnum) ++words;
-      in_token = has_alnum = false;
-    } else {
-      in_token = true;
-      if (std::isalnum(static_cast<unsigned char>(c))) has_alnum = true;
-    }
-  }
-  return words;
-}
+using gazette::testing::count_words;
 
 // Blocks separated by blank lines.
 std::vector<std::string> blocks(const std::string& md) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -29,22 +31,7 @@ constexpr std::int64_t kNewest = 1772791200;  // 2026-03-06 10:00 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 constexpr int kMany = 10000;
 
-// Whitespace-separated tokens with at least one letter or digit (Markdown markers don't count).
-int count_words(std::string_view text) {
-  int words = 0;
-  bool in_token = false, has_alnum = false;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    const char c = i < text.size() ? text[i] : ' ';
-    if (c == ' ' || c == '\n' || c == '\t') {
-      if (in_token && has_alnum) ++words;
-      in_token = has_alnum = false;
-    } else {
-      in_token = true;
-      if (std::isalnum(static_cast<unsigned char>(c))) has_alnum = true;
-    }
-  }
-  return words;
-}
+using gazette::testing::count_words;
 
 std::vector<JobInput> generate(std::uint64_t seed, int n) {
   DemoJobGenerator gen(seed, kNewest);

@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <cctype>
 #include <string>
+#include <string_view>
 
 #include "store/connection.h"
 #include "store/migrations.h"
@@ -36,5 +38,23 @@ class TempDb {
   std::string path_;
   std::unique_ptr<store::Connection> db_;
 };
+
+// Whitespace-separated tokens with at least one letter or digit (Markdown markers don't count): how a
+// reader would count the words of a generated body.
+inline int count_words(std::string_view text) {
+  int words = 0;
+  bool in_token = false, has_alnum = false;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (c == ' ' || c == '\n' || c == '\t') {
+      if (in_token && has_alnum) ++words;
+      in_token = has_alnum = false;
+    } else {
+      in_token = true;
+      if (std::isalnum(static_cast<unsigned char>(c))) has_alnum = true;
+    }
+  }
+  return words;
+}
 
 }  // namespace gazette::testing
