@@ -57,6 +57,17 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
 UPDATE articles SET published_at = ?2, updated_at = ?3, dedupe_key = ?4, sort_key = ?2 * 1048576 + (id % 1048576)
 WHERE id = ?1;
 
+-- name: article_refresh_search_facets
+-- Writes the article's search filter words (schema_009): its section, authors and councils. The FTS
+-- trigger indexes the article when they are first written and re-indexes it only when they change.
+UPDATE articles SET search_facets = v.facets
+FROM (SELECT 'zs' || a.section_id
+        || coalesce((SELECT group_concat(' za' || author_id, '') FROM article_authors WHERE article_id = ?1), '')
+        || coalesce((SELECT group_concat(' zc' || council_id, '') FROM article_councils WHERE article_id = ?1), '')
+        AS facets
+      FROM articles a WHERE a.id = ?1) v
+WHERE articles.id = ?1 AND articles.search_facets IS NOT v.facets;
+
 -- name: article_author_insert
 INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (?1, ?2, ?3);
 
@@ -144,30 +155,50 @@ SELECT max(version) FROM schema_migrations;
 INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2);
 
 -- name: search_articles_by_rank
--- ?1 FTS5 query, ?2 now, ?3 section id (0 any), ?4 author id (0 any), ?5 council id (0 any),
--- ?6 from (unix, inclusive), ?7 to (unix, exclusive), ?8 limit, ?9 offset, ?10 ranking window.
--- Matches stream newest first from the index (keyed by recency); the newest ?10 that pass the filters
--- are ranked by bm25 (headline 10, standfirst 4, body 1); then one page gets highlights and snippets.
+-- ?1 FTS5 query (the reader's words and the filter words, schema_009), ?2 lowest key (inclusive),
+-- ?3 highest key (exclusive), ?4 limit, ?5 offset, ?6 ranking window, ?7 the phrases' IDFs for
+-- gazette_rank (src/store/sqlite_rank.h).
+-- Matches stream newest first from the index (keyed by recency, schema_006; it holds only visible
+-- articles, so the date window and "published by now" are the key range); the newest ?6 are ranked by
+-- BM25 (headline 10, standfirst 4, body 1); then one page gets highlights and snippets.
 WITH recent AS (
-  SELECT f.rowid AS k, bm25(articles_fts, 10.0, 4.0, 1.0) AS score
-  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1
-    -- The date window as a key range: the index seeks to it instead of reading every match.
-    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
-    AND a.status <> 'draft' AND a.published_at <= ?2
-    AND (?3 = 0 OR a.section_id = ?3)
-    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
-    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
-    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
-    AND a.published_at >= ?6 AND a.published_at < ?7
-  ORDER BY f.rowid DESC LIMIT ?10),
-top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?8 OFFSET ?9)
+  SELECT rowid AS k, gazette_rank(articles_fts, 10.0, 4.0, 1.0, ?7) AS score
+  FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3
+  ORDER BY rowid DESC LIMIT ?6),
+top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?4 OFFSET ?5)
+-- One more pass over the page's key range fetches highlights and snippets: re-running MATCH once per
+-- row (rowid = k) cost ~50 us a row, reading a range of at most ?6 keys costs a fraction of that.
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, 1, char(2), char(3), '…', 28),
-       snippet(articles_fts, 2, char(2), char(3), '…', 28),
-       (SELECT count(*) FROM recent)  -- the window's size: the exact total when under ?10
+       -- The body's fragment only when the standfirst has none (a body snippet costs the most).
+       CASE WHEN instr(snippet(articles_fts, 1, char(2), char(3), '…', 28), char(2)) > 0 THEN ''
+            ELSE snippet(articles_fts, 2, char(2), char(3), '…', 28) END,
+       (SELECT count(*) FROM recent)  -- the window's size: the exact total when under ?6
+FROM articles_fts
+CROSS JOIN top ON top.k = articles_fts.rowid
+CROSS JOIN articles a ON a.sort_key = top.k
+CROSS JOIN sections s ON s.id = a.section_id
+WHERE articles_fts MATCH ?1
+  AND articles_fts.rowid >= (SELECT min(k) FROM top) AND articles_fts.rowid <= (SELECT max(k) FROM top)
+ORDER BY top.score, top.k DESC;
+
+-- name: search_articles_by_rank_rowwise
+-- As search_articles_by_rank, but the page is fetched row by row (rowid = k): for a phrase of common
+-- words, reading the window a second time costs more than ~50 us per row.
+WITH recent AS (
+  SELECT rowid AS k, gazette_rank(articles_fts, 10.0, 4.0, 1.0, ?7) AS score
+  FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3
+  ORDER BY rowid DESC LIMIT ?6),
+top AS (SELECT k, score FROM recent ORDER BY score, k DESC LIMIT ?4 OFFSET ?5)
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description,
+       highlight(articles_fts, 0, char(2), char(3)),
+       snippet(articles_fts, 1, char(2), char(3), '…', 28),
+       CASE WHEN instr(snippet(articles_fts, 1, char(2), char(3), '…', 28), char(2)) > 0 THEN ''
+            ELSE snippet(articles_fts, 2, char(2), char(3), '…', 28) END,
+       (SELECT count(*) FROM recent)
 FROM top
 CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
 CROSS JOIN articles a ON a.sort_key = top.k
@@ -176,47 +207,37 @@ WHERE articles_fts MATCH ?1
 ORDER BY top.score, top.k DESC;
 
 -- name: search_articles_by_date
+-- Parameters as search_articles_by_rank, without ?6 and ?7. The page's rows are consecutive matches,
+-- so one pass over their key range fetches them with highlights and snippets.
 WITH top AS (
-  SELECT f.rowid AS k
-  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1
-    -- The date window as a key range: the index seeks to it instead of reading every match.
-    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
-    AND a.status <> 'draft' AND a.published_at <= ?2
-    AND (?3 = 0 OR a.section_id = ?3)
-    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
-    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
-    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
-    AND a.published_at >= ?6 AND a.published_at < ?7
-  ORDER BY f.rowid DESC LIMIT ?8 OFFSET ?9)
+  SELECT rowid AS k FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3
+  ORDER BY rowid DESC LIMIT ?4 OFFSET ?5)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
        highlight(articles_fts, 0, char(2), char(3)),
        snippet(articles_fts, 1, char(2), char(3), '…', 28),
-       snippet(articles_fts, 2, char(2), char(3), '…', 28)
-FROM top
-CROSS JOIN articles_fts ON articles_fts.rowid = top.k  -- CROSS JOIN keeps this order: one page of rows
-CROSS JOIN articles a ON a.sort_key = top.k
+       CASE WHEN instr(snippet(articles_fts, 1, char(2), char(3), '…', 28), char(2)) > 0 THEN ''
+            ELSE snippet(articles_fts, 2, char(2), char(3), '…', 28) END
+FROM articles_fts
+CROSS JOIN articles a ON a.sort_key = articles_fts.rowid
 CROSS JOIN sections s ON s.id = a.section_id
 WHERE articles_fts MATCH ?1
-ORDER BY top.k DESC;
+  AND articles_fts.rowid >= (SELECT min(k) FROM top) AND articles_fts.rowid <= (SELECT max(k) FROM top)
+ORDER BY articles_fts.rowid DESC;
 
 -- name: search_articles_count
--- Counts up to ?8 matches (the page shows "more than N" past it): counting every match of a common
--- word would cost more than the search.
+-- Matches of ?1 with keys in [?2, ?3), counting no further than ?4 (the page shows "more than N" past
+-- it): counting every match of a common word would cost more than the search.
 SELECT count(*) FROM (
-  SELECT 1
-  FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-  WHERE articles_fts MATCH ?1
-    -- The date window as a key range: the index seeks to it instead of reading every match.
-    AND f.rowid >= ?6 * 1048576 AND f.rowid < min(?7, ?2 + 1) * 1048576
-    AND a.status <> 'draft' AND a.published_at <= ?2
-    AND (?3 = 0 OR a.section_id = ?3)
-    -- IN over a subquery: SQLite builds the author's or council's article set once per search.
-    AND (?4 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?4))
-    AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_councils WHERE council_id = ?5))
-    AND a.published_at >= ?6 AND a.published_at < ?7
-  LIMIT ?8);
+  SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 LIMIT ?4);
+
+-- name: search_idf_sample
+-- The sample IDFs are estimated on: the newest ?2 visible articles with keys below ?1. Returns how many
+-- there are and the lowest key among them.
+SELECT count(*), min(sort_key) FROM (
+  SELECT sort_key FROM articles INDEXED BY articles_by_sort_key
+  WHERE sort_key < ?1 AND status <> 'draft'
+  ORDER BY sort_key DESC LIMIT ?2);
 
 -- name: naive_like_search
 -- The naive baseline the benchmark compares against: a LIKE scan, newest first.

@@ -54,10 +54,8 @@ void register_demo_data(CLI::App& app, Globals& g) {
         for (int i = 0; i < kBatch && done < articles; ++i, ++done)
         {
           auto article = gen.next();
-          if (content.save_article(article, now) != store::SaveOutcome::added) continue;
-          ++added;
-          councils::tag_article(*db, content.last_saved_id(), article.headline, article.standfirst,
-                                article.body_markdown);
+          article.councils = councils::detect_mentions(article.headline, article.standfirst, article.body_markdown);
+          if (content.save_article(article, now) == store::SaveOutcome::added) ++added;
         }
         tx.commit();
         if (!quiet) std::cerr << "\rgenerated " << done << " / " << articles << " articles" << std::flush;

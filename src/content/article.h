@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gazette::content {
@@ -48,6 +49,8 @@ struct ArticleInput {
   std::int64_t published_at = 0;      // Unix seconds, UTC
   Status status = Status::published;
   std::string source_url;             // where the item came from, if known
+  // Councils the text mentions: GSS code and number of mentions (councils::detect_mentions fills it).
+  std::vector<std::pair<std::string, int>> councils;
 };
 
 // Optional profile for an author, used by the demo generator to give authors a role and bio.

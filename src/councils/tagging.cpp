@@ -29,13 +29,18 @@ int sync_builtin_register(store::Connection& db) {
   return store::CouncilStore(db).sync(rows);
 }
 
-int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
-                std::string_view body) {
+std::vector<std::pair<std::string, int>> detect_mentions(std::string_view headline, std::string_view standfirst,
+                                                         std::string_view body) {
   std::map<std::string, int> counts;
   const auto& detector = default_detector();
   for (std::string_view part : {headline, standfirst, body})
     for (const auto& m : detector.detect(part)) ++counts[m.gss_code];
-  std::vector<std::pair<std::string, int>> mentions(counts.begin(), counts.end());
+  return {counts.begin(), counts.end()};
+}
+
+int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
+                std::string_view body) {
+  auto mentions = detect_mentions(headline, standfirst, body);
   store::CouncilStore(db).set_article_councils(article_id, mentions);
   return static_cast<int>(mentions.size());
 }

@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "councils/detector.h"
 #include "store/connection.h"
@@ -18,7 +21,12 @@ const CouncilDetector& default_detector();
 // stored). Call inside a Transaction. Returns the number of councils written.
 int sync_builtin_register(store::Connection& db);
 
-// Detects councils in an article's text and replaces its council links. Call inside a Transaction.
+// The councils an article's text mentions: GSS code and number of mentions, in code order. Importers
+// put these in content::ArticleInput::councils, so a new article is indexed once, links and all.
+std::vector<std::pair<std::string, int>> detect_mentions(std::string_view headline, std::string_view standfirst,
+                                                         std::string_view body);
+
+// Detects councils in an article's text and replaces its council links (and its search filter words). Call inside a Transaction.
 // Returns how many distinct councils were linked.
 int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
                 std::string_view body);

@@ -54,12 +54,12 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
         ++report.near_duplicates;
         continue;
       }
+      in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
       switch (content.save_article(in, now, undated ? undated_time : 0)) {
         case store::SaveOutcome::added: ++report.added; break;
         case store::SaveOutcome::already_present: ++report.already_present; continue;
         case store::SaveOutcome::updated: ++report.updated; break;
       }
-      councils::tag_article(db, content.last_saved_id(), in.headline, in.standfirst, in.body_markdown);
     }
     // Job adverts from the page's job boxes go to the jobs board. The box heading ("Highways jobs")
     // is not trusted as the advert's category: the advert is classified from its own words.

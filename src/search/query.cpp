@@ -83,6 +83,7 @@ ParsedQuery parse_query(std::string_view input) {
     if (close == std::string_view::npos) break;
     pos = close + 1;
   }
+  q.phrases = parts;
   for (const auto& p : parts) {
     if (!q.fts.empty()) q.fts.push_back(' ');
     q.fts += p;

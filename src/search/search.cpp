@@ -24,6 +24,12 @@ std::int64_t parse_day(const std::string& s) {
 
 }  // namespace
 
+int rank_window(const ParsedQuery& q) {
+  for (const auto& t : q.terms)
+    if (t.find(' ') != std::string::npos) return kPhraseRankWindow;
+  return kRankWindow;
+}
+
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now) {
   SearchResponse res;
   res.query = parse_query(req.q);
@@ -33,6 +39,7 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
   }
   store::SearchFilter f;
   f.fts = res.query.fts;
+  f.phrases = res.query.phrases;
   f.by_date = req.sort == "date";
   store::ContentStore content(db);
   if (!req.section.empty()) {
@@ -76,7 +83,7 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
   }
   try {
     store::SearchStore search(db);
-    f.rank_window = kRankWindow;
+    f.rank_window = rank_window(res.query);
     const int offset = (req.page - 1) * req.page_size;
     if (f.by_date) {
       // Date order pages through every match: count them (up to the cap) for the pagination.
@@ -89,10 +96,10 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
       // Relevance ranks a window of the newest matches; its size is the total when the window is not
       // full, and a full window means "more than" that. No separate count pass.
       std::int64_t window = 0;
-      if (offset < kRankWindow) res.hits = search.search(f, now, req.page_size, offset, &window);
-      if (res.hits.empty() && req.page > 1) window = search.count(f, now, kRankWindow + 1);
-      res.total_is_lower_bound = window >= kRankWindow;
-      res.total = std::min<std::int64_t>(window, kRankWindow);
+      if (offset < f.rank_window) res.hits = search.search(f, now, req.page_size, offset, &window);
+      if (res.hits.empty() && req.page > 1) window = search.count(f, now, f.rank_window + 1);
+      res.total_is_lower_bound = window >= f.rank_window;
+      res.total = std::min<std::int64_t>(window, f.rank_window);
       res.pages = (res.total + req.page_size - 1) / req.page_size;
     }
   } catch (const store::Error&) {
@@ -103,7 +110,7 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
     return res;
   }
   if (!f.by_date && res.total_is_lower_bound)
-    res.message = "Showing the best matches among the " + std::to_string(kRankWindow) +
+    res.message = "Showing the best matches among the " + std::to_string(f.rank_window) +
                   " most recent articles that match; sort by date to go through them all.";
   if (res.total == 0) res.message = "No articles match your search.";
   if (res.query.truncated) res.message += (res.message.empty() ? "" : " ") + std::string("Only the first part of a long query was used.");

@@ -34,9 +34,15 @@ struct SearchResponse {
   std::string message;  // for the reader: why there are no results, or what was ignored
 };
 
-// Past this many matches the page says "more than"; relevance ranks the newest kRankWindow matches.
+// Past this many matches the page says "more than"; relevance ranks the newest kRankWindow matches,
+// or the newest kPhraseRankWindow when the query holds a phrase: matching a phrase of common words
+// checks word positions in every article holding them all, about three times the cost per match.
 constexpr std::int64_t kCountCap = 10000;
 constexpr int kRankWindow = 2000;
+constexpr int kPhraseRankWindow = 1000;
+
+// The ranking window for a parsed query.
+int rank_window(const ParsedQuery& q);
 
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now);
 

@@ -103,6 +103,11 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
   for (const auto& name : in.tags) db_.exec("article_tag_insert", {id, tag_id(name)});
+  for (const auto& [gss, mentions] : in.councils)
+    if (std::int64_t council = db_.scalar("council_id_by_gss", {gss}, 0))
+      db_.exec("article_council_insert", {id, council, std::int64_t{mentions}});
+  // Indexes the article for search, with its filter words, once its links are all written.
+  db_.exec("article_refresh_search_facets", {id});
   bump_content_version();
   return SaveOutcome::added;
 }

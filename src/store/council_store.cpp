@@ -50,6 +50,7 @@ void CouncilStore::set_article_councils(std::int64_t article_id, const std::vect
     std::int64_t id = db_.scalar("council_id_by_gss", {gss}, 0);
     if (id) db_.exec("article_council_insert", {article_id, id, std::int64_t{n}});
   }
+  db_.exec("article_refresh_search_facets", {article_id});
 }
 
 std::vector<CouncilRow> CouncilStore::for_article(std::int64_t article_id) {

@@ -2,11 +2,43 @@
 
 #include "store/article_rows.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
 namespace gazette::store {
+
+namespace {
+
+// The index key is publication time * 2^20 + (id mod 2^20) (schema_006).
+constexpr std::int64_t kKeyShift = 1048576;
+
+// The FTS expression with the filters as words of the facets column (schema_009). Quoted, like the
+// reader's words, and ANDed: the index intersects the lists.
+std::string expression(const SearchFilter& f) {
+  std::string q = f.fts;
+  if (f.section_id) q += " \"zs" + std::to_string(f.section_id) + "\"";
+  if (f.author_id) q += " \"za" + std::to_string(f.author_id) + "\"";
+  if (f.council_id) q += " \"zc" + std::to_string(f.council_id) + "\"";
+  return q;
+}
+
+// Keys in [lo, hi): published within the filter's dates and by `now`. Empty when lo >= hi.
+std::pair<std::int64_t, std::int64_t> key_range(const SearchFilter& f, std::int64_t now) {
+  const std::int64_t from = std::max<std::int64_t>(f.from, 0);
+  const std::int64_t to = std::min(f.to, now + 1);
+  if (to <= from) return {0, 0};
+  return {from * kKeyShift, to * kKeyShift};
+}
+
+}  // namespace
 
 std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t now, int limit, int offset,
                                            std::int64_t* window_total) {
   std::vector<SearchHit> out;
+  const auto [lo, hi] = key_range(f, now);
+  if (lo >= hi) return out;
   auto add = [&](const Row& r) {
     SearchHit h;
     h.article = article_summary(r);
@@ -17,19 +49,46 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     if (window_total && !f.by_date) *window_total = r.int64(15);
     out.push_back(std::move(h));
   };
+  const std::string fts = expression(f);
   const std::int64_t lim = limit, off = offset;
-  if (f.by_date)
-    db_.query("search_articles_by_date", {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, lim, off}, add);
-  else
-    db_.query("search_articles_by_rank",
-              {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, lim, off, std::int64_t{f.rank_window}},
-              add);
+  if (f.by_date) {
+    db_.query("search_articles_by_date", {fts, lo, hi, lim, off}, add);
+  } else {
+    const std::string idf = idfs(f, now);
+    // A phrase of common words is slow to match: fetch its page row by row instead of re-reading the window.
+    const bool phrase = std::any_of(f.phrases.begin(), f.phrases.end(),
+                                    [](const std::string& p) { return p.find(' ') != std::string::npos; });
+    db_.query(phrase ? "search_articles_by_rank_rowwise" : "search_articles_by_rank",
+              {fts, lo, hi, lim, off, std::int64_t{f.rank_window}, idf}, add);
+  }
   for (auto& h : out) load_authors(db_, h.article);
   return out;
 }
 
 std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::int64_t cap) {
-  return db_.scalar("search_articles_count", {f.fts, now, f.section_id, f.author_id, f.council_id, f.from, f.to, cap});
+  const auto [lo, hi] = key_range(f, now);
+  if (lo >= hi) return 0;
+  return db_.scalar("search_articles_count", {expression(f), lo, hi, cap});
+}
+
+std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sample) {
+  if (f.phrases.size() < 2) return {};
+  const auto [lo, hi] = key_range(f, now);
+  std::int64_t n = 0, floor = 0;
+  db_.query("search_idf_sample", {hi > lo ? hi : (now + 1) * kKeyShift, std::int64_t{sample}}, [&](const Row& r) {
+    n = r.int64(0);
+    floor = r.is_null(1) ? 0 : r.int64(1);
+  });
+  std::string out;
+  for (const auto& phrase : f.phrases) {
+    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {phrase, floor, hi, n}) : 0;
+    const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);
+    if (!out.empty()) out.push_back(' ');
+    out.append(buf, ec == std::errc() ? end : buf);
+  }
+  return out;
 }
 
 std::int64_t SearchStore::naive_like_search(const std::string& word, std::int64_t now) {

@@ -14,6 +14,9 @@ namespace gazette::store {
 
 struct SearchFilter {
   std::string fts;  // an FTS5 expression from search::parse_query (never raw user input)
+  // The expression's phrases one by one (search::ParsedQuery::phrases). With two or more, relevance
+  // weighs each by an IDF estimated on a sample of recent articles; otherwise they weigh the same.
+  std::vector<std::string> phrases;
   std::int64_t section_id = 0, author_id = 0, council_id = 0;
   std::int64_t from = 0;                                          // inclusive, Unix seconds
   std::int64_t to = std::numeric_limits<std::int64_t>::max();     // exclusive
@@ -38,6 +41,9 @@ class SearchStore {
                                 std::int64_t* window_total = nullptr);
   // Matches, counting no further than `cap` (returns cap when there are at least that many).
   std::int64_t count(const SearchFilter& f, std::int64_t now, std::int64_t cap);
+  // Each phrase's IDF, ln(1 + (n - df + 0.5) / (df + 0.5)) over the newest `sample` articles below the
+  // filter's upper key, space-separated for gazette_rank. Empty with fewer than two phrases.
+  std::string idfs(const SearchFilter& f, std::int64_t now, int sample = 2000);
   // The naive baseline for benchmarks: LIKE '%word%' over the three columns, newest first.
   std::int64_t naive_like_search(const std::string& word, std::int64_t now);
 

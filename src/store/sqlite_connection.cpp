@@ -5,6 +5,7 @@
 
 #include "store/connection.h"
 #include "store/sql_catalog.h"
+#include "store/sqlite_rank.h"
 
 namespace gazette::store {
 namespace {
@@ -36,9 +37,13 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_busy_timeout(db_, 5000);
     sqlite3_extended_result_codes(db_, 1);
+    if (!register_rank_function(db_)) {
+      sqlite3_close(db_);
+      throw Error("cannot open database " + path + ": this SQLite has no FTS5 (full-text search)");
+    }
     try {
       if (!read_only) exec_script("PRAGMA journal_mode = WAL;");
-      exec_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+      exec_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -32768;");
     } catch (...) {
       sqlite3_close(db_);
       throw;
