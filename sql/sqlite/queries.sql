@@ -303,14 +303,18 @@ JOIN article_tags b ON b.article_id = ?2 AND b.tag_id = a.tag_id
 WHERE a.article_id = ?1;
 
 -- name: related_by_text
-SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0)
-FROM articles_fts f CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = f.rowid
-WHERE articles_fts MATCH ?1 AND a.id <> ?2 ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0) LIMIT ?3;
+-- ?1 FTS5 query, ?2 article id to leave out, ?3 limit, ?4 the phrases' document frequencies ("df ...",
+-- see src/store/sqlite_rank.h). Ranks on the index alone; only the best ?3 + 1 are looked up.
+WITH best AS (
+  SELECT rowid AS k, gazette_rank(articles_fts, 10.0, 4.0, 1.0, ?4) AS score
+  FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?3 + 1)
+SELECT a.id, best.score FROM best CROSS JOIN articles a INDEXED BY articles_by_sort_key ON a.sort_key = best.k
+WHERE a.id <> ?2 ORDER BY best.score LIMIT ?3;
 
--- name: term_document_count_near
--- The longest indexed term that is a prefix of ?1 (Porter stems mostly are), with ?2 its first letters.
-SELECT doc FROM articles_fts_vocab WHERE term <= ?1 AND term >= ?2 AND substr(?1, 1, length(term)) = term
-ORDER BY term DESC LIMIT 1;
+-- name: term_document_count_capped
+-- Articles matching the FTS5 expression ?1, counting no further than ?2. (fts5vocab would give the
+-- exact number, but it reads the term's whole list to count it.)
+SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2);
 
 -- name: article_total
 SELECT count(*) FROM articles;

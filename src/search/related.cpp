@@ -41,17 +41,23 @@ bool is_stopword(const std::string& w) {
 std::string quoted(const std::string& w) { return "\"" + w + "\""; }
 
 // An FTS5 query of the article's rarest headline words, OR-ed: rare words say most about a story and
-// keep the lookup cheap (a common word's document list is long).
-std::string key_terms_query(store::RelatedStore& store, std::string_view headline) {
+// keep the lookup cheap (a common word's document list is long). `frequencies` gets their document
+// counts, in the query's order.
+std::string key_terms_query(store::RelatedStore& store, std::string_view headline,
+                            std::vector<std::int64_t>* frequencies = nullptr) {
   std::vector<std::pair<std::int64_t, std::string>> scored;
   for (const auto& w : words(headline)) {
     if (is_stopword(w) || std::isdigit(static_cast<unsigned char>(w[0]))) continue;
-    std::int64_t df = store.document_count(w);
+    // Past a few thousand articles a word is common whatever its exact count.
+    std::int64_t df = store.document_count(w, 5000);
     if (df > 0) scored.emplace_back(df, w);
   }
   std::sort(scored.begin(), scored.end());
   std::string q;
-  for (size_t i = 0; i < scored.size() && i < 3; ++i) q += (q.empty() ? "" : " OR ") + quoted(scored[i].second);
+  for (size_t i = 0; i < scored.size() && i < 3; ++i) {
+    q += (q.empty() ? "" : " OR ") + quoted(scored[i].second);
+    if (frequencies) frequencies->push_back(scored[i].first);
+  }
   return q.empty() ? q : "headline : (" + q + ")";
 }
 
@@ -67,9 +73,10 @@ double headline_similarity(std::string_view a, std::string_view b) {
 
 std::int64_t near_duplicate_of(store::Connection& db, std::string_view headline, std::string_view standfirst) {
   store::RelatedStore store(db);
-  std::string fts = key_terms_query(store, headline);
+  std::vector<std::int64_t> df;
+  std::string fts = key_terms_query(store, headline, &df);
   if (fts.empty()) return 0;
-  for (auto [id, rank] : store.by_text(fts, 0, 10)) {
+  for (auto [id, rank] : store.by_text(fts, df, 0, 10)) {
     auto a = store.summary(id);
     if (!a || headline_similarity(a->headline, headline) <= 0.8) continue;
     if (standfirst.empty() || a->standfirst.empty() || headline_similarity(a->standfirst, standfirst) > 0.6) return id;
@@ -84,10 +91,11 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
   // Candidates come from shared councils and headline words; shared tags only score them. A tag covers
   // thousands of articles, so gathering candidates by tag cost more than everything else together.
   for (auto [id, n] : store.by_councils(article.id, 200)) score[id] += 3.0 * n;
-  std::string fts = key_terms_query(store, article.headline);
+  std::vector<std::int64_t> df;
+  std::string fts = key_terms_query(store, article.headline, &df);
   if (!fts.empty()) {
-    auto hits = store.by_text(fts, article.id, 50);
-    // bm25 is negative, better when lower: scale the best match to 4 points, the rest in proportion.
+    auto hits = store.by_text(fts, df, article.id, 50);
+    // BM25 scores are negative, better when lower: scale the best match to 4 points, the rest in proportion.
     double best = hits.empty() ? 0 : hits.front().second;
     for (auto [id, rank] : hits)
       if (best < 0) score[id] += 4.0 * (rank / best);

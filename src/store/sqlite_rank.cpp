@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -36,9 +37,15 @@ QueryState* state_for(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_con
     s->weight[i] = sqlite3_value_double(argv[i]);
     s->weighted_columns = i + 1;
   }
+  sqlite3_int64 rows = 0, tokens = 0;
+  if (api->xRowCount(fts, &rows) == SQLITE_OK && api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK && rows > 0)
+    s->avg_tokens = static_cast<double>(tokens) / static_cast<double>(rows);
+  if (s->avg_tokens <= 0) s->avg_tokens = 1.0;
   if (argc >= 1 && sqlite3_value_type(argv[argc - 1]) == SQLITE_TEXT) {
     const char* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[argc - 1]));
     std::string_view text(p, static_cast<size_t>(sqlite3_value_bytes(argv[argc - 1])));
+    const bool frequencies = text.starts_with("df ");
+    if (frequencies) text.remove_prefix(3);
     size_t i = 0;
     for (size_t at = 0; at < text.size() && i < s->idf.size();) {
       while (at < text.size() && text[at] == ' ') ++at;
@@ -46,14 +53,13 @@ QueryState* state_for(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_con
       if (end == std::string_view::npos) end = text.size();
       double v = 0;
       auto [ptr, ec] = std::from_chars(text.data() + at, text.data() + end, v);
-      if (ec == std::errc() && ptr == text.data() + end) s->idf[i++] = v;
+      if (ec == std::errc() && ptr == text.data() + end) {
+        const double n = static_cast<double>(rows);
+        s->idf[i++] = frequencies ? std::log(1.0 + (n - v + 0.5) / (v + 0.5)) : v;
+      }
       at = end;
     }
   }
-  sqlite3_int64 rows = 0, tokens = 0;
-  if (api->xRowCount(fts, &rows) == SQLITE_OK && api->xColumnTotalSize(fts, -1, &tokens) == SQLITE_OK && rows > 0)
-    s->avg_tokens = static_cast<double>(tokens) / static_cast<double>(rows);
-  if (s->avg_tokens <= 0) s->avg_tokens = 1.0;
   if (api->xSetAuxdata(fts, s, destroy_state) != SQLITE_OK) {
     sqlite3_result_error_nomem(ctx);
     return nullptr;  // xSetAuxdata has already freed it

@@ -8,8 +8,10 @@
 //   gazette_rank(articles_fts, w_headline, w_standfirst, w_body, idfs)
 //
 // `idfs` is text: one number per phrase of the MATCH expression, separated by spaces; missing numbers
-// count as 1 (with a single phrase the IDF cannot change the order anyway). Columns without a weight
-// (the filter column) score 0. Like bm25(), better matches get more negative scores.
+// count as 1 (with a single phrase the IDF cannot change the order anyway). Text starting "df " gives
+// document frequencies instead, turned into IDFs against the index's row count. The IDF is
+// ln(1 + (n - df + 0.5) / (df + 0.5)), always positive. Columns without a weight (the filter column)
+// score 0. Like bm25(), better matches get more negative scores.
 #pragma once
 
 #include <sqlite3.h>
