@@ -80,6 +80,27 @@ SELECT a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.s
 FROM articles a JOIN sections s ON s.id = a.section_id
 WHERE a.slug = ?1 AND a.status <> 'draft' AND a.published_at <= ?2;
 
+-- name: article_by_id
+-- Any article, drafts and scheduled ones included (for editing).
+SELECT a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, a.status, a.published_at,
+       a.updated_at, a.source_url, a.word_count, s.id, s.name, s.slug, s.description
+FROM articles a JOIN sections s ON s.id = a.section_id
+WHERE a.id = ?1;
+
+-- name: article_update
+-- An edit. The filter words are cleared first, so the index drops the old version now and takes the
+-- new one once article_refresh_search_facets runs after the links: one re-index, not two.
+UPDATE articles SET headline = ?2, standfirst = ?3, body_markdown = ?4, body_html = ?5, section_id = ?6,
+       status = ?7, published_at = ?8, updated_at = ?9, word_count = ?10, source_url = ?11,
+       sort_key = ?8 * 1048576 + (id % 1048576), search_facets = NULL
+WHERE id = ?1;
+
+-- name: article_authors_clear
+DELETE FROM article_authors WHERE article_id = ?1;
+
+-- name: article_tags_clear
+DELETE FROM article_tags WHERE article_id = ?1;
+
 -- name: article_authors
 SELECT au.id, au.name, au.slug, au.role, au.bio
 FROM article_authors aa JOIN authors au ON au.id = aa.author_id
@@ -238,6 +259,10 @@ SELECT count(*), min(sort_key) FROM (
   SELECT sort_key FROM articles INDEXED BY articles_by_sort_key
   WHERE sort_key < ?1 AND status <> 'draft'
   ORDER BY sort_key DESC LIMIT ?2);
+
+-- name: search_index_check
+-- FTS5 compares the index with the text it reads through articles_searchable; an error if they differ.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1);
 
 -- name: naive_like_search
 -- The naive baseline the benchmark compares against: a LIKE scan, newest first.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "councils/register.h"
+#include "store/content_store.h"
 #include "store/council_store.h"
 
 namespace gazette::councils {
@@ -43,6 +44,11 @@ int tag_article(store::Connection& db, std::int64_t article_id, std::string_view
   auto mentions = detect_mentions(headline, standfirst, body);
   store::CouncilStore(db).set_article_councils(article_id, mentions);
   return static_cast<int>(mentions.size());
+}
+
+bool update_article(store::Connection& db, std::int64_t article_id, content::ArticleInput in, std::int64_t now) {
+  in.councils = detect_mentions(in.headline, in.standfirst, in.body_markdown);
+  return store::ContentStore(db).update_article(article_id, in, now);
 }
 
 std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress) {

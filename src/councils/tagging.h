@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/article.h"
 #include "councils/detector.h"
 #include "store/connection.h"
 
@@ -30,6 +31,11 @@ std::vector<std::pair<std::string, int>> detect_mentions(std::string_view headli
 // Returns how many distinct councils were linked.
 int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
                 std::string_view body);
+
+// Saves an edit to an article (store::ContentStore::update_article) with its councils detected afresh
+// from the new text: the one way an edit should reach the database. Call inside a Transaction. False
+// if there is no such article.
+bool update_article(store::Connection& db, std::int64_t article_id, content::ArticleInput in, std::int64_t now);
 
 // Re-tags every article, in batches of one transaction each; `progress(done)` after each batch.
 std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress);

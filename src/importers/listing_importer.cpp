@@ -13,6 +13,33 @@
 
 namespace gazette::importers {
 
+namespace {
+
+// A story first imported from a listing (headline and summary only) whose article page arrives later:
+// the stored article takes the page's body, and the standfirst and byline when it had none. This is an
+// edit, so the councils are detected again on the fuller text (councils::update_article). Anything
+// else about a re-listed story is left as first stored.
+bool complete_listed_article(store::Connection& db, std::int64_t id, const content::ArticleInput& page, std::int64_t now) {
+  if (page.body_markdown.empty()) return false;
+  auto stored = store::ContentStore(db).article_by_id(id);
+  if (!stored || !stored->body_markdown.empty()) return false;
+  content::ArticleInput edit;
+  edit.headline = stored->headline;
+  edit.standfirst = stored->standfirst.empty() ? page.standfirst : stored->standfirst;
+  edit.body_markdown = page.body_markdown;
+  edit.section = stored->section.name;
+  for (const auto& a : stored->authors) edit.authors.push_back(a.name);
+  if (edit.authors.empty()) edit.authors = page.authors;
+  for (const auto& t : stored->tags) edit.tags.push_back(t.name);
+  edit.published_at = stored->published_at;
+  edit.status = stored->status;
+  edit.source_url = page.source_url.empty() ? stored->source_url : page.source_url;
+  return councils::update_article(db, id, edit, now);
+}
+
+}  // namespace
+
+
 ImportReport import_listing_text(store::Connection& db, const std::string& text, const std::string& source) {
   ImportReport report;
   report.file = source;
@@ -57,7 +84,10 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
       switch (content.save_article(in, now, undated ? undated_time : 0)) {
         case store::SaveOutcome::added: ++report.added; break;
-        case store::SaveOutcome::already_present: ++report.already_present; continue;
+        case store::SaveOutcome::already_present:
+          if (complete_listed_article(db, content.last_saved_id(), in, now)) ++report.updated;
+          else ++report.already_present;
+          continue;
         case store::SaveOutcome::updated: ++report.updated; break;
       }
     }

@@ -112,30 +112,67 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   return SaveOutcome::added;
 }
 
+namespace {
+
+Article article_row(const Row& r) {
+  Article a;
+  a.id = r.int64(0);
+  a.slug = r.text(1);
+  a.headline = r.text(2);
+  a.standfirst = r.text(3);
+  a.body_markdown = r.text(4);
+  a.body_html = r.text(5);
+  content::parse_status(r.text(6), a.status);
+  a.published_at = r.int64(7);
+  a.updated_at = r.int64(8);
+  a.source_url = r.text(9);
+  a.word_count = static_cast<int>(r.int64(10));
+  a.section = {r.int64(11), r.text(12), r.text(13), r.text(14)};
+  return a;
+}
+
+}  // namespace
+
+void ContentStore::load_links(Article& a) {
+  load_authors(db_, a);
+  db_.query("article_tags", {a.id}, [&](const Row& r) { a.tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)}); });
+}
+
 std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {
   std::optional<Article> out;
-  db_.query("article_by_slug", {slug, now}, [&](const Row& r) {
-    Article a;
-    a.id = r.int64(0);
-    a.slug = r.text(1);
-    a.headline = r.text(2);
-    a.standfirst = r.text(3);
-    a.body_markdown = r.text(4);
-    a.body_html = r.text(5);
-    content::parse_status(r.text(6), a.status);
-    a.published_at = r.int64(7);
-    a.updated_at = r.int64(8);
-    a.source_url = r.text(9);
-    a.word_count = static_cast<int>(r.int64(10));
-    a.section = {r.int64(11), r.text(12), r.text(13), r.text(14)};
-    out = std::move(a);
-  });
-  if (!out) return out;
-  load_authors(db_, *out);
-  db_.query("article_tags", {out->id}, [&](const Row& r) {
-    out->tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
-  });
+  db_.query("article_by_slug", {slug, now}, [&](const Row& r) { out = article_row(r); });
+  if (out) load_links(*out);
   return out;
+}
+
+std::optional<Article> ContentStore::article_by_id(std::int64_t id) {
+  std::optional<Article> out;
+  db_.query("article_by_id", {id}, [&](const Row& r) { out = article_row(r); });
+  if (out) load_links(*out);
+  return out;
+}
+
+bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& in, std::int64_t now) {
+  auto current = article_by_id(id);
+  if (!current) return false;
+  content::Section section = ensure_section(in.section.empty() ? current->section.name : in.section);
+  const std::int64_t published_at = in.published_at > 0 ? in.published_at : current->published_at;
+  const int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
+  db_.exec("article_update", {id, in.headline, in.standfirst, in.body_markdown, content::render_markdown(in.body_markdown),
+                              section.id, content::to_string(in.status), published_at, now, std::int64_t{words},
+                              in.source_url.empty() ? current->source_url : in.source_url});
+  db_.exec("article_authors_clear", {id});
+  std::int64_t position = 0;
+  for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
+  db_.exec("article_tags_clear", {id});
+  for (const auto& name : in.tags) db_.exec("article_tag_insert", {id, tag_id(name)});
+  db_.exec("article_councils_clear", {id});
+  for (const auto& [gss, mentions] : in.councils)
+    if (std::int64_t council = db_.scalar("council_id_by_gss", {gss}, 0))
+      db_.exec("article_council_insert", {id, council, std::int64_t{mentions}});
+  db_.exec("article_refresh_search_facets", {id});
+  bump_content_version();
+  return true;
 }
 
 std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now, int limit, int offset) {

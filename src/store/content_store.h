@@ -51,6 +51,14 @@ class ContentStore {
 
   // The article readers can see at `now` (not a draft, publication time passed), with authors and tags.
   std::optional<content::Article> article_by_slug(const std::string& slug, std::int64_t now);
+  // Any article by id, drafts included, with authors and tags (for editing).
+  std::optional<content::Article> article_by_id(std::int64_t id);
+
+  // An edit: replaces the article's headline, standfirst, body, section (kept when empty), authors,
+  // tags, councils (in.councils), status and publication time (kept when 0); keeps its slug, so its
+  // address. Re-indexes it for search once. Call inside a Transaction. False if there is no such
+  // article. councils::update_article detects the councils from the new text first.
+  bool update_article(std::int64_t id, const content::ArticleInput& in, std::int64_t now);
 
   // Newest first: summaries (no body) with section and authors.
   std::vector<content::Article> list(const ArticleFilter& f, std::int64_t now, int limit, int offset);
@@ -71,6 +79,7 @@ class ContentStore {
   void bump_content_version();
 
  private:
+  void load_links(content::Article& a);
   std::int64_t author_id(const std::string& name);
   std::int64_t tag_id(const std::string& name);
   std::string unique_slug(const std::string& base, const std::string& date);

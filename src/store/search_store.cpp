@@ -91,6 +91,8 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   return out;
 }
 
+void SearchStore::check_index() { db_.exec("search_index_check", {}); }
+
 std::int64_t SearchStore::naive_like_search(const std::string& word, std::int64_t now) {
   std::int64_t n = 0;
   db_.query("naive_like_search", {"%" + word + "%", now}, [&](const Row&) { ++n; });

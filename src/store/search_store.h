@@ -44,6 +44,8 @@ class SearchStore {
   // Each phrase's IDF, ln(1 + (n - df + 0.5) / (df + 0.5)) over the newest `sample` articles below the
   // filter's upper key, space-separated for gazette_rank. Empty with fewer than two phrases.
   std::string idfs(const SearchFilter& f, std::int64_t now, int sample = 2000);
+  // Throws store::Error when the full-text index does not match the visible articles' text.
+  void check_index();
   // The naive baseline for benchmarks: LIKE '%word%' over the three columns, newest first.
   std::int64_t naive_like_search(const std::string& word, std::int64_t now);
 

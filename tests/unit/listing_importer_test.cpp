@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "content/text.h"
+#include "councils/tagging.h"
 #include "store/content_store.h"
 #include "test_support.h"
 
@@ -110,4 +111,36 @@ TEST(ListingImporter, NearDuplicateRelistingIsKeptOnce) {
 }
 
 }  // namespace
+TEST(ListingImporter, ArticlePageCompletesAStoryFirstListedWithoutItsText) {
+  TempDb t;
+  {
+    store::Transaction tx(t.db());
+    councils::sync_builtin_register(t.db());
+    tx.commit();
+  }
+  const std::string listing =
+      "\u2022 Districts asked to review their scrutiny arrangements\n\n    21 January 2015\n\n"
+      "    A national review will look at how district committees hold cabinets to account.\n";
+  auto listed = import_listing_text(t.db(), listing, "listing");
+  ASSERT_TRUE(listed.ok) << listed.error;
+  ASSERT_EQ(listed.added, 1);
+  const std::int64_t id = store::ContentStore(t.db()).list({}, 4'000'000'000, 1, 0).at(0).id;
+  EXPECT_TRUE(store::ContentStore(t.db()).article_by_id(id)->body_markdown.empty());
+
+  auto page = import_listing_file(t.db(), fixture("article_page.txt"));
+  ASSERT_TRUE(page.ok) << page.error;
+  EXPECT_EQ(page.added, 0);
+  EXPECT_EQ(page.updated, 1) << "the page's text completes the listed story";
+  auto stored = store::ContentStore(t.db()).article_by_id(id);
+  ASSERT_TRUE(stored);
+  EXPECT_NE(stored->body_markdown.find("cross-party panel"), std::string::npos);
+  EXPECT_EQ(stored->standfirst, "A national review will look at how district committees hold cabinets to account.")
+      << "the listing's standfirst is kept";
+  EXPECT_EQ(article_count(t.db()), 1);
+
+  auto again = import_listing_file(t.db(), fixture("article_page.txt"));
+  EXPECT_EQ(again.updated, 0);
+  EXPECT_EQ(again.already_present, 1) << "a complete story is not rewritten";
+}
+
 }  // namespace gazette::importers

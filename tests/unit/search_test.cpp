@@ -130,6 +130,7 @@ TEST_F(SearchTest, CouncilFilterFollowsRetagging) {
   }
   EXPECT_TRUE(find(t.db(), "depot", "wigan-metropolitan-borough-council").hits.empty());
   EXPECT_EQ(find(t.db(), "depot").hits.size(), 1u) << "retagging keeps the article searchable";
+  EXPECT_NO_THROW(store::SearchStore(t.db()).check_index());
 }
 
 TEST_F(SearchTest, PhrasesMatchWordsInOrderAndRankAWindowOfTheirOwn) {
@@ -142,4 +143,38 @@ TEST_F(SearchTest, PhrasesMatchWordsInOrderAndRankAWindowOfTheirOwn) {
 }
 
 }  // namespace
+TEST_F(SearchTest, AnEditRetagsCouncilsAndReindexesTheArticle) {
+  auto in = article("Library hours cut", "Wigan Council will close two libraries on Mondays.", 13);
+  in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
+  save(in);
+  const std::int64_t id = find(t.db(), "libraries").hits.at(0).article.id;
+  const std::string slug = find(t.db(), "libraries").hits.at(0).article.slug;
+  EXPECT_EQ(find(t.db(), "libraries", "wigan-metropolitan-borough-council").hits.size(), 1u);
+
+  in.body_markdown = "Stockport MBC will close two branch libraries on Mondays.";
+  {
+    store::Transaction tx(t.db());
+    ASSERT_TRUE(councils::update_article(t.db(), id, in, kNow));
+    tx.commit();
+  }
+  EXPECT_TRUE(find(t.db(), "libraries", "wigan-metropolitan-borough-council").hits.empty());
+  auto now_stockport = find(t.db(), "branch", "stockport-metropolitan-borough-council");
+  ASSERT_EQ(now_stockport.hits.size(), 1u) << "the new text is indexed with the new council";
+  EXPECT_EQ(now_stockport.hits[0].article.slug, slug) << "an edit keeps the article's address";
+  auto councils = store::CouncilStore(t.db()).for_article(id);
+  ASSERT_EQ(councils.size(), 1u);
+  EXPECT_EQ(councils[0].slug, "stockport-metropolitan-borough-council");
+
+  in.status = content::Status::draft;
+  {
+    store::Transaction tx(t.db());
+    ASSERT_TRUE(councils::update_article(t.db(), id, in, kNow));
+    tx.commit();
+  }
+  EXPECT_TRUE(find(t.db(), "branch").hits.empty()) << "unpublishing takes it out of search";
+  EXPECT_NO_THROW(store::SearchStore(t.db()).check_index()) << "the index matches the text after edits";
+  store::Transaction tx(t.db());
+  EXPECT_FALSE(councils::update_article(t.db(), id + 1000, in, kNow));
+}
+
 }  // namespace gazette::search
