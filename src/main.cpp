@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   gazette::cli::register_config(app, globals);
   gazette::cli::register_councils(app, globals);
   gazette::cli::register_salary(app, globals);
+  gazette::cli::register_users(app, globals);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   try {
     app.parse(argc, argv);

@@ -412,3 +412,49 @@ SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;
 
 -- name: job_live_count
 SELECT count(*) FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1);
+
+-- name: user_insert
+INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: user_by_email
+SELECT id, email, name, role, password_hash, disabled FROM users WHERE email = ?1;
+
+-- name: user_by_id
+SELECT id, email, name, role, password_hash, disabled FROM users WHERE id = ?1;
+
+-- name: users_all
+SELECT id, email, name, role, password_hash, disabled FROM users ORDER BY email;
+
+-- name: user_set_password
+UPDATE users SET password_hash = ?2 WHERE id = ?1;
+
+-- name: user_set_disabled
+UPDATE users SET disabled = ?2 WHERE id = ?1;
+
+-- name: session_insert
+INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5);
+
+-- name: session_lookup
+-- A live session of an enabled user.
+SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, s.csrf_token, s.expires_at
+FROM sessions s JOIN users u ON u.id = s.user_id
+WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0;
+
+-- name: session_delete
+DELETE FROM sessions WHERE token_hash = ?1;
+
+-- name: sessions_delete_for_user
+DELETE FROM sessions WHERE user_id = ?1;
+
+-- name: sessions_delete_expired
+DELETE FROM sessions WHERE expires_at <= ?1;
+
+-- name: newsroom_articles
+-- Every article, drafts and scheduled ones included, newest first (the newsroom's list).
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description
+FROM articles a JOIN sections s ON s.id = a.section_id
+ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2;
+
+-- name: newsroom_articles_count
+SELECT count(*) FROM articles;

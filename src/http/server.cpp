@@ -74,7 +74,7 @@ awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, b
   msg.set(bhttp::field::server, "Gazette");
   msg.set(bhttp::field::date, http_date());
   msg.set(bhttp::field::content_type, res.content_type);
-  for (const auto& [name, value] : res.headers) msg.set(name, value);
+  for (const auto& [name, value] : res.headers) msg.insert(name, value);
   msg.keep_alive(keep_alive);
   if (res.status == 304 || head) {
     if (res.status != 304) msg.content_length(body.size());

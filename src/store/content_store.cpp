@@ -189,6 +189,16 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
   return out;
 }
 
+std::vector<Article> ContentStore::list_all(int limit, int offset) {
+  std::vector<Article> out;
+  db_.query("newsroom_articles", {std::int64_t{limit}, std::int64_t{offset}},
+            [&](const Row& r) { out.push_back(article_summary(r)); });
+  for (auto& a : out) load_authors(db_, a);
+  return out;
+}
+
+std::int64_t ContentStore::count_all() { return db_.scalar("newsroom_articles_count", {}); }
+
 std::int64_t ContentStore::count(const ArticleFilter& f, std::int64_t now) {
   if (f.section_id) return db_.scalar("articles_by_section_count", {now, f.section_id});
   if (f.author_id) return db_.scalar("articles_by_author_count", {now, f.author_id});

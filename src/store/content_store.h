@@ -63,6 +63,9 @@ class ContentStore {
   // Newest first: summaries (no body) with section and authors.
   std::vector<content::Article> list(const ArticleFilter& f, std::int64_t now, int limit, int offset);
   std::int64_t count(const ArticleFilter& f, std::int64_t now);
+  // Every article, drafts and scheduled ones included, newest first (the newsroom's list).
+  std::vector<content::Article> list_all(int limit, int offset);
+  std::int64_t count_all();
 
   std::vector<content::Section> sections();
   std::optional<content::Section> section_by_slug(const std::string& slug);

@@ -64,6 +64,12 @@ void Site::add_routes() {
   router_.get("/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); });
   router_.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
   router_.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
+  router_.get("/newsroom", [this](const Request& r, const Params&) { return newsroom_articles(r); });
+  router_.get("/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login_form(r, 200, "", ""); });
+  router_.add("POST", "/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login(r); });
+  router_.add("POST", "/newsroom/logout", [this](const Request& r, const Params&) { return newsroom_logout(r); });
+  router_.get("/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
+  router_.add("POST", "/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
   router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
   router_.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
   router_.get("/authors/{author}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
@@ -88,6 +94,14 @@ http::Response Site::render_uncached(http::Request& req) {
 }
 
 http::Response Site::handle(http::Request& req) {
+  // The newsroom is per person: rendered every time, never stored by the page cache or a browser.
+  if (req.path == "/newsroom" || req.path.starts_with("/newsroom/")) {
+    http::Response res = render_uncached(req);
+    res.cacheable = false;
+    res.set_header("Cache-Control", "no-store");
+    add_security_headers(res);
+    return res;
+  }
   if (req.method != "GET" && req.method != "HEAD") {
     http::Response res = http::Response::text(405, "Method not allowed\n");
     res.set_header("Allow", "GET, HEAD");

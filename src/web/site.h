@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
+#include "accounts/accounts.h"
 #include "config/config.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -19,6 +21,11 @@
 #include "web/theme.h"
 
 namespace gazette::web {
+
+// The article editor's fields as typed, so a refused save shows them again rather than losing them.
+struct EditFormValues {
+  std::string headline, standfirst, body, byline, tags, section, status;
+};
 
 class Site {
  public:
@@ -65,6 +72,20 @@ class Site {
   http::Response sitemap(const http::Request& req, const http::Params& p);
   http::Response robots();
   http::Response static_asset(const http::Params& p);
+
+  // The newsroom (newsroom.cpp): never cached.
+  std::optional<accounts::Session> newsroom_session(const http::Request& req);
+  http::Response newsroom_page(const std::string& title, const std::string& body_html, const accounts::Session* session,
+                               int status);
+  http::Response newsroom_message(int status, const std::string& title, const std::string& message,
+                                  const accounts::Session* session, const std::string& kept_text = "");
+  http::Response newsroom_login_form(const http::Request& req, int status, const std::string& error, const std::string& email);
+  http::Response newsroom_login(const http::Request& req);
+  http::Response newsroom_logout(const http::Request& req);
+  http::Response newsroom_articles(const http::Request& req);
+  http::Response newsroom_editor(const http::Request& req, const http::Params& p, int status, const std::string& error,
+                                 const EditFormValues* typed);
+  http::Response newsroom_save(const http::Request& req, const http::Params& p);
 
   config::Config config_;
   Theme theme_;

@@ -55,11 +55,24 @@ let serverStderr = '';
 let baseURL;
 let browser;
 
+const EDITOR = { email: 'editor@example.org', password: 'a long browser-test passphrase' };
+
+// `gazette users add`, with the password on stdin as an administrator would pipe it.
+function addUser(db, { email, password }, role) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(BIN, ['--db', db, 'users', 'add', email, '--name', 'Browser Editor', '--role', role],
+                           { env: gazetteEnv(), timeout: 60_000 },
+                           (err, _stdout, stderr) => (err ? reject(new Error(`users add: ${stderr}`)) : resolve()));
+    child.stdin.end(`${password}\n`);
+  });
+}
+
 async function startServer() {
   workDir = await mkdtemp(path.join(tmpdir(), 'gazette-browser-'));
   const db = path.join(workDir, 'site.db');
   await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '300', '--jobs', '300', '--quiet'],
                             { env: gazetteEnv(), timeout: 120_000 });
+  await addUser(db, EDITOR, 'editor');
   const port = await freePort();
   baseURL = `http://${HOST}:${port}`;
   server = spawn(BIN, ['--db', db, 'serve', '--listen', `${HOST}:${port}`],
@@ -372,6 +385,39 @@ describe('a reader in Chromium', () => {
       await facet.locator('a.selected').click();
       await page.waitForURL((url) => !url.searchParams.has('category'));
       assert.equal(parseInt(await text(page.locator('#results-heading')), 10), allCount);
+    });
+  });
+
+  test('an editor signs in, names a council in an article, and the council page lists it at once', async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/newsroom');
+      await page.waitForURL((url) => url.pathname === '/newsroom/login');
+      await page.getByLabel('Email').fill(EDITOR.email);
+      await page.getByLabel('Password').fill(EDITOR.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/newsroom');
+      await page.locator('table.newsroom-table tbody tr a').first().click();
+      await page.waitForURL((url) => /^\/newsroom\/articles\/\d+$/.test(url.pathname));
+
+      const headline = 'Stockport MBC tries out a four-day week for planners';
+      await page.getByLabel('Headline').fill(headline);
+      await page.getByLabel('Body (Markdown)').fill('Stockport MBC starts the trial in spring.\n\nStaff were consulted first.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL((url) => url.searchParams.get('saved') === '1');
+      assert.match(await text(page.getByRole('status')), /Saved/);
+      const council = page.locator('ul.council-list a', { hasText: 'Stockport Metropolitan Borough Council' });
+      assert.equal(await council.count(), 1, 'the council named in the text is tagged');
+
+      await council.click();
+      await page.waitForURL((url) => url.pathname.startsWith('/councils/'));
+      assert.ok(await page.locator('main article h2 a', { hasText: headline }).count() === 1,
+                'the council page lists the edited article');
+
+      await page.goto('/newsroom');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.pathname === '/newsroom/login');
+      await page.goto('/newsroom');
+      await page.waitForURL((url) => url.pathname === '/newsroom/login');
     });
   });
 });

@@ -1,0 +1,85 @@
+#include "http/form.h"
+
+#include <utf8proc.h>
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/parse_query.hpp>
+
+namespace gazette::http {
+
+namespace {
+
+bool valid_utf8(std::string_view s) {
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<Fields> parse_form(std::string_view body) {
+  Fields out;
+  if (body.empty()) return out;
+  auto parsed = boost::urls::parse_query(body);
+  if (!parsed) return std::nullopt;
+  boost::urls::encoding_opts opt;
+  opt.space_as_plus = true;
+  for (auto p : *parsed) {
+    std::string key = p.key.decode(opt), value = p.value.decode(opt);
+    if (!valid_utf8(key) || !valid_utf8(value)) return std::nullopt;
+    out.emplace_back(std::move(key), std::move(value));
+  }
+  return out;
+}
+
+std::string field(const Fields& fields, std::string_view name) {
+  for (const auto& [k, v] : fields)
+    if (k == name) return v;
+  return {};
+}
+
+std::optional<std::string> cookie(const Request& req, std::string_view name) {
+  // Cookie: a=1; b=2 (RFC 6265 section 5.4). Browsers may send several Cookie headers over HTTP/2
+  // proxies; every one is read.
+  for (const auto& [k, v] : req.headers) {
+    if (!iequals(k, "Cookie")) continue;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      auto semi = rest.find(';');
+      std::string_view pair = trim(rest.substr(0, semi));
+      rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+      auto eq = pair.find('=');
+      if (eq == std::string_view::npos) continue;
+      if (trim(pair.substr(0, eq)) == name) {
+        std::string_view value = trim(pair.substr(eq + 1));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        return std::string(value);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string set_cookie(std::string_view name, std::string_view value, const CookieOptions& opt) {
+  std::string out;
+  out.append(name).append("=").append(value).append("; Path=").append(opt.path);
+  if (opt.max_age >= 0) out.append("; Max-Age=").append(std::to_string(opt.max_age));
+  if (opt.secure) out.append("; Secure");
+  out.append("; HttpOnly; SameSite=Strict");
+  return out;
+}
+
+}  // namespace gazette::http

@@ -1,0 +1,69 @@
+#include "store/user_store.h"
+
+namespace gazette::store {
+
+UserRow UserStore::from_row(const Row& r) {
+  UserRow u;
+  u.id = r.int64(0);
+  u.email = r.text(1);
+  u.name = r.text(2);
+  u.role = r.text(3);
+  u.password_hash = r.text(4);
+  u.disabled = r.int64(5) != 0;
+  return u;
+}
+
+std::int64_t UserStore::insert(const UserRow& u, std::int64_t now) {
+  if (by_email(u.email)) throw Error("a user with the email " + u.email + " already exists");
+  db_.exec("user_insert", {u.email, u.name, u.role, u.password_hash, now});
+  return db_.last_insert_id();
+}
+
+std::optional<UserRow> UserStore::by_email(const std::string& email) {
+  std::optional<UserRow> out;
+  db_.query("user_by_email", {email}, [&](const Row& r) { out = from_row(r); });
+  return out;
+}
+
+std::optional<UserRow> UserStore::by_id(std::int64_t id) {
+  std::optional<UserRow> out;
+  db_.query("user_by_id", {id}, [&](const Row& r) { out = from_row(r); });
+  return out;
+}
+
+std::vector<UserRow> UserStore::all() {
+  std::vector<UserRow> out;
+  db_.query("users_all", {}, [&](const Row& r) { out.push_back(from_row(r)); });
+  return out;
+}
+
+void UserStore::set_password_hash(std::int64_t id, const std::string& hash) { db_.exec("user_set_password", {id, hash}); }
+
+void UserStore::set_disabled(std::int64_t id, bool disabled) {
+  db_.exec("user_set_disabled", {id, std::int64_t{disabled ? 1 : 0}});
+}
+
+void UserStore::insert_session(const std::string& token_hash, std::int64_t user_id, const std::string& csrf_token,
+                               std::int64_t now, std::int64_t expires_at) {
+  db_.exec("session_insert", {token_hash, user_id, csrf_token, now, expires_at});
+}
+
+std::optional<SessionRow> UserStore::session(const std::string& token_hash, std::int64_t now) {
+  std::optional<SessionRow> out;
+  db_.query("session_lookup", {token_hash, now}, [&](const Row& r) {
+    SessionRow s;
+    s.user = from_row(r);
+    s.csrf_token = r.text(6);
+    s.expires_at = r.int64(7);
+    out = std::move(s);
+  });
+  return out;
+}
+
+void UserStore::delete_session(const std::string& token_hash) { db_.exec("session_delete", {token_hash}); }
+
+void UserStore::delete_sessions_of(std::int64_t user_id) { db_.exec("sessions_delete_for_user", {user_id}); }
+
+std::int64_t UserStore::delete_expired_sessions(std::int64_t now) { return db_.exec("sessions_delete_expired", {now}); }
+
+}  // namespace gazette::store

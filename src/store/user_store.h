@@ -1,0 +1,51 @@
+// The newsroom's users and sessions in the database. Bound to one Connection, so to one thread.
+// Knows nothing of passwords or tokens beyond storing their hashes (src/accounts/ makes them).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/connection.h"
+
+namespace gazette::store {
+
+struct UserRow {
+  std::int64_t id = 0;
+  std::string email, name, role, password_hash;
+  bool disabled = false;
+};
+
+struct SessionRow {
+  UserRow user;
+  std::string csrf_token;
+  std::int64_t expires_at = 0;
+};
+
+class UserStore {
+ public:
+  explicit UserStore(Connection& db) : db_(db) {}
+
+  // Adds a user; returns the id. Throws store::Error when the email is already taken.
+  std::int64_t insert(const UserRow& u, std::int64_t now);
+  std::optional<UserRow> by_email(const std::string& email);
+  std::optional<UserRow> by_id(std::int64_t id);
+  std::vector<UserRow> all();
+  void set_password_hash(std::int64_t id, const std::string& hash);
+  void set_disabled(std::int64_t id, bool disabled);
+
+  void insert_session(const std::string& token_hash, std::int64_t user_id, const std::string& csrf_token,
+                      std::int64_t now, std::int64_t expires_at);
+  // The live session with this token hash, of a user who is not disabled.
+  std::optional<SessionRow> session(const std::string& token_hash, std::int64_t now);
+  void delete_session(const std::string& token_hash);
+  void delete_sessions_of(std::int64_t user_id);
+  std::int64_t delete_expired_sessions(std::int64_t now);
+
+ private:
+  static UserRow from_row(const Row& r);
+  Connection& db_;
+};
+
+}  // namespace gazette::store

@@ -1,0 +1,309 @@
+// The newsroom: signing in and out, the list of articles and the article editor. Never cached; every
+// response says Cache-Control: no-store. Every POST carries a CSRF token: the session's own once signed
+// in, and a double-submit cookie on the sign-in form (which has no session yet).
+#include <ctemplate/template.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <ctime>
+
+#include "accounts/accounts.h"
+#include "councils/tagging.h"
+#include "http/form.h"
+#include "store/content_store.h"
+#include "store/council_store.h"
+#include "web/render.h"
+#include "web/site.h"
+#include "web/urls.h"
+
+namespace gazette::web {
+
+namespace {
+
+constexpr const char* kSessionCookie = "gazette_session";
+constexpr const char* kLoginCsrfCookie = "gazette_login_csrf";
+constexpr int kNewsroomPageSize = 50;
+constexpr std::size_t kMaxHeadline = 300, kMaxStandfirst = 2000, kMaxBody = 500'000, kMaxListField = 1000;
+
+http::Response redirect_see_other(const std::string& to) { return http::Response::redirect(303, to); }
+
+std::vector<std::string> split_names(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto comma = text.find(',', start);
+    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    auto b = part.find_first_not_of(" \t\r\n"), e = part.find_last_not_of(" \t\r\n");
+    if (b != std::string::npos) {
+      part = part.substr(b, e - b + 1);
+      bool seen = false;
+      for (const auto& o : out) seen = seen || o == part;
+      if (!seen) out.push_back(part);
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+std::optional<accounts::Session> Site::newsroom_session(const http::Request& req) {
+  auto token = http::cookie(req, kSessionCookie);
+  if (!token) return std::nullopt;
+  return accounts::session_for(db(), *token, std::time(nullptr));
+}
+
+http::Response Site::newsroom_page(const std::string& title, const std::string& body_html,
+                                   const accounts::Session* session, int status) {
+  ctemplate::TemplateDictionary d("newsroom_layout");
+  d.SetValue("PAGE_TITLE", title);
+  d.SetValue("SITE_NAME", config_.site_name);
+  d.SetValue("BODY", body_html);
+  if (session) {
+    auto* s = d.AddSectionDictionary("SIGNED_IN");
+    s->SetValue("CSRF", session->csrf_token);
+    s->SetValue("USER_NAME", session->user.name);
+    s->SetValue("USER_ROLE", accounts::to_string(session->user.role));
+  }
+  http::Response r;
+  r.status = status;
+  r.body = theme_.render("newsroom_layout.tpl", d);
+  return r;
+}
+
+http::Response Site::newsroom_message(int status, const std::string& title, const std::string& message,
+                                      const accounts::Session* session, const std::string& kept_text) {
+  ctemplate::TemplateDictionary d("message");
+  d.SetValue("TITLE", title);
+  d.SetValue("MESSAGE", message);
+  if (!kept_text.empty()) d.AddSectionDictionary("KEPT")->SetValue("TEXT", kept_text);
+  return newsroom_page(title, theme_.render("newsroom_message.tpl", d), session, status);
+}
+
+http::Response Site::newsroom_login_form(const http::Request& req, int status, const std::string& error,
+                                         const std::string& email) {
+  if (status == 200 && newsroom_session(req)) return redirect_see_other("/newsroom");
+  // Double-submit token: the same random value in a cookie and in the form. A page on another site can
+  // make the browser send the cookie, but cannot read it to put it in the form.
+  std::string csrf = http::cookie(req, kLoginCsrfCookie).value_or("");
+  const bool fresh = csrf.size() != 43;
+  if (fresh) csrf = accounts::random_token();
+  ctemplate::TemplateDictionary d("login");
+  d.SetValue("CSRF", csrf);
+  d.SetValue("EMAIL", email);
+  if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
+  http::Response r = newsroom_page("Sign in", theme_.render("newsroom_login.tpl", d), nullptr, status);
+  if (fresh) r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, csrf, {.max_age = 3600}));
+  return r;
+}
+
+http::Response Site::newsroom_login(const http::Request& req) {
+  auto form = http::parse_form(req.body);
+  if (!form) return newsroom_login_form(req, 400, "The form could not be read. Please try again.", "");
+  const std::string email = http::field(*form, "email");
+  auto cookie_token = http::cookie(req, kLoginCsrfCookie);
+  if (!cookie_token || !accounts::tokens_equal(*cookie_token, http::field(*form, "csrf")))
+    return newsroom_login_form(req, 403, "The sign-in form had expired. Please sign in again.", email);
+  auto token = accounts::sign_in(db(), email, http::field(*form, "password"), std::time(nullptr));
+  if (!token) {
+    spdlog::warn("newsroom: failed sign-in for '{}' from {}", email.size() > 100 ? email.substr(0, 100) : email,
+                 req.remote_address);
+    return newsroom_login_form(req, 401, "That email and password do not match an account.", email);
+  }
+  http::Response r = redirect_see_other("/newsroom");
+  r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, *token, {}));
+  r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", {.max_age = 0}));
+  return r;
+}
+
+http::Response Site::newsroom_logout(const http::Request& req) {
+  auto session = newsroom_session(req);
+  auto form = http::parse_form(req.body);
+  if (session && form && accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
+    accounts::sign_out(db(), http::cookie(req, kSessionCookie).value_or(""));
+  else if (session)
+    return newsroom_message(403, "Not signed out", "The form had expired. Reload the page and try again.", &*session);
+  http::Response r = redirect_see_other("/newsroom/login");
+  r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, "", {.max_age = 0}));
+  return r;
+}
+
+http::Response Site::newsroom_articles(const http::Request& req) {
+  auto session = newsroom_session(req);
+  if (!session) return redirect_see_other("/newsroom/login");
+  auto page = page_number(req);
+  if (!page) return newsroom_message(400, "Bad request", "The page must be a positive whole number.", &*session);
+  store::ContentStore content(db());
+  const std::int64_t total = content.count_all();
+  const std::int64_t pages = std::max<std::int64_t>(1, (total + kNewsroomPageSize - 1) / kNewsroomPageSize);
+  if (*page > pages) return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
+  ctemplate::TemplateDictionary d("articles");
+  d.SetValue("TOTAL", std::to_string(total));
+  auto rows = content.list_all(kNewsroomPageSize, (*page - 1) * kNewsroomPageSize);
+  if (rows.empty()) d.ShowSection("EMPTY");
+  else d.ShowSection("HAS_ROWS");
+  const std::int64_t now = std::time(nullptr);
+  for (const auto& a : rows) {
+    auto* row = d.AddSectionDictionary("ROW");
+    row->SetValue("HEADLINE", a.headline.empty() ? "(no headline)" : a.headline);
+    row->SetValue("SECTION", a.section.name);
+    row->SetValue("STATUS", content::to_string(a.status));
+    row->SetValue("DATE", content::format_uk_date(a.published_at));
+    row->SetValue("DATE_ISO", content::format_iso8601(a.published_at));
+    if (session->user.can_edit_articles()) row->AddSectionDictionary("CAN_EDIT")->SetValue("EDIT_URL", "/newsroom/articles/" + std::to_string(a.id));
+    else row->ShowSection("READ_ONLY");
+    if (a.status != content::Status::draft && a.published_at <= now) row->AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(a));
+  }
+  fill_pagination(&d, "/newsroom", *page, total, kNewsroomPageSize);
+  return newsroom_page("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
+}
+
+namespace {
+
+std::optional<std::int64_t> article_id_param(const http::Params& p) {
+  const std::string& s = p.at("id");
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || ptr != s.data() + s.size() || id < 1) return std::nullopt;
+  return id;
+}
+
+}  // namespace
+
+http::Response Site::newsroom_editor(const http::Request& req, const http::Params& p, int status,
+                                     const std::string& error, const EditFormValues* typed) {
+  auto session = newsroom_session(req);
+  if (!session) return redirect_see_other("/newsroom/login");
+  if (!session->user.can_edit_articles())
+    return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
+  auto id = article_id_param(p);
+  store::ContentStore content(db());
+  auto article = id ? content.article_by_id(*id) : std::nullopt;
+  if (!article) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+
+  EditFormValues v;
+  if (typed) {
+    v = *typed;
+  } else {
+    v.headline = article->headline;
+    v.standfirst = article->standfirst;
+    v.body = article->body_markdown;
+    std::vector<std::string> names;
+    for (const auto& a : article->authors) names.push_back(a.name);
+    v.byline = join_names(names);
+    names.clear();
+    for (const auto& t : article->tags) names.push_back(t.name);
+    v.tags = join_names(names);
+    v.section = article->section.name;
+    v.status = content::to_string(article->status);
+  }
+  ctemplate::TemplateDictionary d("edit");
+  d.SetValue("ACTION", "/newsroom/articles/" + std::to_string(article->id));
+  d.SetValue("CSRF", session->csrf_token);
+  d.SetValue("HEADLINE", v.headline);
+  d.SetValue("STANDFIRST", v.standfirst);
+  d.SetValue("BODY_MARKDOWN", v.body);
+  d.SetValue("BYLINE", v.byline);
+  d.SetValue("TAGS", v.tags);
+  for (const auto& s : content.sections()) {
+    auto* o = d.AddSectionDictionary("SECTION_OPTION");
+    o->SetValue("NAME", s.name);
+    if (s.name == v.section) o->ShowSection("SELECTED");
+  }
+  for (const char* st : {"published", "scheduled", "draft"}) {
+    auto* o = d.AddSectionDictionary("STATUS_OPTION");
+    o->SetValue("VALUE", st);
+    o->SetValue("LABEL", std::string(st) == "published" ? "Published" : std::string(st) == "scheduled" ? "Scheduled" : "Draft (hidden from readers)");
+    if (v.status == st) o->ShowSection("SELECTED");
+  }
+  if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
+  if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
+  if (article->status != content::Status::draft && article->published_at <= std::time(nullptr))
+    d.AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(*article));
+  auto councils = store::CouncilStore(db()).for_article(article->id);
+  if (councils.empty()) d.ShowSection("NO_COUNCILS");
+  for (const auto& c : councils) {
+    auto* cd = d.AddSectionDictionary("COUNCIL");
+    cd->SetValue("NAME", c.official_name);
+    cd->SetValue("GSS", c.gss_code);
+    cd->SetValue("URL", "/councils/" + c.slug);
+  }
+  return newsroom_page("Edit: " + article->headline, theme_.render("newsroom_edit.tpl", d), &*session, status);
+}
+
+http::Response Site::newsroom_save(const http::Request& req, const http::Params& p) {
+  auto session = newsroom_session(req);
+  auto form = http::parse_form(req.body);
+  // What was typed, shown back when the save is refused before the editor can be shown, so it can be copied.
+  auto kept = [&] {
+    if (!form) return std::string();
+    std::string t = http::field(*form, "headline") + "\n\n" + http::field(*form, "standfirst") + "\n\n" + http::field(*form, "body");
+    std::erase(t, '\r');
+    return t.size() > 4 ? t : std::string();
+  };
+  if (!session)
+    return newsroom_message(401, "Not saved: signed out",
+                            "Your session had ended, so the change was not saved. Copy your text below, sign in again and paste it back.",
+                            nullptr, kept());
+  if (!session->user.can_edit_articles())
+    return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
+  if (!form) return newsroom_message(400, "Not saved", "The form could not be read (it was not valid UTF-8 form data).", &*session);
+  if (!accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
+    return newsroom_message(403, "Not saved", "The form had expired, so the change was not saved. Copy your text below, reload the editor and paste it back.",
+                            &*session, kept());
+  auto id = article_id_param(p);
+  if (!id) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+
+  EditFormValues v{http::field(*form, "headline"), http::field(*form, "standfirst"), http::field(*form, "body"),
+                   http::field(*form, "byline"),   http::field(*form, "tags"),       http::field(*form, "section"),
+                   http::field(*form, "status")};
+  // Browsers send CRLF line ends in textareas; the archive stores LF.
+  for (std::string* s : {&v.standfirst, &v.body}) std::erase(*s, '\r');
+  content::ArticleInput in;
+  in.headline = v.headline;
+  in.standfirst = v.standfirst;
+  in.body_markdown = v.body;
+  in.authors = split_names(v.byline);
+  in.tags = split_names(v.tags);
+  in.section = v.section;
+  std::string error;
+  auto b = in.headline.find_first_not_of(" \t"), e = in.headline.find_last_not_of(" \t");
+  in.headline = b == std::string::npos ? "" : in.headline.substr(b, e - b + 1);
+  if (in.headline.empty()) error = "The headline cannot be empty.";
+  else if (in.headline.size() > kMaxHeadline) error = "The headline is longer than 300 characters.";
+  else if (in.headline.find('\n') != std::string::npos) error = "The headline must be one line.";
+  else if (in.standfirst.size() > kMaxStandfirst) error = "The standfirst is longer than 2,000 characters.";
+  else if (in.body_markdown.size() > kMaxBody) error = "The body is longer than 500,000 characters.";
+  else if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField) error = "The byline or tags are longer than 1,000 characters.";
+  else if (!content::parse_status(v.status, in.status)) error = "Choose a status: published, scheduled or draft.";
+  store::ContentStore content(db());
+  if (error.empty()) {
+    bool known = false;
+    for (const auto& s : content.sections()) known = known || s.name == in.section;
+    if (!known) error = "Choose one of the sections listed.";
+  }
+  if (!error.empty()) return newsroom_editor(req, p, 422, error, &v);
+
+  try {
+    store::Transaction tx(db());
+    if (!councils::update_article(db(), *id, in, std::time(nullptr)))
+      return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+    tx.commit();
+  } catch (const std::exception& ex) {
+    spdlog::error("newsroom: saving article {} failed: {}", *id, ex.what());
+    return newsroom_editor(req, p, 503, "The article could not be saved just now (the database said: " + std::string(ex.what()) +
+                                            "). Your text is below; try again.", &v);
+  }
+  cache_.invalidate();
+  spdlog::info("newsroom: {} saved article {}", session->user.email, *id);
+  return redirect_see_other("/newsroom/articles/" + std::to_string(*id) + "?saved=1");
+}
+
+}  // namespace gazette::web

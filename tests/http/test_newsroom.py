@@ -1,0 +1,329 @@
+"""The newsroom: signing in (argon2id passwords, session cookies, CSRF), the article list and the
+article editor, whose saves re-detect the councils an article mentions and show at once on the site.
+
+Accounts are made with `gazette users add`, as an administrator would. The articles come from
+tests/fixtures/search/stories.txt.
+"""
+
+import os
+import re
+import subprocess
+import unittest
+import urllib.parse
+
+from gazette_server import BIN, SOURCE_DIR, ServerTestCase, base_env, parse_html
+
+STORIES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search", "stories.txt")
+EDITOR = ("ed@example.org", "a long editor passphrase")
+RECRUITER = ("rec@example.org", "a long recruiter passphrase")
+STOCKPORT_ONLINE = "Stockport MBC moves customer service counters online"
+STOCKPORT = "/councils/stockport-metropolitan-borough-council"
+SOUTHWARK = "/councils/london-borough-of-southwark"
+
+
+def add_user(db, email, password, role, name="Test Person"):
+    return subprocess.run([BIN, "--db", db, "users", "add", email, "--name", name, "--role", role],
+                          input=password + "\n", capture_output=True, text=True, env=base_env(), timeout=60)
+
+
+def form(**fields):
+    return urllib.parse.urlencode(fields).encode()
+
+
+def set_cookies(response):
+    return [v for k, v in response.headers.items() if k.lower() == "set-cookie"]
+
+
+def cookie_value(response, name):
+    for c in set_cookies(response):
+        m = re.match(r"%s=([^;]*)" % re.escape(name), c)
+        if m:
+            return m.group(1)
+    return None
+
+
+class NewsroomTest(ServerTestCase):
+    fixtures = []
+
+    @classmethod
+    def extra_listings(cls):
+        return [STORIES]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        try:
+            for (email, password), role in ((EDITOR, "editor"), (RECRUITER, "recruiter")):
+                proc = add_user(cls.db, email, password, role)
+                if proc.returncode != 0:
+                    raise RuntimeError("users add failed: %s" % proc.stderr)
+        except BaseException:
+            cls.tearDownClass()
+            raise
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def post(self, path, body, cookie=None):
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if cookie:
+            headers["Cookie"] = cookie
+        return self.server.request("POST", path, headers=headers, body=body)
+
+    def login_csrf(self):
+        r = self.get_ok("/newsroom/login")
+        token = cookie_value(r, "gazette_login_csrf")
+        self.assertTrue(token, "the sign-in form sets its CSRF cookie")
+        field = parse_html(r.text).find("input", name="csrf").get("value")
+        self.assertEqual(field, token)
+        return token
+
+    def sign_in(self, who=EDITOR):
+        token = self.login_csrf()
+        r = self.post("/newsroom/login", form(csrf=token, email=who[0], password=who[1]),
+                      cookie="gazette_login_csrf=" + token)
+        self.assertEqual(r.status, 303, r.body[:500])
+        self.assertEqual(r.header("Location"), "/newsroom")
+        session = cookie_value(r, "gazette_session")
+        self.assertTrue(session)
+        return "gazette_session=" + session
+
+    def get_as(self, cookie, path):
+        return self.server.get(path, {"Cookie": cookie})
+
+    def edit_url(self, cookie, headline):
+        page = parse_html(self.get_as(cookie, "/newsroom").text)
+        for a in page.find("table", cls="newsroom-table").find_all("a"):
+            if a.clean_text() == headline:
+                return a.get("href")
+        self.fail("no edit link for %r in the newsroom list" % headline)
+
+    def editor_form(self, cookie, url):
+        r = self.get_as(cookie, url)
+        self.assertEqual(r.status, 200)
+        page = parse_html(r.text)
+        f = page.find("form", cls="newsroom-form")
+        values = {i.get("name"): i.get("value") for i in f.find_all("input") if i.get("name")}
+        for t in f.find_all("textarea"):
+            values[t.get("name")] = t.text()
+        for s in f.find_all("select"):
+            chosen = [o for o in s.find_all("option") if "selected" in o.attrs]
+            values[s.get("name")] = chosen[0].get("value") if chosen else None
+        return page, values
+
+    def council_articles(self, council_path):
+        page = parse_html(self.get_ok(council_path).text)
+        return [a.clean_text() for card in page.find_all("article", cls="card") for a in [card.find("h2")]]
+
+    # --- signing in ------------------------------------------------------------------------------
+
+    def test_signed_out_visitors_are_sent_to_sign_in(self):
+        for path in ("/newsroom", "/newsroom/articles/1"):
+            r = self.get(path)
+            self.assertEqual(r.status, 303, path)
+            self.assertEqual(r.header("Location"), "/newsroom/login")
+        page = parse_html(self.get_ok("/newsroom/login").text)
+        self.assertEqual(page.h1_text(), "Sign in to the newsroom")
+
+    def test_session_cookie_is_secure_httponly_samesite_and_pages_are_not_stored(self):
+        token = self.login_csrf()
+        r = self.post("/newsroom/login", form(csrf=token, email=EDITOR[0], password=EDITOR[1]),
+                      cookie="gazette_login_csrf=" + token)
+        session = [c for c in set_cookies(r) if c.startswith("gazette_session=")][0]
+        for attribute in ("HttpOnly", "Secure", "SameSite=Strict", "Path=/"):
+            self.assertIn(attribute, session)
+        cookie = session.split(";")[0]
+        listing = self.get_as(cookie, "/newsroom")
+        self.assertEqual(listing.status, 200)
+        self.assertEqual(listing.header("Cache-Control"), "no-store")
+        self.assertIsNone(listing.header("ETag"))
+        self.assertIn("Essex County Council keeps every library open after consultation", listing.text)
+        self.assertIn("DENY", listing.header("X-Frame-Options"))
+
+    def test_wrong_password_and_unknown_email_get_the_same_answer(self):
+        answers = []
+        for email, password in ((EDITOR[0], "not the right passphrase"), ("nobody@example.org", EDITOR[1])):
+            token = self.login_csrf()
+            r = self.post("/newsroom/login", form(csrf=token, email=email, password=password),
+                          cookie="gazette_login_csrf=" + token)
+            self.assertEqual(r.status, 401)
+            self.assertIsNone(cookie_value(r, "gazette_session"))
+            page = parse_html(r.text)
+            answers.append(page.find("p", cls="form-error").clean_text())
+            self.assertEqual(page.find("input", name="email").get("value"), email, "the email typed is kept")
+        self.assertEqual(answers[0], answers[1])
+
+    def test_sign_in_without_the_forms_token_is_refused(self):
+        token = self.login_csrf()
+        for body, cookie in ((form(email=EDITOR[0], password=EDITOR[1]), "gazette_login_csrf=" + token),
+                             (form(csrf=token, email=EDITOR[0], password=EDITOR[1]), None),
+                             (form(csrf="x" * 43, email=EDITOR[0], password=EDITOR[1]), "gazette_login_csrf=" + token)):
+            r = self.post("/newsroom/login", body, cookie=cookie)
+            self.assertEqual(r.status, 403)
+            self.assertIsNone(cookie_value(r, "gazette_session"))
+
+    def test_a_forged_or_old_session_cookie_is_not_signed_in(self):
+        for cookie in ("gazette_session=" + "A" * 43, "gazette_session=", "gazette_session=" + "x" * 5000):
+            r = self.get_as(cookie, "/newsroom")
+            self.assertEqual(r.status, 303, cookie[:40])
+
+    def test_sign_out_ends_the_session(self):
+        cookie = self.sign_in()
+        page = parse_html(self.get_as(cookie, "/newsroom").text)
+        csrf = page.find("form", cls="sign-out").find("input", name="csrf").get("value")
+        r = self.post("/newsroom/logout", form(csrf=csrf), cookie=cookie)
+        self.assertEqual(r.status, 303)
+        self.assertIn("Max-Age=0", [c for c in set_cookies(r) if c.startswith("gazette_session=")][0])
+        self.assertEqual(self.get_as(cookie, "/newsroom").status, 303, "the old cookie no longer signs in")
+
+    def test_sign_out_without_token_does_not_end_the_session(self):
+        cookie = self.sign_in()
+        r = self.post("/newsroom/logout", form(csrf="wrong"), cookie=cookie)
+        self.assertEqual(r.status, 403)
+        self.assertEqual(self.get_as(cookie, "/newsroom").status, 200)
+
+    # --- editing ---------------------------------------------------------------------------------
+
+    def test_editing_an_article_retags_its_councils_and_shows_on_the_site(self):
+        cookie = self.sign_in()
+        url = self.edit_url(cookie, STOCKPORT_ONLINE)
+        page, values = self.editor_form(cookie, url)
+        councils = [a.clean_text() for a in page.find("ul", cls="council-list").find_all("a")]
+        self.assertEqual(councils, ["Stockport Metropolitan Borough Council"])
+        self.assertIn(STOCKPORT_ONLINE, self.council_articles(STOCKPORT))
+        self.assertNotIn(STOCKPORT_ONLINE, self.council_articles(SOUTHWARK))
+
+        values["headline"] = "Counter services move online in south London"
+        values["standfirst"] = "Southwark LBC follows a northern borough in closing its reception desks."
+        values["body"] = "Residents will book appointments through a portal.\r\n\r\nThe borough expects to save money."
+        r = self.post(url, form(**values), cookie=cookie)
+        self.assertEqual(r.status, 303, r.body[:500])
+        self.assertEqual(r.header("Location"), url + "?saved=1")
+
+        page, after = self.editor_form(cookie, url + "?saved=1")
+        self.assertIsNotNone(page.find("p", cls="form-saved"))
+        self.assertEqual(after["body"], "Residents will book appointments through a portal.\n\nThe borough expects to save money.",
+                         "paragraph breaks survive the round trip")
+        councils = [a.clean_text() for a in page.find("ul", cls="council-list").find_all("a")]
+        self.assertEqual(councils, ["London Borough of Southwark"])
+        # The public pages change at once: council pages, search with a council filter, the article.
+        self.assertIn("Counter services move online in south London", self.council_articles(SOUTHWARK))
+        self.assertNotIn("Counter services move online in south London", self.council_articles(STOCKPORT))
+        self.assertNotIn(STOCKPORT_ONLINE, self.council_articles(STOCKPORT))
+        found = self.get_ok("/search?" + urllib.parse.urlencode({"q": "portal", "council": "london-borough-of-southwark"}))
+        self.assertIn("Counter services move online in south London", found.text)
+        live = [a.get("href") for a in page.find_all("a") if a.clean_text() == "View on the site"][0]
+        article = self.get_ok(live)
+        self.assertIn("The borough expects to save money.", article.text)
+        self.assertNotIn(STOCKPORT_ONLINE, article.text)
+
+    def test_a_refused_save_keeps_what_was_typed_and_changes_nothing(self):
+        cookie = self.sign_in()
+        url = self.edit_url(cookie, "Stockport MBC signs ten-year resurfacing deal")
+        _, values = self.editor_form(cookie, url)
+        original = dict(values)
+        for change, status, message in (({"headline": "   "}, 422, "headline cannot be empty"),
+                                        ({"status": "archived"}, 422, "Choose a status"),
+                                        ({"section": "No such section"}, 422, "Choose one of the sections"),
+                                        ({"headline": "x" * 301}, 422, "longer than 300")):
+            typed = dict(values, body="A paragraph the writer must not lose.", **change)
+            r = self.post(url, form(**typed), cookie=cookie)
+            self.assertEqual(r.status, status, change)
+            page = parse_html(r.text)
+            self.assertIn(message, page.find("p", cls="form-error").clean_text())
+            self.assertEqual(page.find("textarea", name="body").text(), "A paragraph the writer must not lose.")
+        _, now = self.editor_form(cookie, url)
+        self.assertEqual(now, original)
+
+    def test_a_save_without_the_sessions_token_changes_nothing(self):
+        cookie = self.sign_in()
+        url = self.edit_url(cookie, "Stockport MBC signs ten-year resurfacing deal")
+        _, values = self.editor_form(cookie, url)
+        for token in (None, "", "A" * 43):
+            forged = dict(values, headline="Forged headline")
+            if token is None:
+                del forged["csrf"]
+            else:
+                forged["csrf"] = token
+            r = self.post(url, form(**forged), cookie=cookie)
+            self.assertEqual(r.status, 403)
+            self.assertIn("Forged headline", parse_html(r.text).find("textarea", id="kept").text(),
+                          "the refused text is shown so it can be copied")
+        _, now = self.editor_form(cookie, url)
+        self.assertEqual(now["headline"], values["headline"])
+        # Signed out: refused as well, with the text kept.
+        r = self.post(url, form(**dict(values, headline="Forged headline")))
+        self.assertEqual(r.status, 401)
+
+    def test_malformed_requests_get_clear_errors(self):
+        cookie = self.sign_in()
+        url = self.edit_url(cookie, "Stockport MBC signs ten-year resurfacing deal")
+        self.assertEqual(self.post(url, b"headline=%ZZ&csrf=1", cookie=cookie).status, 400)
+        self.assertEqual(self.post(url, b"headline=%FF%FE", cookie=cookie).status, 400)
+        self.assertEqual(self.post("/newsroom/login", b"%%%").status, 400)
+        for path in ("/newsroom/articles/999999", "/newsroom/articles/abc", "/newsroom/articles/-1"):
+            self.assertEqual(self.get_as(cookie, path).status, 404, path)
+        self.assertEqual(self.get_as(cookie, "/newsroom?page=0").status, 400)
+        self.assertEqual(self.get_as(cookie, "/newsroom?page=99").status, 404)
+        self.assertEqual(self.server.request("DELETE", url, headers={"Cookie": cookie}).status, 405)
+
+    def test_recruiters_cannot_edit_articles(self):
+        cookie = self.sign_in(RECRUITER)
+        listing = self.get_as(cookie, "/newsroom")
+        self.assertEqual(listing.status, 200)
+        self.assertNotIn("/newsroom/articles/", listing.text)
+        editor = self.sign_in()
+        url = self.edit_url(editor, "Stockport MBC signs ten-year resurfacing deal")
+        _, values = self.editor_form(editor, url)
+        self.assertEqual(self.get_as(cookie, url).status, 403)
+        page = parse_html(listing.text)
+        csrf = page.find("form", cls="sign-out").find("input", name="csrf").get("value")
+        r = self.post(url, form(**dict(values, csrf=csrf, headline="Recruiter was here")), cookie=cookie)
+        self.assertEqual(r.status, 403)
+        _, now = self.editor_form(editor, url)
+        self.assertEqual(now["headline"], values["headline"])
+
+
+class UsersCommandTest(unittest.TestCase):
+    def setUp(self):
+        import tempfile
+        self.tmp = tempfile.mkdtemp(prefix="gazette-users-")
+        self.db = os.path.join(self.tmp, "gazette.db")
+
+    def tearDown(self):
+        import shutil
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_cli(self, *args, stdin=""):
+        return subprocess.run([BIN, "--db", self.db, *args], input=stdin, capture_output=True, text=True,
+                              env=base_env(), timeout=60)
+
+    def test_add_list_disable(self):
+        short = add_user(self.db, "a@example.org", "too short", "editor")
+        self.assertEqual(short.returncode, 1)
+        self.assertIn("at least 12 characters", short.stderr)
+        self.assertEqual(add_user(self.db, "not-an-email", "long enough password", "editor").returncode, 1)
+        bad_role = add_user(self.db, "a@example.org", "long enough password", "owner")
+        self.assertNotEqual(bad_role.returncode, 0)
+        self.assertEqual(add_user(self.db, "a@example.org", "long enough password", "writer", name="Al Writer").returncode, 0)
+        again = add_user(self.db, "A@example.org", "long enough password", "writer")
+        self.assertEqual(again.returncode, 1)
+        self.assertIn("already exists", again.stderr)
+        listed = self.run_cli("users", "list")
+        self.assertEqual(listed.stdout.strip().splitlines(), ["a@example.org\twriter\tAl Writer"])
+        self.assertEqual(self.run_cli("users", "disable", "a@example.org").returncode, 0)
+        self.assertIn("disabled", self.run_cli("users", "list").stdout)
+        self.assertEqual(self.run_cli("users", "disable", "b@example.org").returncode, 1)
+        self.assertEqual(self.run_cli("users", "passwd", "a@example.org", stdin="short\n").returncode, 1)
+        self.assertEqual(self.run_cli("users", "passwd", "a@example.org", stdin="another long password\n").returncode, 0)
+        # The stored form is an argon2id string, never the password.
+        import sqlite3
+        with sqlite3.connect(self.db) as conn:
+            (stored,) = conn.execute("SELECT password_hash FROM users").fetchone()
+        self.assertTrue(stored.startswith("$argon2id$"), stored)
+        self.assertNotIn("another long password", stored)
+        help_text = self.run_cli("users", "add", "--help").stdout
+        self.assertIn("--role", help_text)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Articles</h1>
+<p class="count">{{TOTAL}} articles, newest first, drafts included.</p>
+{{#EMPTY}}<p class="empty">There are no articles yet. Import some with <code>gazette import</code>.</p>{{/EMPTY}}
+{{#HAS_ROWS}}
+<table class="newsroom-table">
+  <thead><tr><th scope="col">Headline</th><th scope="col">Section</th><th scope="col">Status</th><th scope="col">Published</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+  <tbody>
+  {{#ROW}}<tr>
+    <td>{{#CAN_EDIT}}<a href="{{EDIT_URL}}">{{HEADLINE}}</a>{{/CAN_EDIT}}{{#READ_ONLY}}{{HEADLINE}}{{/READ_ONLY}}</td>
+    <td>{{SECTION}}</td>
+    <td><span class="status status-{{STATUS}}">{{STATUS}}</span></td>
+    <td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td>
+    <td>{{#LIVE}}<a href="{{VIEW_URL}}">View</a>{{/LIVE}}</td>
+  </tr>{{/ROW}}
+  </tbody>
+</table>
+{{/HAS_ROWS}}
+{{#PAGINATION}}
+<nav class="pagination" aria-label="Pages">
+  {{#PREV}}<a rel="prev" href="{{URL}}">Newer</a>{{/PREV}}
+  <span>Page {{PAGE}} of {{PAGES}}</span>
+  {{#NEXT}}<a rel="next" href="{{URL}}">Older</a>{{/NEXT}}
+</nav>
+{{/PAGINATION}}

@@ -1,0 +1,35 @@
+{{%AUTOESCAPE context="HTML"}}
+<p><a href="/newsroom">&larr; All articles</a>{{#LIVE}} · <a href="{{VIEW_URL}}">View on the site</a>{{/LIVE}}</p>
+<h1>Edit article</h1>
+{{#SAVED}}<p class="form-saved" role="status">Saved. The site shows the new version now.</p>{{/SAVED}}
+{{#ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+<form class="newsroom-form" action="{{ACTION}}" method="post">
+  <input type="hidden" name="csrf" value="{{CSRF}}">
+  <label for="headline">Headline</label>
+  <input id="headline" name="headline" type="text" value="{{HEADLINE}}" maxlength="300" required>
+  <label for="standfirst">Standfirst</label>
+  <textarea id="standfirst" name="standfirst" rows="3">{{STANDFIRST:pre_escape}}</textarea>
+  <label for="body">Body (Markdown)</label>
+  <textarea id="body" name="body" rows="18">{{BODY_MARKDOWN:pre_escape}}</textarea>
+  <label for="byline">Byline (names separated by commas)</label>
+  <input id="byline" name="byline" type="text" value="{{BYLINE}}">
+  <label for="tags">Tags (separated by commas)</label>
+  <input id="tags" name="tags" type="text" value="{{TAGS}}">
+  <label for="section">Section</label>
+  <select id="section" name="section">
+    {{#SECTION_OPTION}}<option value="{{NAME}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/SECTION_OPTION}}
+  </select>
+  <label for="status">Status</label>
+  <select id="status" name="status">
+    {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
+  </select>
+  <button type="submit">Save</button>
+</form>
+<section class="article-councils" aria-labelledby="councils-heading">
+  <h2 id="councils-heading">Councils this article is tagged with</h2>
+  <p class="note">Found in the text each time it is saved.</p>
+  {{#NO_COUNCILS}}<p class="empty">No council is mentioned.</p>{{/NO_COUNCILS}}
+  <ul class="council-list">
+    {{#COUNCIL}}<li><a href="{{URL}}">{{NAME}}</a> <span class="gss">{{GSS}}</span></li>{{/COUNCIL}}
+  </ul>
+</section>

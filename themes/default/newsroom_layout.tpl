@@ -1,0 +1,34 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>{{PAGE_TITLE}} · Newsroom · {{SITE_NAME}}</title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body class="newsroom">
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <div class="wrap">
+    <a class="site-name" href="/newsroom">{{SITE_NAME}} newsroom</a>
+    {{#SIGNED_IN}}
+    <nav aria-label="Newsroom">
+      <ul class="nav">
+        <li><a href="/newsroom">Articles</a></li>
+        <li><a href="/">View site</a></li>
+      </ul>
+    </nav>
+    <form class="sign-out" action="/newsroom/logout" method="post">
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <span class="who">{{USER_NAME}} ({{USER_ROLE}})</span>
+      <button type="submit">Sign out</button>
+    </form>
+    {{/SIGNED_IN}}
+  </div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+{{BODY:none}}
+</main>
+</body>
+</html>
