@@ -14,13 +14,23 @@ namespace {
 // The index key is publication time * 2^20 + (id mod 2^20) (schema_006).
 constexpr std::int64_t kKeyShift = 1048576;
 
+// The reader's words are looked for in the text columns only, so typing a filter word ("zc123")
+// matches nothing rather than every article linked to that council.
+std::string in_text_columns(const std::string& fts) {
+  return fts.empty() ? fts : "{headline standfirst body_markdown} : (" + fts + ")";
+}
+
 // The FTS expression with the filters as words of the facets column (schema_009). Quoted, like the
 // reader's words, and ANDed: the index intersects the lists.
 std::string expression(const SearchFilter& f) {
-  std::string q = f.fts;
-  if (f.section_id) q += " \"zs" + std::to_string(f.section_id) + "\"";
-  if (f.author_id) q += " \"za" + std::to_string(f.author_id) + "\"";
-  if (f.council_id) q += " \"zc" + std::to_string(f.council_id) + "\"";
+  // AND is spelled out: FTS5 does not take an implicit AND after a bracketed expression.
+  std::string q = in_text_columns(f.fts);
+  auto add = [&q](const char* prefix, std::int64_t id) {
+    if (id) q += (q.empty() ? "\"" : " AND \"") + std::string(prefix) + std::to_string(id) + "\"";
+  };
+  add("zs", f.section_id);
+  add("za", f.author_id);
+  add("zc", f.council_id);
   return q;
 }
 
@@ -81,7 +91,7 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   });
   std::string out;
   for (const auto& phrase : f.phrases) {
-    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {phrase, floor, hi, n}) : 0;
+    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {in_text_columns(phrase), floor, hi, n}) : 0;
     const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);

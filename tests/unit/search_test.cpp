@@ -112,6 +112,17 @@ TEST_F(SearchTest, FiltersBySectionAuthorAndCouncil) {
   EXPECT_TRUE(find(t.db(), "parking", "", "bob-reporter", "news").hits.empty());
 }
 
+TEST_F(SearchTest, TypedFilterWordsMatchNothing) {
+  auto a = article("Wigan Council reviews its bus lanes", "Bus lanes are reviewed.", 6);
+  a.councils = councils::detect_mentions(a.headline, a.standfirst, a.body_markdown);
+  save(a);
+  const std::int64_t council = store::CouncilStore(t.db()).id_by_gss(a.councils.at(0).first);
+  const std::int64_t section = store::ContentStore(t.db()).section_by_slug("news")->id;
+  ASSERT_EQ(find(t.db(), "bus", "wigan-metropolitan-borough-council").hits.size(), 1u);
+  for (const std::string& typed : std::vector<std::string>{"zc" + std::to_string(council), "zs" + std::to_string(section), "zc*", "bus zc*"})
+    EXPECT_TRUE(find(t.db(), typed).hits.empty()) << typed;
+}
+
 TEST_F(SearchTest, CouncilFilterFollowsRetagging) {
   save(article("Depot closure consulted on", "Officers propose closing the depot.", 8));
   auto before = find(t.db(), "depot", "wigan-metropolitan-borough-council");
