@@ -174,4 +174,26 @@ void sign_out(store::Connection& db, std::string_view token) {
   store::UserStore(db).delete_session(token_hash(token));
 }
 
+std::int64_t SignInThrottle::wait_seconds(const std::string& key, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.failures < max_failures_) return 0;
+  const std::int64_t left = it->second.since + window_ - now;
+  return left > 0 ? left : 0;
+}
+
+void SignInThrottle::failed(const std::string& key, std::int64_t now) {
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= kMaxKeys) std::erase_if(entries_, [&](const auto& e) { return e.second.since + window_ <= now; });
+  if (entries_.size() >= kMaxKeys) entries_.clear();  // a flood of distinct keys: start afresh rather than grow
+  Entry& e = entries_[key];
+  if (e.failures == 0 || e.since + window_ <= now) e = Entry{0, now};
+  ++e.failures;
+}
+
+void SignInThrottle::succeeded(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  entries_.erase(key);
+}
+
 }  // namespace gazette::accounts

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,5 +74,29 @@ std::optional<std::string> sign_in(store::Connection& db, const std::string& ema
 // The live session for a browser's token, or nullopt.
 std::optional<Session> session_for(store::Connection& db, std::string_view token, std::int64_t now);
 void sign_out(store::Connection& db, std::string_view token);
+
+// Failed sign-ins counted per key (an email address, a client address) in a window that starts at the
+// first failure: after `max_failures` the key must wait until the window ends. In memory, per process;
+// thread-safe. Guessing passwords then costs hours per account, and a flood of attempts cannot keep
+// every worker busy with argon2id.
+class SignInThrottle {
+ public:
+  SignInThrottle(int max_failures, std::int64_t window_seconds) : max_failures_(max_failures), window_(window_seconds) {}
+  // Seconds until `key` may try again; 0 when it may now.
+  std::int64_t wait_seconds(const std::string& key, std::int64_t now);
+  void failed(const std::string& key, std::int64_t now);
+  void succeeded(const std::string& key);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    std::int64_t since = 0;
+  };
+  static constexpr std::size_t kMaxKeys = 100'000;
+  const int max_failures_;
+  const std::int64_t window_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+};
 
 }  // namespace gazette::accounts

@@ -21,7 +21,7 @@ void Router::add(std::string method, std::string pattern, Handler h) {
 Response Router::dispatch(const Request& req) const {
   const std::string& method = req.method == "HEAD" ? std::string("GET") : req.method;
   auto segments = split_path(req.path);
-  bool other_method = false;
+  std::string allowed;  // the methods routes for this path take, for a 405's Allow header
   for (const auto& route : routes_) {
     if (route.segments.size() != segments.size()) continue;
     Params params;
@@ -33,14 +33,15 @@ Response Router::dispatch(const Request& req) const {
     }
     if (!match) continue;
     if (route.method != method) {
-      other_method = true;
+      const std::string m = route.method == "GET" ? "GET, HEAD" : route.method;
+      if (allowed.find(m) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + m;
       continue;
     }
     return route.handler(req, params);
   }
-  if (other_method) {
+  if (!allowed.empty()) {
     Response r = Response::text(405, "Method not allowed\n");
-    r.set_header("Allow", "GET, HEAD");
+    r.set_header("Allow", allowed);
     return r;
   }
   if (not_found_) return not_found_(req, {});

@@ -4,7 +4,9 @@
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <ctime>
 
 #include "accounts/accounts.h"
@@ -111,12 +113,26 @@ http::Response Site::newsroom_login(const http::Request& req) {
   auto cookie_token = http::cookie(req, kLoginCsrfCookie);
   if (!cookie_token || !accounts::tokens_equal(*cookie_token, http::field(*form, "csrf")))
     return newsroom_login_form(req, 403, "The sign-in form had expired. Please sign in again.", email);
-  auto token = accounts::sign_in(db(), email, http::field(*form, "password"), std::time(nullptr));
+  const std::int64_t now = std::time(nullptr);
+  std::string account = email.substr(0, 254);
+  for (auto& c : account) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::int64_t wait = std::max(account_throttle_.wait_seconds(account, now), address_throttle_.wait_seconds(req.remote_address, now));
+  if (wait > 0) {
+    const std::int64_t minutes = (wait + 59) / 60;
+    http::Response r = newsroom_login_form(req, 429, "Too many failed sign-ins. Try again in " + std::to_string(minutes) +
+                                                         (minutes == 1 ? " minute." : " minutes."), email);
+    r.set_header("Retry-After", std::to_string(wait));
+    return r;
+  }
+  auto token = accounts::sign_in(db(), email, http::field(*form, "password"), now);
   if (!token) {
+    account_throttle_.failed(account, now);
+    address_throttle_.failed(req.remote_address, now);
     spdlog::warn("newsroom: failed sign-in for '{}' from {}", email.size() > 100 ? email.substr(0, 100) : email,
                  req.remote_address);
     return newsroom_login_form(req, 401, "That email and password do not match an account.", email);
   }
+  account_throttle_.succeeded(account);
   http::Response r = redirect_see_other("/newsroom");
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, *token, {}));
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", {.max_age = 0}));
@@ -146,6 +162,7 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   if (*page > pages) return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
   ctemplate::TemplateDictionary d("articles");
   d.SetValue("TOTAL", std::to_string(total));
+  if (session->user.can_edit_articles()) d.ShowSection("CAN_CREATE");
   auto rows = content.list_all(kNewsroomPageSize, (*page - 1) * kNewsroomPageSize);
   if (rows.empty()) d.ShowSection("EMPTY");
   else d.ShowSection("HAS_ROWS");
@@ -165,14 +182,76 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   return newsroom_page("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
 }
 
+
 namespace {
 
+// The article number in /newsroom/articles/{id}; nullopt for anything else ("new" is its own route).
 std::optional<std::int64_t> article_id_param(const http::Params& p) {
-  const std::string& s = p.at("id");
+  auto it = p.find("id");
+  if (it == p.end()) return std::nullopt;
+  const std::string& s = it->second;
   std::int64_t id = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
   if (ec != std::errc() || ptr != s.data() + s.size() || id < 1) return std::nullopt;
   return id;
+}
+
+std::string trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+// The sections an article may be put in: the site's, or the usual four while it has none yet (the
+// first save creates the one chosen).
+std::vector<std::string> section_names(const std::vector<content::Section>& sections) {
+  std::vector<std::string> out;
+  for (const auto& s : sections) out.push_back(s.name);
+  if (out.empty()) out = {"News", "Comment", "Features", "Best practice"};
+  return out;
+}
+
+// "2025-03-04T09:30" (seconds allowed) as Unix seconds, UTC; nullopt when it is not such a time.
+std::optional<std::int64_t> parse_datetime_local(const std::string& s) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  char t = 0;
+  int used = 0;
+  const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c%2d:%2d%n:%2d%n", &y, &mo, &d, &t, &h, &mi, &used, &sec, &used);
+  if (n < 6 || (t != 'T' && t != ' ') || static_cast<std::size_t>(used) != s.size()) return std::nullopt;
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return std::nullopt;
+  const std::int64_t day = content::unix_from_date(y, mo, d);
+  if (day < 0 || content::format_iso8601(day).substr(0, 10) != s.substr(0, 10)) return std::nullopt;  // 31 February
+  return day + h * 3600 + mi * 60 + sec;
+}
+
+std::string datetime_local(std::int64_t t) { return content::format_iso8601(t).substr(0, 16); }
+
+// The form's values as an article, or the first reason to refuse them. A blank publication time
+// means now for a new article and unchanged for an edit (in.published_at stays 0).
+std::string check_form(const EditFormValues& v, const std::vector<std::string>& sections, std::int64_t now,
+                       content::ArticleInput& in) {
+  in.headline = trimmed(v.headline);
+  in.standfirst = v.standfirst;
+  in.body_markdown = v.body;
+  in.authors = split_names(v.byline);
+  in.tags = split_names(v.tags);
+  in.section = v.section;
+  if (in.headline.empty()) return "The headline cannot be empty.";
+  if (in.headline.size() > kMaxHeadline) return "The headline is longer than 300 characters.";
+  if (in.headline.find('\n') != std::string::npos) return "The headline must be one line.";
+  if (in.standfirst.size() > kMaxStandfirst) return "The standfirst is longer than 2,000 characters.";
+  if (in.body_markdown.size() > kMaxBody) return "The body is longer than 500,000 characters.";
+  if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField) return "The byline or tags are longer than 1,000 characters.";
+  if (!content::parse_status(v.status, in.status)) return "Choose a status: published, scheduled or draft.";
+  if (std::find(sections.begin(), sections.end(), in.section) == sections.end()) return "Choose one of the sections listed.";
+  if (!trimmed(v.published).empty()) {
+    auto t = parse_datetime_local(trimmed(v.published));
+    if (!t) return "The publication time must be a date and time such as 2025-03-04T09:30.";
+    in.published_at = *t;
+  }
+  if (in.status == content::Status::scheduled && in.published_at <= now)
+    return "A scheduled article needs a publication time in the future.";
+  return {};
 }
 
 }  // namespace
@@ -183,15 +262,20 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
   if (!session) return redirect_see_other("/newsroom/login");
   if (!session->user.can_edit_articles())
     return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
+  const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
   store::ContentStore content(db());
-  auto article = id ? content.article_by_id(*id) : std::nullopt;
-  if (!article) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  std::optional<content::Article> article;
+  if (!creating) {
+    article = id ? content.article_by_id(*id) : std::nullopt;
+    if (!article) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  }
+  const auto sections = section_names(content.sections());
 
   EditFormValues v;
   if (typed) {
     v = *typed;
-  } else {
+  } else if (article) {
     v.headline = article->headline;
     v.standfirst = article->standfirst;
     v.body = article->body_markdown;
@@ -203,19 +287,28 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
     v.tags = join_names(names);
     v.section = article->section.name;
     v.status = content::to_string(article->status);
+    v.published = datetime_local(article->published_at);
+  } else {
+    // A new article: the writer's own byline, the first section, and a draft until they choose.
+    v.byline = session->user.name;
+    v.section = sections.front();
+    v.status = "draft";
   }
   ctemplate::TemplateDictionary d("edit");
-  d.SetValue("ACTION", "/newsroom/articles/" + std::to_string(article->id));
+  d.SetValue("HEADING", creating ? "New article" : "Edit article");
+  d.SetValue("ACTION", creating ? "/newsroom/articles/new" : "/newsroom/articles/" + std::to_string(article->id));
+  d.SetValue("SAVE_LABEL", creating ? "Create article" : "Save");
   d.SetValue("CSRF", session->csrf_token);
   d.SetValue("HEADLINE", v.headline);
   d.SetValue("STANDFIRST", v.standfirst);
   d.SetValue("BODY_MARKDOWN", v.body);
   d.SetValue("BYLINE", v.byline);
   d.SetValue("TAGS", v.tags);
-  for (const auto& s : content.sections()) {
+  d.SetValue("PUBLISHED", v.published);
+  for (const auto& s : sections) {
     auto* o = d.AddSectionDictionary("SECTION_OPTION");
-    o->SetValue("NAME", s.name);
-    if (s.name == v.section) o->ShowSection("SELECTED");
+    o->SetValue("NAME", s);
+    if (s == v.section) o->ShowSection("SELECTED");
   }
   for (const char* st : {"published", "scheduled", "draft"}) {
     auto* o = d.AddSectionDictionary("STATUS_OPTION");
@@ -225,17 +318,21 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
   }
   if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
   if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
-  if (article->status != content::Status::draft && article->published_at <= std::time(nullptr))
+  if (article && article->status != content::Status::draft && article->published_at <= std::time(nullptr))
     d.AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(*article));
-  auto councils = store::CouncilStore(db()).for_article(article->id);
-  if (councils.empty()) d.ShowSection("NO_COUNCILS");
-  for (const auto& c : councils) {
-    auto* cd = d.AddSectionDictionary("COUNCIL");
-    cd->SetValue("NAME", c.official_name);
-    cd->SetValue("GSS", c.gss_code);
-    cd->SetValue("URL", "/councils/" + c.slug);
+  if (article) {
+    auto* section = d.AddSectionDictionary("COUNCILS");
+    auto councils = store::CouncilStore(db()).for_article(article->id);
+    if (councils.empty()) section->ShowSection("NO_COUNCILS");
+    for (const auto& c : councils) {
+      auto* cd = section->AddSectionDictionary("COUNCIL");
+      cd->SetValue("NAME", c.official_name);
+      cd->SetValue("GSS", c.gss_code);
+      cd->SetValue("URL", "/councils/" + c.slug);
+    }
   }
-  return newsroom_page("Edit: " + article->headline, theme_.render("newsroom_edit.tpl", d), &*session, status);
+  const std::string title = creating ? "New article" : "Edit: " + article->headline;
+  return newsroom_page(title, theme_.render("newsroom_edit.tpl", d), &*session, status);
 }
 
 http::Response Site::newsroom_save(const http::Request& req, const http::Params& p) {
@@ -258,51 +355,40 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
   if (!accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
     return newsroom_message(403, "Not saved", "The form had expired, so the change was not saved. Copy your text below, reload the editor and paste it back.",
                             &*session, kept());
+  const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
-  if (!id) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  if (!creating && !id) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
 
   EditFormValues v{http::field(*form, "headline"), http::field(*form, "standfirst"), http::field(*form, "body"),
                    http::field(*form, "byline"),   http::field(*form, "tags"),       http::field(*form, "section"),
-                   http::field(*form, "status")};
+                   http::field(*form, "status"),   http::field(*form, "published")};
   // Browsers send CRLF line ends in textareas; the archive stores LF.
   for (std::string* s : {&v.standfirst, &v.body}) std::erase(*s, '\r');
-  content::ArticleInput in;
-  in.headline = v.headline;
-  in.standfirst = v.standfirst;
-  in.body_markdown = v.body;
-  in.authors = split_names(v.byline);
-  in.tags = split_names(v.tags);
-  in.section = v.section;
-  std::string error;
-  auto b = in.headline.find_first_not_of(" \t"), e = in.headline.find_last_not_of(" \t");
-  in.headline = b == std::string::npos ? "" : in.headline.substr(b, e - b + 1);
-  if (in.headline.empty()) error = "The headline cannot be empty.";
-  else if (in.headline.size() > kMaxHeadline) error = "The headline is longer than 300 characters.";
-  else if (in.headline.find('\n') != std::string::npos) error = "The headline must be one line.";
-  else if (in.standfirst.size() > kMaxStandfirst) error = "The standfirst is longer than 2,000 characters.";
-  else if (in.body_markdown.size() > kMaxBody) error = "The body is longer than 500,000 characters.";
-  else if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField) error = "The byline or tags are longer than 1,000 characters.";
-  else if (!content::parse_status(v.status, in.status)) error = "Choose a status: published, scheduled or draft.";
   store::ContentStore content(db());
-  if (error.empty()) {
-    bool known = false;
-    for (const auto& s : content.sections()) known = known || s.name == in.section;
-    if (!known) error = "Choose one of the sections listed.";
-  }
+  const std::int64_t now = std::time(nullptr);
+  content::ArticleInput in;
+  std::string error = check_form(v, section_names(content.sections()), now, in);
   if (!error.empty()) return newsroom_editor(req, p, 422, error, &v);
 
   try {
     store::Transaction tx(db());
-    if (!councils::update_article(db(), *id, in, std::time(nullptr)))
+    if (creating) {
+      if (in.published_at == 0) in.published_at = now;
+      in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
+      if (content.save_article(in, now) != store::SaveOutcome::added)
+        return newsroom_editor(req, p, 422, "An article with this headline was already published today. Change the headline, or edit that article instead.", &v);
+      id = content.last_saved_id();
+    } else if (!councils::update_article(db(), *id, in, now)) {
       return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+    }
     tx.commit();
   } catch (const std::exception& ex) {
-    spdlog::error("newsroom: saving article {} failed: {}", *id, ex.what());
+    spdlog::error("newsroom: saving article {} failed: {}", creating ? std::string("(new)") : std::to_string(*id), ex.what());
     return newsroom_editor(req, p, 503, "The article could not be saved just now (the database said: " + std::string(ex.what()) +
                                             "). Your text is below; try again.", &v);
   }
   cache_.invalidate();
-  spdlog::info("newsroom: {} saved article {}", session->user.email, *id);
+  spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", *id);
   return redirect_see_other("/newsroom/articles/" + std::to_string(*id) + "?saved=1");
 }
 

@@ -68,6 +68,8 @@ void Site::add_routes() {
   router_.get("/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login_form(r, 200, "", ""); });
   router_.add("POST", "/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login(r); });
   router_.add("POST", "/newsroom/logout", [this](const Request& r, const Params&) { return newsroom_logout(r); });
+  router_.get("/newsroom/articles/new", [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
+  router_.add("POST", "/newsroom/articles/new", [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
   router_.get("/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
   router_.add("POST", "/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
   router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });

@@ -25,6 +25,7 @@ namespace gazette::web {
 // The article editor's fields as typed, so a refused save shows them again rather than losing them.
 struct EditFormValues {
   std::string headline, standfirst, body, byline, tags, section, status;
+  std::string published;  // "YYYY-MM-DDTHH:MM" (UTC), as an <input type=datetime-local> sends it; empty: now / unchanged
 };
 
 class Site {
@@ -94,6 +95,9 @@ class Site {
   std::mutex job_index_mutex_;
   std::shared_ptr<const search::JobIndex> job_index_;
   std::uint64_t job_index_generation_ = 0;
+  // Failed newsroom sign-ins: 5 per account and 50 per client address in 15 minutes.
+  accounts::SignInThrottle account_throttle_{5, 15 * 60};
+  accounts::SignInThrottle address_throttle_{50, 15 * 60};
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
 };

@@ -16,6 +16,7 @@ from gazette_server import BIN, SOURCE_DIR, ServerTestCase, base_env, parse_html
 STORIES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search", "stories.txt")
 EDITOR = ("ed@example.org", "a long editor passphrase")
 RECRUITER = ("rec@example.org", "a long recruiter passphrase")
+LOCKED = ("locked@example.org", "a long passphrase to guess")
 STOCKPORT_ONLINE = "Stockport MBC moves customer service counters online"
 STOCKPORT = "/councils/stockport-metropolitan-borough-council"
 SOUTHWARK = "/councils/london-borough-of-southwark"
@@ -53,7 +54,7 @@ class NewsroomTest(ServerTestCase):
     def setUpClass(cls):
         super().setUpClass()
         try:
-            for (email, password), role in ((EDITOR, "editor"), (RECRUITER, "recruiter")):
+            for (email, password), role in ((EDITOR, "editor"), (RECRUITER, "recruiter"), (LOCKED, "writer")):
                 proc = add_user(cls.db, email, password, role)
                 if proc.returncode != 0:
                     raise RuntimeError("users add failed: %s" % proc.stderr)
@@ -161,6 +162,21 @@ class NewsroomTest(ServerTestCase):
             self.assertEqual(r.status, 403)
             self.assertIsNone(cookie_value(r, "gazette_session"))
 
+    def test_repeated_failures_lock_the_account_for_a_while(self):
+        for _ in range(5):
+            token = self.login_csrf()
+            r = self.post("/newsroom/login", form(csrf=token, email=LOCKED[0], password="a wrong guess here"),
+                          cookie="gazette_login_csrf=" + token)
+            self.assertEqual(r.status, 401)
+        token = self.login_csrf()
+        r = self.post("/newsroom/login", form(csrf=token, email=LOCKED[0].upper(), password=LOCKED[1]),
+                      cookie="gazette_login_csrf=" + token)
+        self.assertEqual(r.status, 429, "even the right password waits once the account is locked")
+        self.assertIsNone(cookie_value(r, "gazette_session"))
+        self.assertGreater(int(r.header("Retry-After")), 800)
+        self.assertIn("Too many failed sign-ins", parse_html(r.text).find("p", cls="form-error").clean_text())
+        self.sign_in(EDITOR)  # other accounts are not affected
+
     def test_a_forged_or_old_session_cookie_is_not_signed_in(self):
         for cookie in ("gazette_session=" + "A" * 43, "gazette_session=", "gazette_session=" + "x" * 5000):
             r = self.get_as(cookie, "/newsroom")
@@ -264,7 +280,68 @@ class NewsroomTest(ServerTestCase):
             self.assertEqual(self.get_as(cookie, path).status, 404, path)
         self.assertEqual(self.get_as(cookie, "/newsroom?page=0").status, 400)
         self.assertEqual(self.get_as(cookie, "/newsroom?page=99").status, 404)
-        self.assertEqual(self.server.request("DELETE", url, headers={"Cookie": cookie}).status, 405)
+        refused = self.server.request("DELETE", url, headers={"Cookie": cookie})
+        self.assertEqual(refused.status, 405)
+        self.assertEqual(refused.header("Allow"), "GET, HEAD, POST")
+        logout = self.get_as(cookie, "/newsroom/logout")
+        self.assertEqual((logout.status, logout.header("Allow")), (405, "POST"), "signing out is a POST only")
+
+    def new_article(self, cookie, **changes):
+        page, values = self.editor_form(cookie, "/newsroom/articles/new")
+        values.update(changes)
+        return page, values, self.post("/newsroom/articles/new", form(**values), cookie=cookie)
+
+    def test_a_new_article_is_tagged_with_its_councils_and_published(self):
+        cookie = self.sign_in()
+        listing = parse_html(self.get_as(cookie, "/newsroom").text)
+        self.assertIsNotNone(listing.find("a", href="/newsroom/articles/new"))
+        page, values, r = self.new_article(
+            cookie, headline="Essex County Council opens two new recycling centres",
+            standfirst="The sites replace an ageing depot.", body="Essex CC says the centres open on Saturdays.",
+            tags="Waste, Recycling", section="News", status="published")
+        self.assertEqual(page.h1_text(), "New article")
+        self.assertEqual(values["byline"], "Test Person", "the writer's own name is the default byline")
+        self.assertEqual(r.status, 303, r.body[:500])
+        url = r.header("Location")
+        self.assertRegex(url, r"^/newsroom/articles/\d+\?saved=1$")
+        page, _ = self.editor_form(cookie, url)
+        councils = [a.clean_text() for a in page.find("ul", cls="council-list").find_all("a")]
+        self.assertEqual(councils, ["Essex County Council"])
+        self.assertIn("Essex County Council opens two new recycling centres",
+                      self.council_articles("/councils/essex-county-council"))
+        self.assertIn("Essex County Council opens two new recycling centres", self.get_ok("/").text)
+        found = parse_html(self.get_ok("/search?q=recycling+centres").text)
+        self.assertIn("Essex County Council opens two new recycling centres",
+                      [h.clean_text() for h in found.find_all("h2")])
+        # The same headline again on the same day is refused, with the text kept.
+        _, _, again = self.new_article(cookie, headline="Essex County Council opens two new recycling centres",
+                                       body="Another go.", status="published")
+        self.assertEqual(again.status, 422)
+        self.assertIn("already published today", parse_html(again.text).find("p", cls="form-error").clean_text())
+        self.assertEqual(parse_html(again.text).find("textarea", name="body").text(), "Another go.")
+
+    def test_drafts_and_scheduled_articles_stay_off_the_site(self):
+        cookie = self.sign_in()
+        _, _, r = self.new_article(cookie, headline="Unannounced budget gap at Wigan Council", body="Draft text.",
+                                   status="draft")
+        self.assertEqual(r.status, 303)
+        self.assertNotIn("Unannounced budget gap", self.get_ok("/search?q=budget+gap").text)
+        self.assertIn("Unannounced budget gap", self.get_as(cookie, "/newsroom").text, "the newsroom lists drafts")
+        _, _, r = self.new_article(cookie, headline="Embargoed: new mayor named", body="Scheduled text.",
+                                   status="scheduled")
+        self.assertEqual(r.status, 422, "scheduling needs a time in the future")
+        self.assertIn("publication time in the future", parse_html(r.text).find("p", cls="form-error").clean_text())
+        _, _, r = self.new_article(cookie, headline="Embargoed: new mayor named", body="Scheduled text.",
+                                   status="scheduled", published="2099-01-02T09:30")
+        self.assertEqual(r.status, 303, r.body[:400])
+        page, values = self.editor_form(cookie, r.header("Location"))
+        self.assertEqual(values["published"], "2099-01-02T09:30")
+        self.assertEqual(values["status"], "scheduled")
+        self.assertNotIn("Embargoed", self.get_ok("/news").text)
+        self.assertNotIn("Embargoed", self.get_ok("/search?q=embargoed+mayor").text)
+        for bad in ("2025-02-30T10:00", "tomorrow", "2025-13-01T10:00"):
+            _, _, r = self.new_article(cookie, headline="Time check " + bad, body="x", status="published", published=bad)
+            self.assertEqual(r.status, 422, bad)
 
     def test_recruiters_cannot_edit_articles(self):
         cookie = self.sign_in(RECRUITER)
@@ -275,6 +352,7 @@ class NewsroomTest(ServerTestCase):
         url = self.edit_url(editor, "Stockport MBC signs ten-year resurfacing deal")
         _, values = self.editor_form(editor, url)
         self.assertEqual(self.get_as(cookie, url).status, 403)
+        self.assertEqual(self.get_as(cookie, "/newsroom/articles/new").status, 403)
         page = parse_html(listing.text)
         csrf = page.find("form", cls="sign-out").find("input", name="csrf").get("value")
         r = self.post(url, form(**dict(values, csrf=csrf, headline="Recruiter was here")), cookie=cookie)

@@ -104,6 +104,25 @@ TEST(Users, BadInputIsRefusedWithReasons) {
   EXPECT_FALSE(all[0].can_edit_articles());
 }
 
+TEST(SignInThrottle, LocksAKeyAfterTooManyFailuresUntilTheWindowEnds) {
+  accounts::SignInThrottle t(3, 900);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(t.wait_seconds("a@example.org", kNow + i), 0);
+    t.failed("a@example.org", kNow + i);
+  }
+  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 10), 890);
+  EXPECT_EQ(t.wait_seconds("b@example.org", kNow + 10), 0) << "other keys are not affected";
+  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 900), 0) << "the window has ended";
+  t.failed("a@example.org", kNow + 900);
+  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 901), 0) << "a new window starts with one failure";
+  t.failed("c@example.org", kNow);
+  t.failed("c@example.org", kNow);
+  t.succeeded("c@example.org");
+  t.failed("c@example.org", kNow);
+  t.failed("c@example.org", kNow);
+  EXPECT_EQ(t.wait_seconds("c@example.org", kNow), 0) << "a success clears the count";
+}
+
 TEST(Forms, DecodesUrlEncodedBodies) {
   auto f = http::parse_form("headline=Rates+rise+5%25&body=Line%0D%0ANext&tags=a%2Bb&empty=&flag");
   ASSERT_TRUE(f);

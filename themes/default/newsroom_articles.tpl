@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Articles</h1>
+{{#CAN_CREATE}}<p><a class="button" href="/newsroom/articles/new">New article</a></p>{{/CAN_CREATE}}
 <p class="count">{{TOTAL}} articles, newest first, drafts included.</p>
-{{#EMPTY}}<p class="empty">There are no articles yet. Import some with <code>gazette import</code>.</p>{{/EMPTY}}
+{{#EMPTY}}<p class="empty">There are no articles yet. Write one with New article, or import an archive with <code>gazette import</code>.</p>{{/EMPTY}}
 {{#HAS_ROWS}}
 <table class="newsroom-table">
   <thead><tr><th scope="col">Headline</th><th scope="col">Section</th><th scope="col">Status</th><th scope="col">Published</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <p><a href="/newsroom">&larr; All articles</a>{{#LIVE}} · <a href="{{VIEW_URL}}">View on the site</a>{{/LIVE}}</p>
-<h1>Edit article</h1>
+<h1>{{HEADING}}</h1>
 {{#SAVED}}<p class="form-saved" role="status">Saved. The site shows the new version now.</p>{{/SAVED}}
 {{#ERROR}}<p class="form-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <form class="newsroom-form" action="{{ACTION}}" method="post">
@@ -19,12 +19,15 @@
   <select id="section" name="section">
     {{#SECTION_OPTION}}<option value="{{NAME}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/SECTION_OPTION}}
   </select>
+  <label for="published">Publication time (UTC; blank for now)</label>
+  <input id="published" name="published" type="datetime-local" value="{{PUBLISHED}}">
   <label for="status">Status</label>
   <select id="status" name="status">
     {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
   </select>
-  <button type="submit">Save</button>
+  <button type="submit">{{SAVE_LABEL}}</button>
 </form>
+{{#COUNCILS}}
 <section class="article-councils" aria-labelledby="councils-heading">
   <h2 id="councils-heading">Councils this article is tagged with</h2>
   <p class="note">Found in the text each time it is saved.</p>
@@ -33,3 +36,4 @@
     {{#COUNCIL}}<li><a href="{{URL}}">{{NAME}}</a> <span class="gss">{{GSS}}</span></li>{{/COUNCIL}}
   </ul>
 </section>
+{{/COUNCILS}}
