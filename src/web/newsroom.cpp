@@ -128,8 +128,11 @@ http::Response Site::newsroom_login(const http::Request& req) {
   if (!token) {
     account_throttle_.failed(account, now);
     address_throttle_.failed(req.remote_address, now);
-    spdlog::warn("newsroom: failed sign-in for '{}' from {}", email.size() > 100 ? email.substr(0, 100) : email,
-                 req.remote_address);
+    // What was typed goes into the log: control characters become '?', so it cannot forge log lines.
+    std::string shown = email.substr(0, 100);
+    for (auto& c : shown)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    spdlog::warn("newsroom: failed sign-in for '{}' from {}", shown, req.remote_address);
     return newsroom_login_form(req, 401, "That email and password do not match an account.", email);
   }
   account_throttle_.succeeded(account);
