@@ -458,3 +458,19 @@ ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2;
 
 -- name: newsroom_articles_count
 SELECT count(*) FROM articles;
+
+-- name: councils_current_by_slug_range
+-- Current councils whose slug starts with a prefix (?1 <= slug < ?2), for a place name typed in search.
+SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils
+WHERE slug >= ?1 AND slug < ?2 AND end_date = '' ORDER BY slug LIMIT ?3;
+
+-- name: councils_current_by_place
+-- Current councils named "... of <place>" (London Borough of Newham, City of Edinburgh), for a place typed in search.
+SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils
+WHERE end_date = '' AND (slug LIKE '%-of-' || ?1 OR slug LIKE '%-of-' || ?1 || '-council') ORDER BY slug LIMIT ?2;
+
+-- name: councils_current_names
+SELECT official_name FROM councils WHERE end_date = '' ORDER BY official_name;
+
+-- name: council_by_gss
+SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils WHERE gss_code = ?1;

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "content/text.h"
 #include "councils/register.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
@@ -65,6 +66,33 @@ std::int64_t retag_all(store::Connection& db, const std::function<void(std::int6
     if (progress) progress(done);
   }
   return done;
+}
+
+std::optional<store::CouncilRow> find_council(store::Connection& db, const std::string& typed, std::string& ambiguous) {
+  ambiguous.clear();
+  store::CouncilStore councils(db);
+  if (typed.empty() || typed.size() > 200) return std::nullopt;
+  if (auto c = councils.council_by_slug(typed)) return c;
+  const std::string slug = content::slugify(typed);
+  if (auto c = councils.council_by_slug(slug)) return c;
+  // "Stockport MBC", "Essex CC": one council named in the text.
+  std::optional<std::string> gss;
+  for (const auto& m : default_detector().detect(typed)) {
+    if (gss && *gss != m.gss_code) {
+      gss.reset();
+      break;
+    }
+    gss = m.gss_code;
+  }
+  if (gss)
+    if (auto c = councils.council_by_gss(*gss)) return c;
+  // The start of a current council's name: "stockport" -> stockport-metropolitan-borough-council, or
+  // the place in "... of <place>".
+  auto starts = councils.current_by_slug_prefix(slug + "-", 2);
+  if (starts.empty()) starts = councils.current_of_place(slug, 2);  // "Newham" -> London Borough of Newham
+  if (starts.size() == 1) return starts.front();
+  if (starts.size() > 1) ambiguous = starts[0].official_name + " or " + starts[1].official_name;
+  return std::nullopt;
 }
 
 }  // namespace gazette::councils

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "content/article.h"
 #include "councils/detector.h"
 #include "store/connection.h"
+#include "store/council_store.h"
 
 namespace gazette::councils {
 
@@ -36,6 +38,12 @@ int tag_article(store::Connection& db, std::int64_t article_id, std::string_view
 // from the new text: the one way an edit should reach the database. Call inside a Transaction. False
 // if there is no such article.
 bool update_article(store::Connection& db, std::int64_t article_id, content::ArticleInput in, std::int64_t now);
+
+// The council a reader means by what they typed in a search form: a slug ("stockport-metropolitan-
+// borough-council"), an official name, a trade-press form the detector knows ("Stockport MBC"), or the
+// start of one current council's name ("Stockport"). nullopt when none matches; when the start of a
+// name fits several councils, `ambiguous` names two of them ("Bath and North East Somerset Council or ...").
+std::optional<store::CouncilRow> find_council(store::Connection& db, const std::string& typed, std::string& ambiguous);
 
 // Re-tags every article, in batches of one transaction each; `progress(done)` after each batch.
 std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "content/text.h"
+#include "councils/tagging.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 
@@ -52,19 +53,24 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
   }
   if (!req.author.empty()) {
     auto a = content.author_by_slug(req.author);
+    if (!a) a = content.author_by_slug(content::slugify(req.author));  // a name as typed: "Ann Writer"
     if (!a) {
       res.message = "There is no author called \"" + req.author + "\".";
       return res;
     }
     f.author_id = a->id;
+    res.author_name = a->name;
   }
   if (!req.council.empty()) {
-    auto c = store::CouncilStore(db).council_by_slug(req.council);
+    std::string ambiguous;
+    auto c = councils::find_council(db, req.council, ambiguous);
     if (!c) {
-      res.message = "There is no council called \"" + req.council + "\".";
+      res.message = ambiguous.empty() ? "There is no council called \"" + req.council + "\"."
+                                      : "\"" + req.council + "\" could be " + ambiguous + ": type more of the name.";
       return res;
     }
     f.council_id = c->id;
+    res.council_name = c->official_name;
   }
   if (!req.from.empty()) {
     f.from = parse_day(req.from);

@@ -16,8 +16,8 @@ namespace gazette::search {
 struct SearchRequest {
   std::string q;
   std::string section;  // section slug, "" for any
-  std::string author;   // author slug
-  std::string council;  // council slug
+  std::string author;   // author slug, or name as typed
+  std::string council;  // council slug, or what a reader typed (councils::find_council)
   std::string from;     // YYYY-MM-DD, inclusive
   std::string to;       // YYYY-MM-DD, inclusive
   std::string sort = "relevance";  // or "date"
@@ -32,6 +32,7 @@ struct SearchResponse {
   bool total_is_lower_bound = false;  // there are more than `total`
   std::int64_t pages = 0;       // pages the reader can go through (relevance: within the ranking window)
   std::string message;  // for the reader: why there are no results, or what was ignored
+  std::string council_name, author_name;  // the council and author the filters resolved to
 };
 
 // Past this many matches the page says "more than"; relevance ranks the newest kRankWindow matches,

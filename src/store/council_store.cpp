@@ -35,6 +35,35 @@ std::optional<CouncilRow> CouncilStore::council_by_slug(const std::string& slug)
 
 std::int64_t CouncilStore::id_by_gss(const std::string& gss_code) { return db_.scalar("council_id_by_gss", {gss_code}, 0); }
 
+std::optional<CouncilRow> CouncilStore::council_by_gss(const std::string& gss_code) {
+  std::optional<CouncilRow> out;
+  db_.query("council_by_gss", {gss_code}, [&](const Row& r) { out = from_row(r); });
+  return out;
+}
+
+std::vector<CouncilRow> CouncilStore::current_by_slug_prefix(const std::string& prefix, int limit) {
+  std::vector<CouncilRow> out;
+  if (prefix.empty()) return out;
+  // Slugs are ASCII: every slug starting with the prefix sorts before prefix + '\x7f'.
+  db_.query("councils_current_by_slug_range", {prefix, prefix + "\x7f", std::int64_t{limit}},
+            [&](const Row& r) { out.push_back(from_row(r)); });
+  return out;
+}
+
+std::vector<CouncilRow> CouncilStore::current_of_place(const std::string& place_slug, int limit) {
+  std::vector<CouncilRow> out;
+  // Slugs are [a-z0-9-]: nothing in one is a LIKE wildcard.
+  if (place_slug.empty() || place_slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) return out;
+  db_.query("councils_current_by_place", {place_slug, std::int64_t{limit}}, [&](const Row& r) { out.push_back(from_row(r)); });
+  return out;
+}
+
+std::vector<std::string> CouncilStore::current_names() {
+  std::vector<std::string> out;
+  db_.query("councils_current_names", {}, [&](const Row& r) { out.push_back(r.text(0)); });
+  return out;
+}
+
 std::vector<CouncilRow> CouncilStore::all() {
   std::vector<CouncilRow> out;
   db_.query("councils_all", {}, [&](const Row& r) {

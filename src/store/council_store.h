@@ -32,6 +32,13 @@ class CouncilStore {
   std::optional<CouncilRow> council_by_slug(const std::string& slug);
   // The database id of the council with this GSS code, or 0.
   std::int64_t id_by_gss(const std::string& gss_code);
+  std::optional<CouncilRow> council_by_gss(const std::string& gss_code);
+  // Current (not abolished) councils whose slug starts with `prefix`, at most `limit`.
+  std::vector<CouncilRow> current_by_slug_prefix(const std::string& prefix, int limit);
+  // Current councils whose name ends "of <place>" for this place slug ("newham"), at most `limit`.
+  std::vector<CouncilRow> current_of_place(const std::string& place_slug, int limit);
+  // Official names of the current councils, alphabetical (for a search form's suggestions).
+  std::vector<std::string> current_names();
   // Every council with its article count, ordered by nation, type, name.
   std::vector<CouncilRow> all();
 

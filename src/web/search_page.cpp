@@ -51,8 +51,10 @@ http::Response Site::search_page(const http::Request& req) {
   d.SetValue("Q", sr.q);
   d.SetValue("FROM", sr.from);
   d.SetValue("TO", sr.to);
-  d.SetValue("AUTHOR", sr.author);
-  d.SetValue("COUNCIL", sr.council);
+  // The filters as they were understood: "stockport" shows as Stockport Metropolitan Borough Council.
+  d.SetValue("AUTHOR", result.author_name.empty() ? sr.author : result.author_name);
+  d.SetValue("COUNCIL", result.council_name.empty() ? sr.council : result.council_name);
+  for (const auto& name : store::CouncilStore(db()).current_names()) d.AddSectionDictionary("COUNCIL_NAME")->SetValue("NAME", name);
   if (sr.sort == "date") d.ShowSection("SORT_DATE");
   else d.ShowSection("SORT_RELEVANCE");
   for (const auto& s : sections) {

@@ -262,7 +262,24 @@ class SearchCouncilsTest(ServerTestCase):
         self.assertEqual(hrefs(self.search(q="potholes", council=southwark)), [POTHOLES_HEADLINE])
         page = self.search(q="council", council=southwark)
         self.assertEqual(hrefs(page), [SOUTHWARK_HOMES])
-        self.assertEqual(page.find("input", id="council").get("value"), southwark)
+        self.assertEqual(page.find("input", id="council").get("value"), SOUTHWARK,
+                         "the box shows the council the filter was understood as")
+
+    def test_council_filter_takes_what_readers_type(self):
+        # An official name, a trade-press short form, the start of a name, a place in "... of <place>".
+        for typed in (STOCKPORT, "Stockport MBC", "stockport", "Southwark", "Southwark LBC"):
+            with self.subTest(council=typed):
+                page = self.search(q="potholes", council=typed)
+                want = [POTHOLES_SUMMARY] if "tockport" in typed else [POTHOLES_HEADLINE]
+                self.assertEqual(hrefs(page), want)
+                self.assertEqual(page.find("input", id="council").get("value"),
+                                 STOCKPORT if "tockport" in typed else SOUTHWARK)
+        page = self.search(q="potholes", council="North")
+        self.assertIn("type more of the name", status_text(page, "empty"))
+        self.assertEqual(hrefs(page), [])
+        names = [o.get("value") for o in page.find("datalist", id="council-names").find_all("option")]
+        self.assertIn(STOCKPORT, names)
+        self.assertIn(SOUTHWARK, names)
 
     def test_unknown_council_or_section_is_a_clear_message(self):
         for params, message in (({"council": "no-such-council"}, 'There is no council called "no-such-council".'),

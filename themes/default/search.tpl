@@ -14,10 +14,11 @@
         <option value="">All sections</option>
         {{#SECTION_OPTIONS}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/SECTION_OPTIONS}}
       </select>
-      <label for="author">Author (slug)</label>
-      <input id="author" name="author" type="text" value="{{AUTHOR}}">
-      <label for="council">Council (slug)</label>
-      <input id="council" name="council" type="text" value="{{COUNCIL}}">
+      <label for="author">Author</label>
+      <input id="author" name="author" type="text" value="{{AUTHOR}}" placeholder="Name">
+      <label for="council">Council</label>
+      <input id="council" name="council" type="text" value="{{COUNCIL}}" list="council-names" placeholder="e.g. Stockport MBC">
+      <datalist id="council-names">{{#COUNCIL_NAME}}<option value="{{NAME}}"></option>{{/COUNCIL_NAME}}</datalist>
       <label for="from">From</label>
       <input id="from" name="from" type="date" value="{{FROM}}">
       <label for="to">To</label>
