@@ -459,6 +459,19 @@ ORDER BY a.published_at DESC, a.id DESC LIMIT ?1 OFFSET ?2;
 -- name: newsroom_articles_count
 SELECT count(*) FROM articles;
 
+-- name: newsroom_articles_matching
+-- Headlines containing the text (?1 is a LIKE pattern with '\' escaping), newest first. The page is
+-- chosen from a scan of the headline index (schema_010), which holds the dates too; only its rows are read.
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description
+FROM (SELECT id, published_at FROM articles INDEXED BY articles_headline WHERE headline LIKE ?1 ESCAPE '\'
+      ORDER BY published_at DESC, id DESC LIMIT ?2 OFFSET ?3) m
+JOIN articles a ON a.id = m.id JOIN sections s ON s.id = a.section_id
+ORDER BY m.published_at DESC, m.id DESC;
+
+-- name: newsroom_articles_matching_count
+SELECT count(*) FROM articles INDEXED BY articles_headline WHERE headline LIKE ?1 ESCAPE '\';
+
 -- name: councils_current_by_slug_range
 -- Current councils whose slug starts with a prefix (?1 <= slug < ?2), for a place name typed in search.
 SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils

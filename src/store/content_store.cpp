@@ -189,15 +189,35 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
   return out;
 }
 
-std::vector<Article> ContentStore::list_all(int limit, int offset) {
+namespace {
+
+// A LIKE pattern matching text anywhere, with the pattern's own characters escaped.
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+std::vector<Article> ContentStore::list_all(int limit, int offset, const std::string& headline_contains) {
   std::vector<Article> out;
-  db_.query("newsroom_articles", {std::int64_t{limit}, std::int64_t{offset}},
-            [&](const Row& r) { out.push_back(article_summary(r)); });
+  auto add = [&](const Row& r) { out.push_back(article_summary(r)); };
+  if (headline_contains.empty())
+    db_.query("newsroom_articles", {std::int64_t{limit}, std::int64_t{offset}}, add);
+  else
+    db_.query("newsroom_articles_matching", {contains_pattern(headline_contains), std::int64_t{limit}, std::int64_t{offset}}, add);
   for (auto& a : out) load_authors(db_, a);
   return out;
 }
 
-std::int64_t ContentStore::count_all() { return db_.scalar("newsroom_articles_count", {}); }
+std::int64_t ContentStore::count_all(const std::string& headline_contains) {
+  if (headline_contains.empty()) return db_.scalar("newsroom_articles_count", {});
+  return db_.scalar("newsroom_articles_matching_count", {contains_pattern(headline_contains)});
+}
 
 std::int64_t ContentStore::count(const ArticleFilter& f, std::int64_t now) {
   if (f.section_id) return db_.scalar("articles_by_section_count", {now, f.section_id});

@@ -63,9 +63,10 @@ class ContentStore {
   // Newest first: summaries (no body) with section and authors.
   std::vector<content::Article> list(const ArticleFilter& f, std::int64_t now, int limit, int offset);
   std::int64_t count(const ArticleFilter& f, std::int64_t now);
-  // Every article, drafts and scheduled ones included, newest first (the newsroom's list).
-  std::vector<content::Article> list_all(int limit, int offset);
-  std::int64_t count_all();
+  // Every article, drafts and scheduled ones included, newest first (the newsroom's list); with
+  // `headline_contains`, only those whose headline contains that text (ASCII case-insensitive).
+  std::vector<content::Article> list_all(int limit, int offset, const std::string& headline_contains = "");
+  std::int64_t count_all(const std::string& headline_contains = "");
 
   std::vector<content::Section> sections();
   std::optional<content::Section> section_by_slug(const std::string& slug);

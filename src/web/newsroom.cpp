@@ -1,6 +1,7 @@
 // The newsroom: signing in and out, the list of articles and the article editor. Never cached; every
 // response says Cache-Control: no-store. Every POST carries a CSRF token: the session's own once signed
 // in, and a double-submit cookie on the sign-in form (which has no session yet).
+#include <boost/url/url.hpp>
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
 
@@ -28,6 +29,11 @@ constexpr int kNewsroomPageSize = 50;
 constexpr std::size_t kMaxHeadline = 300, kMaxStandfirst = 2000, kMaxBody = 500'000, kMaxListField = 1000;
 
 http::Response redirect_see_other(const std::string& to) { return http::Response::redirect(303, to); }
+
+std::string trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
 
 std::vector<std::string> split_names(const std::string& text) {
   std::vector<std::string> out;
@@ -159,15 +165,18 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   if (!session) return redirect_see_other("/newsroom/login");
   auto page = page_number(req);
   if (!page) return newsroom_message(400, "Bad request", "The page must be a positive whole number.", &*session);
+  std::string q = trimmed(req.param("q").value_or("")).substr(0, 200);
   store::ContentStore content(db());
-  const std::int64_t total = content.count_all();
+  const std::int64_t total = content.count_all(q);
   const std::int64_t pages = std::max<std::int64_t>(1, (total + kNewsroomPageSize - 1) / kNewsroomPageSize);
   if (*page > pages) return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
   ctemplate::TemplateDictionary d("articles");
   d.SetValue("TOTAL", std::to_string(total));
+  d.SetValue("Q", q);
+  if (!q.empty()) d.AddSectionDictionary("FILTERED")->SetValue("Q", q);
   if (session->user.can_edit_articles()) d.ShowSection("CAN_CREATE");
-  auto rows = content.list_all(kNewsroomPageSize, (*page - 1) * kNewsroomPageSize);
-  if (rows.empty()) d.ShowSection("EMPTY");
+  auto rows = content.list_all(kNewsroomPageSize, (*page - 1) * kNewsroomPageSize, q);
+  if (rows.empty()) d.ShowSection(q.empty() ? "EMPTY" : "NO_MATCH");
   else d.ShowSection("HAS_ROWS");
   const std::int64_t now = std::time(nullptr);
   for (const auto& a : rows) {
@@ -181,7 +190,16 @@ http::Response Site::newsroom_articles(const http::Request& req) {
     else row->ShowSection("READ_ONLY");
     if (a.status != content::Status::draft && a.published_at <= now) row->AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(a));
   }
-  fill_pagination(&d, "/newsroom", *page, total, kNewsroomPageSize);
+  if (q.empty()) {
+    fill_pagination(&d, "/newsroom", *page, total, kNewsroomPageSize);
+  } else {
+    fill_pagination(&d, *page, pages, [&](int n) {
+      boost::urls::url u("/newsroom");
+      u.params().append({"q", q});
+      if (n > 1) u.params().append({"page", std::to_string(n)});
+      return std::string(u.buffer());
+    });
+  }
   return newsroom_page("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
 }
 
@@ -197,11 +215,6 @@ std::optional<std::int64_t> article_id_param(const http::Params& p) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
   if (ec != std::errc() || ptr != s.data() + s.size() || id < 1) return std::nullopt;
   return id;
-}
-
-std::string trimmed(const std::string& s) {
-  auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
 // The sections an article may be put in: the site's, or the usual four while it has none yet (the

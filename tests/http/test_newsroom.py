@@ -286,6 +286,21 @@ class NewsroomTest(ServerTestCase):
         logout = self.get_as(cookie, "/newsroom/logout")
         self.assertEqual((logout.status, logout.header("Allow")), (405, "POST"), "signing out is a POST only")
 
+    def test_the_list_finds_articles_by_headline(self):
+        cookie = self.sign_in()
+        page = parse_html(self.get_as(cookie, "/newsroom?q=TEN-year").text)
+        rows = [a.clean_text() for a in page.find("table", cls="newsroom-table").find_all("a")
+                if a.get("href", "").startswith("/newsroom/articles/")]
+        self.assertEqual(rows, ["Stockport MBC signs ten-year resurfacing deal"])
+        self.assertEqual(page.find("input", id="nq").get("value"), "TEN-year")
+        for q in ("%", "_", "no headline has this", "\\"):
+            with self.subTest(q=q):
+                r = self.get_as(cookie, "/newsroom?" + urllib.parse.urlencode({"q": q}))
+                self.assertEqual(r.status, 200)
+                page = parse_html(r.text)
+                self.assertIsNone(page.find("table", cls="newsroom-table"), "LIKE wildcards are plain text")
+                self.assertIn("No headline contains", page.find("p", cls="empty").clean_text())
+
     def new_article(self, cookie, **changes):
         page, values = self.editor_form(cookie, "/newsroom/articles/new")
         values.update(changes)

@@ -1,7 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Articles</h1>
 {{#CAN_CREATE}}<p><a class="button" href="/newsroom/articles/new">New article</a></p>{{/CAN_CREATE}}
-<p class="count">{{TOTAL}} articles, newest first, drafts included.</p>
+<form class="newsroom-search" action="/newsroom" method="get" role="search">
+  <label for="nq">Headline contains</label>
+  <input id="nq" name="q" type="search" value="{{Q}}" maxlength="200">
+  <button type="submit">Find</button>
+</form>
+<p class="count">{{TOTAL}} articles{{#FILTERED}} with &ldquo;{{Q}}&rdquo; in the headline (<a href="/newsroom">show all</a>){{/FILTERED}}, newest first, drafts included.</p>
+{{#NO_MATCH}}<p class="empty">No headline contains that text. Try fewer words, or <a href="/newsroom">show all articles</a>.</p>{{/NO_MATCH}}
 {{#EMPTY}}<p class="empty">There are no articles yet. Write one with New article, or import an archive with <code>gazette import</code>.</p>{{/EMPTY}}
 {{#HAS_ROWS}}
 <table class="newsroom-table">
