@@ -123,6 +123,26 @@ TEST_F(SearchTest, TypedFilterWordsMatchNothing) {
     EXPECT_TRUE(find(t.db(), typed).hits.empty()) << typed;
 }
 
+TEST_F(SearchTest, FindCouncilTakesWhatReadersType) {
+  std::string ambiguous;
+  auto name = [&](const std::string& typed) {
+    auto c = councils::find_council(t.db(), typed, ambiguous);
+    return c ? c->official_name : std::string("(none)");
+  };
+  EXPECT_EQ(name("wigan-metropolitan-borough-council"), "Wigan Metropolitan Borough Council");
+  EXPECT_EQ(name("Wigan Metropolitan Borough Council"), "Wigan Metropolitan Borough Council");
+  EXPECT_EQ(name("Wigan Council"), "Wigan Metropolitan Borough Council");
+  EXPECT_EQ(name("wigan"), "Wigan Metropolitan Borough Council");
+  EXPECT_EQ(name("Newham"), "London Borough of Newham");
+  EXPECT_EQ(name("Edinburgh"), "The City of Edinburgh Council");
+  EXPECT_EQ(name("Atlantis"), "(none)");
+  EXPECT_TRUE(ambiguous.empty());
+  EXPECT_EQ(name("North"), "(none)");
+  EXPECT_NE(ambiguous.find(" or "), std::string::npos) << ambiguous;
+  EXPECT_EQ(name(""), "(none)");
+  EXPECT_EQ(name(std::string(300, 'x')), "(none)");
+}
+
 TEST_F(SearchTest, CouncilFilterFollowsRetagging) {
   save(article("Depot closure consulted on", "Officers propose closing the depot.", 8));
   auto before = find(t.db(), "depot", "wigan-metropolitan-borough-council");
