@@ -1,26 +1,11 @@
 #include "http/form.h"
 
-#include <utf8proc.h>
-
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
 namespace gazette::http {
 
 namespace {
-
-bool valid_utf8(std::string_view s) {
-  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return false;
-    p += n;
-    left -= n;
-  }
-  return true;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -29,8 +29,6 @@ std::optional<std::string> Request::param(std::string_view name) const {
   return std::nullopt;
 }
 
-namespace {
-
 bool valid_utf8(std::string_view s) {
   auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
@@ -43,8 +41,6 @@ bool valid_utf8(std::string_view s) {
   }
   return true;
 }
-
-}  // namespace
 
 bool Request::parse_target() {
   auto parsed = boost::urls::parse_origin_form(target);
