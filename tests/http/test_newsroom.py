@@ -247,6 +247,10 @@ class NewsroomTest(ServerTestCase):
             page = parse_html(r.text)
             self.assertIn(message, page.find("p", cls="form-error").clean_text())
             self.assertEqual(page.find("textarea", name="body").text(), "A paragraph the writer must not lose.")
+        too_long = dict(values, body="x" * 300001)
+        r = self.post(url, form(**too_long), cookie=cookie)
+        self.assertEqual(r.status, 422)
+        self.assertIn("longer than 300,000", parse_html(r.text).find("p", cls="form-error").clean_text())
         _, now = self.editor_form(cookie, url)
         self.assertEqual(now, original)
 
