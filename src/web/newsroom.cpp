@@ -167,7 +167,12 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   if (!session) return redirect_see_other("/newsroom/login");
   auto page = page_number(req);
   if (!page) return newsroom_message(400, "Bad request", "The page must be a positive whole number.", &*session);
-  std::string q = trimmed(req.param("q").value_or("")).substr(0, 200);
+  std::string q = trimmed(req.param("q").value_or(""));
+  if (q.size() > 200) {  // cut at a character boundary: the box shows it again
+    std::size_t end = 200;
+    while (end > 0 && (static_cast<unsigned char>(q[end]) & 0xC0) == 0x80) --end;
+    q.resize(end);
+  }
   store::ContentStore content(db());
   const std::int64_t total = content.count_all(q);
   const std::int64_t pages = std::max<std::int64_t>(1, (total + kNewsroomPageSize - 1) / kNewsroomPageSize);

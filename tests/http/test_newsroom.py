@@ -297,6 +297,9 @@ class NewsroomTest(ServerTestCase):
                 if a.get("href", "").startswith("/newsroom/articles/")]
         self.assertEqual(rows, ["Stockport MBC signs ten-year resurfacing deal"])
         self.assertEqual(page.find("input", id="nq").get("value"), "TEN-year")
+        long_q = "é" * 150  # 300 bytes: cut to 200 at a character boundary
+        page = parse_html(self.get_as(cookie, "/newsroom?" + urllib.parse.urlencode({"q": long_q})).text)
+        self.assertEqual(page.find("input", id="nq").get("value"), "é" * 100)
         for q in ("%", "_", "no headline has this", "\\"):
             with self.subTest(q=q):
                 r = self.get_as(cookie, "/newsroom?" + urllib.parse.urlencode({"q": q}))
