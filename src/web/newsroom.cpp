@@ -401,8 +401,15 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
       if (content.save_article(in, now) != store::SaveOutcome::added)
         return newsroom_editor(req, p, 422, "An article with this headline was already published today. Change the headline, or edit that article instead.", &v);
       id = content.last_saved_id();
-    } else if (!councils::update_article(db(), *id, in, now)) {
-      return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+    } else {
+      auto stored = content.article_by_id(*id);
+      if (!stored) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+      // Publishing a draft dates it now, unless this save also set its publication time: a story
+      // drafted last week and published today is today's news.
+      if (stored->status == content::Status::draft && in.status == content::Status::published &&
+          (in.published_at == 0 || in.published_at == stored->published_at - stored->published_at % 60))
+        in.published_at = now;
+      councils::update_article(db(), *id, in, now);
     }
     tx.commit();
   } catch (const std::exception& ex) {

@@ -7,6 +7,7 @@ tests/fixtures/search/stories.txt.
 
 import os
 import re
+import sqlite3
 import subprocess
 import unittest
 import urllib.parse
@@ -349,6 +350,21 @@ class NewsroomTest(ServerTestCase):
         self.assertEqual(r.status, 303)
         self.assertNotIn("Unannounced budget gap", self.get_ok("/search?q=budget+gap").text)
         self.assertIn("Unannounced budget gap", self.get_as(cookie, "/newsroom").text, "the newsroom lists drafts")
+        # Published later, the draft takes the day it is published, unless its time is set in the same save.
+        draft_url = r.header("Location").split("?")[0]
+        _, values = self.editor_form(cookie, draft_url)
+        # Back-date the draft to 2020 (as if drafted long ago), so the change of date shows.
+        with sqlite3.connect(self.db) as conn:
+            conn.execute("UPDATE articles SET published_at = 1577869200 WHERE headline = ?",
+                         ("Unannounced budget gap at Wigan Council",))
+        _, values = self.editor_form(cookie, draft_url)
+        self.assertTrue(values["published"].startswith("2020-01-01"), values["published"])
+        r = self.post(draft_url, form(**dict(values, status="published")), cookie=cookie)
+        self.assertEqual(r.status, 303)
+        _, after = self.editor_form(cookie, draft_url)
+        self.assertFalse(after["published"].startswith("2020"), after["published"])
+        found = parse_html(self.get_ok("/search?q=budget+gap").text)
+        self.assertIn("Unannounced budget gap at Wigan Council", [h.clean_text() for h in found.find_all("h2")])
         _, _, r = self.new_article(cookie, headline="Embargoed: new mayor named", body="Scheduled text.",
                                    status="scheduled")
         self.assertEqual(r.status, 422, "scheduling needs a time in the future")
