@@ -280,7 +280,7 @@ std::string check_form(const EditFormValues& v, const std::vector<std::string>& 
 }  // namespace
 
 http::Response Site::newsroom_editor(const http::Request& req, const http::Params& p, int status,
-                                     const std::string& error, const EditFormValues* typed) {
+                                     const std::string& error, const EditFormValues* typed, bool check) {
   auto session = newsroom_session(req);
   if (!session) return redirect_see_other("/newsroom/login");
   if (!session->user.can_edit_articles())
@@ -343,6 +343,21 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
   if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
   if (article && article->status != content::Status::draft && article->published_at <= std::time(nullptr))
     d.AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(*article));
+  if (check && typed) {
+    // The councils this text would be tagged with, for an editor checking copy before saving.
+    auto* found = d.AddSectionDictionary("CHECKED");
+    const auto mentions = councils::default_detector().detect(typed->headline + "\n\n" + typed->standfirst + "\n\n" + typed->body);
+    std::vector<std::string> seen;
+    for (const auto& m : mentions) {
+      if (std::find(seen.begin(), seen.end(), m.gss_code) != seen.end()) continue;
+      seen.push_back(m.gss_code);
+      auto* cd = found->AddSectionDictionary("FOUND");
+      cd->SetValue("NAME", m.official_name);
+      cd->SetValue("GSS", m.gss_code);
+      cd->SetValue("MATCHED", m.matched_text);
+    }
+    if (seen.empty()) found->ShowSection("NONE_FOUND");
+  }
   if (article) {
     auto* section = d.AddSectionDictionary("COUNCILS");
     auto councils = store::CouncilStore(db()).for_article(article->id);
@@ -381,6 +396,7 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
   const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
   if (!creating && !id) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  const bool check = http::field(*form, "action") == "check";
 
   EditFormValues v{http::field(*form, "headline"), http::field(*form, "standfirst"), http::field(*form, "body"),
                    http::field(*form, "byline"),   http::field(*form, "tags"),       http::field(*form, "section"),
@@ -391,6 +407,7 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
   const std::int64_t now = std::time(nullptr);
   content::ArticleInput in;
   std::string error = check_form(v, section_names(content.sections()), now, in);
+  if (check) return newsroom_editor(req, p, 200, "", &v, true);  // nothing is saved
   if (!error.empty()) return newsroom_editor(req, p, 422, error, &v);
 
   try {

@@ -84,8 +84,10 @@ class Site {
   http::Response newsroom_login(const http::Request& req);
   http::Response newsroom_logout(const http::Request& req);
   http::Response newsroom_articles(const http::Request& req);
+  // The editor: the stored article, or `typed` values shown again; `check` lists the councils found in
+  // the typed text without saving it.
   http::Response newsroom_editor(const http::Request& req, const http::Params& p, int status, const std::string& error,
-                                 const EditFormValues* typed);
+                                 const EditFormValues* typed, bool check = false);
   http::Response newsroom_save(const http::Request& req, const http::Params& p);
 
   config::Config config_;

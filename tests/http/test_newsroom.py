@@ -233,6 +233,24 @@ class NewsroomTest(ServerTestCase):
         self.assertIn("The borough expects to save money.", article.text)
         self.assertNotIn(STOCKPORT_ONLINE, article.text)
 
+    def test_check_councils_lists_them_without_saving(self):
+        cookie = self.sign_in()
+        url = self.edit_url(cookie, "Essex County Council keeps every library open after consultation")
+        _, values = self.editor_form(cookie, url)
+        typed = dict(values, action="check", body="Stockport MBC and Kent CC will share a library van. Rain fell in Essex.")
+        r = self.post(url, form(**typed), cookie=cookie)
+        self.assertEqual(r.status, 200)
+        page = parse_html(r.text)
+        found = [li.clean_text() for li in page.find("section", cls="checked-councils").find_all("li")]
+        self.assertEqual(len(found), 3, found)  # Essex CC from the headline, Stockport, Kent; not "in Essex"
+        self.assertTrue(any(f.startswith("Stockport Metropolitan Borough Council E08000007") for f in found), found)
+        self.assertTrue(any("Kent County Council" in f and "Kent CC" in f for f in found), found)
+        self.assertEqual(page.find("textarea", name="body").text(), typed["body"], "the typed text stays in the form")
+        _, now = self.editor_form(cookie, url)
+        self.assertEqual(now["body"], values["body"], "checking saves nothing")
+        # Checking is a form post like any other: it needs the session's token.
+        self.assertEqual(self.post(url, form(**dict(typed, csrf="nope")), cookie=cookie).status, 403)
+
     def test_a_refused_save_keeps_what_was_typed_and_changes_nothing(self):
         cookie = self.sign_in()
         url = self.edit_url(cookie, "Stockport MBC signs ten-year resurfacing deal")

@@ -25,8 +25,20 @@
   <select id="status" name="status">
     {{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}
   </select>
-  <button type="submit">{{SAVE_LABEL}}</button>
+  <div class="form-actions">
+    <button type="submit">{{SAVE_LABEL}}</button>
+    <button type="submit" name="action" value="check" class="secondary">Check councils</button>
+  </div>
 </form>
+{{#CHECKED}}
+<section class="checked-councils" aria-labelledby="checked-heading" role="status">
+  <h2 id="checked-heading">Councils in this text (not saved yet)</h2>
+  {{#NONE_FOUND}}<p class="empty">No council is named. Bare place names ("in Essex") are not counted.</p>{{/NONE_FOUND}}
+  <ul class="council-list">
+    {{#FOUND}}<li>{{NAME}} <span class="gss">{{GSS}}</span>, from &ldquo;{{MATCHED}}&rdquo;</li>{{/FOUND}}
+  </ul>
+</section>
+{{/CHECKED}}
 {{#COUNCILS}}
 <section class="article-councils" aria-labelledby="councils-heading">
   <h2 id="councils-heading">Councils this article is tagged with</h2>
