@@ -89,9 +89,12 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
     n = r.int64(0);
     floor = r.is_null(1) ? 0 : r.int64(1);
   });
+  // Each term is counted in every column, without the text-columns filter of the search itself: a
+  // column filter makes FTS5 decode every match's positions, and a reader's word is not a filter word
+  // in any article (if it is one, the search finds nothing and the estimate is unused).
   std::string out;
   for (const auto& phrase : f.phrases) {
-    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {in_text_columns(phrase), floor, hi, n}) : 0;
+    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {phrase, floor, hi, n}) : 0;
     const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);

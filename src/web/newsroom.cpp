@@ -260,7 +260,9 @@ std::string check_form(const EditFormValues& v, const std::vector<std::string>& 
   in.tags = split_names(v.tags);
   in.section = v.section;
   if (in.headline.empty()) return "The headline cannot be empty.";
-  if (in.headline.size() > kMaxHeadline) return "The headline is longer than 300 characters.";
+  const auto characters = std::count_if(in.headline.begin(), in.headline.end(),
+                                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  if (static_cast<std::size_t>(characters) > kMaxHeadline) return "The headline is longer than 300 characters.";
   if (in.headline.find('\n') != std::string::npos) return "The headline must be one line.";
   if (in.standfirst.size() > kMaxStandfirst) return "The standfirst is longer than 2,000 characters.";
   if (in.body_markdown.size() > kMaxBody) return "The body is longer than 300,000 bytes.";
