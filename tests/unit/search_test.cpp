@@ -119,8 +119,11 @@ TEST_F(SearchTest, TypedFilterWordsMatchNothing) {
   const std::int64_t council = store::CouncilStore(t.db()).id_by_gss(a.councils.at(0).first);
   const std::int64_t section = store::ContentStore(t.db()).section_by_slug("news")->id;
   ASSERT_EQ(find(t.db(), "bus", "wigan-metropolitan-borough-council").hits.size(), 1u);
-  for (const std::string& typed : std::vector<std::string>{"zc" + std::to_string(council), "zs" + std::to_string(section), "zc*", "bus zc*"})
+  for (const std::string& typed : std::vector<std::string>{"zc" + std::to_string(council), "zs" + std::to_string(section), "zc*", "bus zc*",
+                                                         "\u017Ec" + std::to_string(council), "\"ZC" + std::to_string(council) + "\""})
     EXPECT_TRUE(find(t.db(), typed).hits.empty()) << typed;
+  save(article("Zebra crossing for the bus station", "Buses and zebras.", 7));
+  EXPECT_EQ(find(t.db(), "zebra").hits.size(), 1u) << "ordinary words starting with z are still found";
 }
 
 TEST_F(SearchTest, FindCouncilTakesWhatReadersType) {
