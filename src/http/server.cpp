@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "http/access_log.h"
+
 namespace gazette::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -32,13 +34,10 @@ struct Worker {
   bool stopping = false;
 };
 
-void log_access(const Request& req, int status, std::size_t bytes, std::chrono::steady_clock::time_point start) {
+void log_access(AccessLog& log, const Request& req, int status, std::size_t bytes,
+                std::chrono::steady_clock::time_point start) {
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
-  std::string path = req.target.size() > 512 ? req.target.substr(0, 512) : req.target;
-  for (char& c : path)
-    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '?';
-  spdlog::get("access")->info(R"({{"method":"{}","target":"{}","status":{},"bytes":{},"us":{},"remote":"{}"}})",
-                              req.method.size() > 16 ? "?" : req.method, path, status, bytes, us, req.remote_address);
+  log.record({req.method, req.target, status, bytes, static_cast<std::int64_t>(us), req.remote_address});
 }
 
 Response error_response(const beast::error_code& ec) {
@@ -93,6 +92,7 @@ awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, b
 struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
+  std::unique_ptr<AccessLog> access_log;  // null when off; declared before workers, so destroyed after them
   std::vector<std::unique_ptr<Worker>> workers;
   unsigned short port = 0;
   std::atomic<bool> stop_requested{false};
@@ -127,7 +127,7 @@ struct Server::Impl {
         Response res = error_response(ec);
         stream.expires_after(options.read_timeout);
         co_await write_response(stream, res, false, false, 11);
-        if (options.access_log) log_access(bad, res.status, res.body_view().size(), start);
+        if (access_log) log_access(*access_log, bad, res.status, res.body_view().size(), start);
         break;
       }
       auto& msg = parser.get();
@@ -151,7 +151,7 @@ struct Server::Impl {
       bool keep_alive = msg.keep_alive() && !w.stopping && res.status != 400;
       stream.expires_after(options.read_timeout);
       bool ok = co_await write_response(stream, res, req.method == "HEAD", keep_alive, msg.version());
-      if (options.access_log) log_access(req, res.status, res.body_view().size(), start);
+      if (access_log) log_access(*access_log, req, res.status, res.body_view().size(), start);
       if (!ok || !keep_alive) break;
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -210,10 +210,10 @@ Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_
                              std::to_string(impl_->options.port) + ": " + e.what());
   }
   impl_->port = ep.port();
-  if (!spdlog::get("access")) {
-    auto logger = spdlog::default_logger()->clone("access");
-    logger->set_pattern("%v");
-    spdlog::register_logger(logger);
+  if (impl_->options.access_log) {
+    AccessLogOptions log_options;
+    log_options.path = impl_->options.access_log_path;
+    impl_->access_log = std::make_unique<AccessLog>(std::move(log_options));
   }
 }
 
@@ -229,12 +229,20 @@ void Server::stop() {
 void Server::run() {
   asio::io_context signals_ioc;
   asio::signal_set signals(signals_ioc, SIGINT, SIGTERM);
-  signals.async_wait([this](const beast::error_code& ec, int) {
-    if (!ec) {
-      spdlog::info("shutting down: finishing in-flight requests");
-      stop();
+  // SIGHUP keeps its default (terminate) unless there is a log file to reopen.
+  if (impl_->access_log && !impl_->options.access_log_path.empty()) signals.add(SIGHUP);
+  std::function<void(const beast::error_code&, int)> on_signal = [&](const beast::error_code& ec, int signo) {
+    if (ec) return;
+    if (signo == SIGHUP) {
+      spdlog::info("SIGHUP: reopening the access log {}", impl_->options.access_log_path);
+      impl_->access_log->reopen();
+      signals.async_wait(on_signal);
+      return;
     }
-  });
+    spdlog::info("shutting down: finishing in-flight requests");
+    stop();
+  };
+  signals.async_wait(on_signal);
   std::thread signal_thread([&] { signals_ioc.run(); });
 
   std::vector<std::thread> threads;
@@ -260,6 +268,7 @@ void Server::run() {
   signals.cancel();
   signals_ioc.stop();
   signal_thread.join();
+  if (impl_->access_log) impl_->access_log->flush();  // the workers are gone: every line is recorded
 }
 
 }  // namespace gazette::http

@@ -3,7 +3,8 @@
 // Each worker thread runs its own io_context with its own SO_REUSEPORT acceptor, so connections never
 // cross threads and need no locks. The handler is called on worker threads concurrently and must be
 // thread-safe. Malformed requests get 400, oversized headers 431 and bodies 413; reads time out.
-// SIGTERM/SIGINT stop accepting, let in-flight requests finish, then run() returns.
+// SIGTERM/SIGINT stop accepting, let in-flight requests finish, then run() returns with every access
+// log line written. With an access log file, SIGHUP reopens it (for log rotation).
 #pragma once
 
 #include <chrono>
@@ -24,14 +25,16 @@ struct ServerOptions {
   std::size_t body_limit = 1024 * 1024;       // bytes of request body
   std::chrono::seconds read_timeout{30};      // per request, also the keep-alive idle limit
   std::chrono::seconds shutdown_grace{10};    // in-flight work gets this long after SIGTERM
-  bool access_log = true;                     // one JSON line per request on stdout
+  bool access_log = true;                     // one JSON line per request (see http/access_log.h)
+  std::string access_log_path;                // the access log's file; empty: stdout
 };
 
 using RequestHandler = std::function<Response(Request&)>;
 
 class Server {
  public:
-  // Binds the listening sockets; throws std::runtime_error naming the address when it cannot.
+  // Binds the listening sockets and opens the access log; throws std::runtime_error naming the address
+  // (or the log file) when it cannot.
   Server(ServerOptions options, RequestHandler handler);
   ~Server();
 
