@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   gazette::cli::register_councils(app, globals);
   gazette::cli::register_salary(app, globals);
   gazette::cli::register_users(app, globals);
+  gazette::cli::register_related(app, globals);
+  gazette::cli::register_jobs(app, globals);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   try {
     app.parse(argc, argv);

@@ -132,26 +132,25 @@ ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3;
 SELECT count(*) FROM articles WHERE section_id = ?2 AND status <> 'draft' AND published_at <= ?1;
 
 -- name: articles_by_author
+-- Streams from article_authors_listing (schema_012): one index range, stopping after the page.
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description
-FROM article_authors aa JOIN articles a ON a.id = aa.article_id JOIN sections s ON s.id = a.section_id
-WHERE aa.author_id = ?4 AND a.status <> 'draft' AND a.published_at <= ?1
-ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3;
+FROM article_authors aa CROSS JOIN articles a ON a.id = aa.article_id JOIN sections s ON s.id = a.section_id
+WHERE aa.author_id = ?4 AND aa.listed = 1 AND aa.published_at <= ?1
+ORDER BY aa.published_at DESC, aa.article_id DESC LIMIT ?2 OFFSET ?3;
 
 -- name: articles_by_author_count
-SELECT count(*) FROM article_authors aa JOIN articles a ON a.id = aa.article_id
-WHERE aa.author_id = ?2 AND a.status <> 'draft' AND a.published_at <= ?1;
+SELECT count(*) FROM article_authors WHERE author_id = ?2 AND listed = 1 AND published_at <= ?1;
 
 -- name: articles_by_tag
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description
-FROM article_tags at JOIN articles a ON a.id = at.article_id JOIN sections s ON s.id = a.section_id
-WHERE at.tag_id = ?4 AND a.status <> 'draft' AND a.published_at <= ?1
-ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3;
+FROM article_tags at CROSS JOIN articles a ON a.id = at.article_id JOIN sections s ON s.id = a.section_id
+WHERE at.tag_id = ?4 AND at.listed = 1 AND at.published_at <= ?1
+ORDER BY at.published_at DESC, at.article_id DESC LIMIT ?2 OFFSET ?3;
 
 -- name: articles_by_tag_count
-SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
-WHERE at.tag_id = ?2 AND a.status <> 'draft' AND a.published_at <= ?1;
+SELECT count(*) FROM article_tags WHERE tag_id = ?2 AND listed = 1 AND published_at <= ?1;
 
 -- name: articles_other_sections
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
@@ -306,13 +305,12 @@ WHERE ac.article_id = ?1 ORDER BY ac.mentions DESC, c.official_name;
 -- name: articles_by_council
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description
-FROM article_councils ac JOIN articles a ON a.id = ac.article_id JOIN sections s ON s.id = a.section_id
-WHERE ac.council_id = ?4 AND a.status <> 'draft' AND a.published_at <= ?1
-ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3;
+FROM article_councils ac CROSS JOIN articles a ON a.id = ac.article_id JOIN sections s ON s.id = a.section_id
+WHERE ac.council_id = ?4 AND ac.listed = 1 AND ac.published_at <= ?1
+ORDER BY ac.published_at DESC, ac.article_id DESC LIMIT ?2 OFFSET ?3;
 
 -- name: articles_by_council_count
-SELECT count(*) FROM article_councils ac JOIN articles a ON a.id = ac.article_id
-WHERE ac.council_id = ?2 AND a.status <> 'draft' AND a.published_at <= ?1;
+SELECT count(*) FROM article_councils WHERE council_id = ?2 AND listed = 1 AND published_at <= ?1;
 
 -- name: articles_text_for_councils
 SELECT id, headline, standfirst, body_markdown FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2;
@@ -487,3 +485,80 @@ SELECT official_name FROM councils WHERE end_date = '' ORDER BY official_name;
 
 -- name: council_by_gss
 SELECT id, gss_code, official_name, slug, type, nation, start_date, end_date FROM councils WHERE gss_code = ?1;
+
+-- ---------------------------------------------------------------- change log (schema_011)
+
+-- name: change_insert
+INSERT INTO changes (at, names) VALUES (?1, ?2) RETURNING seq;
+
+-- name: changes_prune
+DELETE FROM changes WHERE seq <= ?1;
+
+-- name: changes_since
+SELECT seq, names FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2;
+
+-- name: changes_last_seq
+SELECT coalesce(max(seq), 0) FROM changes;
+
+-- name: changes_first_seq_after
+SELECT coalesce(min(seq), 0) FROM changes WHERE seq > ?1;
+
+-- name: article_dependency_links
+-- What an article's listing pages are: its section (kind 's'), authors ('u'), tags ('t') and councils ('c').
+SELECT 's', section_id FROM articles WHERE id = ?1
+UNION ALL SELECT 'u', author_id FROM article_authors WHERE article_id = ?1
+UNION ALL SELECT 't', tag_id FROM article_tags WHERE article_id = ?1
+UNION ALL SELECT 'c', council_id FROM article_councils WHERE article_id = ?1;
+
+-- name: articles_due_between
+-- Scheduled articles whose publication time passed in (?1, ?2].
+SELECT id FROM articles WHERE status <> 'draft' AND published_at > ?1 AND published_at <= ?2;
+
+-- name: jobs_closing_between
+-- Live adverts whose closing time passed in (?1, ?2], with their employers.
+SELECT id, employer_id FROM jobs WHERE status = 'live' AND closes_at > ?1 AND closes_at <= ?2;
+
+-- name: job_close
+UPDATE jobs SET status = 'closed', updated_at = ?2 WHERE id = ?1 AND status = 'live';
+
+-- name: job_dependency_fields
+SELECT j.employer_id, coalesce(e.council_id, 0), j.category FROM jobs j JOIN employers e ON e.id = j.employer_id
+WHERE j.id = ?1;
+
+-- name: sitemap_articles_in_range
+-- One sitemap part: the visible articles whose ids are in (?2, ?3].
+SELECT a.slug, s.slug, a.published_at, a.updated_at
+FROM articles a JOIN sections s ON s.id = a.section_id
+WHERE a.id > ?2 AND a.id <= ?3 AND a.status <> 'draft' AND a.published_at <= ?1
+ORDER BY a.id;
+
+-- name: articles_max_id
+SELECT coalesce(max(id), 0) FROM articles;
+
+-- ---------------------------------------------------------------- related reading (schema_011)
+
+-- name: related_ids
+SELECT related_id FROM related_articles WHERE article_id = ?1 ORDER BY position;
+
+-- name: related_clear
+DELETE FROM related_articles WHERE article_id = ?1;
+
+-- name: related_insert
+INSERT INTO related_articles (article_id, position, related_id) VALUES (?1, ?2, ?3);
+
+-- name: related_pending_add
+INSERT INTO related_pending (article_id, priority, queued_at) VALUES (?1, ?2, ?3)
+ON CONFLICT (article_id) DO UPDATE SET priority = max(priority, excluded.priority);
+
+-- name: related_pending_next
+SELECT article_id, priority FROM related_pending WHERE priority >= ?2 ORDER BY priority DESC, article_id DESC LIMIT ?1;
+
+-- name: related_pending_done
+DELETE FROM related_pending WHERE article_id = ?1;
+
+-- name: related_pending_count
+SELECT count(*) FROM related_pending;
+
+-- name: related_done
+-- True when the article has a stored list and is not waiting for a new one.
+SELECT (SELECT count(*) FROM related_pending WHERE article_id = ?1) = 0;

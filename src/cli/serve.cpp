@@ -29,6 +29,7 @@ void register_serve(CLI::App& app, Globals& g) {
       opts.port = cfg.listen_port();
       opts.threads = cfg.threads;
       opts.access_log = cfg.access_log;
+      opts.access_log_path = cfg.access_log_file;
       http::Server server(opts, [&site](http::Request& req) { return site.handle(req); });
       spdlog::info("Gazette serving {} on http://{}:{}", cfg.db, opts.address, server.port());
       server.run();

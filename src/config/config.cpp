@@ -43,6 +43,11 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
   else if (key == "access_log") c.access_log = to_bool(key, source, value);
   else if (key == "cache_max_age") c.cache_max_age = to_int(key, source, value, 0, 86400 * 365);
   else if (key == "cache_max_entries") c.cache_max_entries = to_int(key, source, value, 0, 10'000'000);
+  else if (key == "cache_max_mb") c.cache_max_mb = to_int(key, source, value, 1, 1'000'000);
+  else if (key == "cache_stale_seconds") c.cache_stale_seconds = to_int(key, source, value, 0, 86400);
+  else if (key == "render_threads") c.render_threads = to_int(key, source, value, 1, 64);
+  else if (key == "warm_pages") c.warm_pages = to_int(key, source, value, 0, 100'000);
+  else if (key == "access_log_file") c.access_log_file = value;
   else if (key == "page_size") c.page_size = to_int(key, source, value, 1, 200);
   else if (key == "sitemap_articles_per_file") c.sitemap_articles_per_file = to_int(key, source, value, 10, 49900);
   else if (key == "log_level") c.log_level = value;
@@ -65,6 +70,16 @@ const std::vector<OptionInfo>& options() {
       {"access_log", "GAZETTE_ACCESS_LOG", "true", "Write one JSON line per request to standard output."},
       {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60", "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
       {"cache_max_entries", "GAZETTE_CACHE_MAX_ENTRIES", "20000", "Rendered pages kept in memory; 0 disables the page cache."},
+      {"cache_max_mb", "GAZETTE_CACHE_MAX_MB", "1024",
+       "Memory the page cache may hold, in MiB (all three encodings of each page); the least recently used pages go first."},
+      {"cache_stale_seconds", "GAZETTE_CACHE_STALE_SECONDS", "60",
+       "How long a page made stale by a change may still be served while it is re-rendered in the background; "
+       "past it a reader waits for the new page. Also sent as stale-while-revalidate."},
+      {"render_threads", "GAZETTE_RENDER_THREADS", "1", "Background threads re-rendering stale pages."},
+      {"warm_pages", "GAZETTE_WARM_PAGES", "500",
+       "On start, pages rendered before readers ask for them: home, sections and the pages most used before the last stop "
+       "(kept in DB.hot beside a SQLite file); 0 turns it off."},
+      {"access_log_file", "GAZETTE_ACCESS_LOG_FILE", "", "File the access log is appended to; empty writes it to standard output."},
       {"page_size", "GAZETTE_PAGE_SIZE", "20", "Articles per listing page."},
       {"sitemap_articles_per_file", "GAZETTE_SITEMAP_ARTICLES_PER_FILE", "49900",
        "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 URLs)."},

@@ -20,6 +20,11 @@ struct Config {
   bool access_log = true;
   int cache_max_age = 60;
   int cache_max_entries = 20000;
+  int cache_max_mb = 1024;
+  int cache_stale_seconds = 60;
+  int render_threads = 1;
+  int warm_pages = 500;
+  std::string access_log_file;  // empty: standard output
   int page_size = 20;
   int sitemap_articles_per_file = 49900;
   std::string log_level = "info";

@@ -41,6 +41,10 @@ struct Response {
   std::shared_ptr<const std::string> shared_body;
   // Public page that the page cache may keep (set by handlers of reader-facing pages).
   bool cacheable = false;
+  // For a cacheable response: the names of what it was built from (a shared cache may purge by them,
+  // see Surrogate-Key), and a lifetime in seconds after which it must be rebuilt (0: none).
+  std::vector<std::string> cache_tags;
+  int cache_ttl = 0;
 
   std::string_view body_view() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
   void set_header(std::string name, std::string value);

@@ -1,5 +1,11 @@
 #include "search/related.h"
 
+#include <ctime>
+
+#include "content/dependencies.h"
+#include "store/change_store.h"
+#include "store/content_store.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -122,6 +128,55 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
     if (!duplicate) out.push_back(std::move(*a));
   }
   return out;
+}
+
+std::optional<std::vector<content::Article>> stored_related(store::Connection& db, std::int64_t article_id,
+                                                            std::int64_t now) {
+  store::RelatedStore store(db);
+  auto ids = store.stored(article_id);
+  if (!ids) return std::nullopt;
+  std::vector<content::Article> out;
+  for (std::int64_t id : *ids) {
+    if (!store.visible_at(id, now)) continue;
+    if (auto a = store.summary(id)) out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+std::int64_t refresh_related(store::Connection& db, std::int64_t limit, int min_priority,
+                             const std::function<void(std::int64_t)>& progress) {
+  constexpr int kBatch = 50;
+  store::RelatedStore related(db);
+  store::ContentStore content(db);
+  std::int64_t done = 0;
+  while (done < limit) {
+    const std::int64_t now = std::time(nullptr);
+    auto batch = related.pending(static_cast<int>(std::min<std::int64_t>(kBatch, limit - done)), min_priority);
+    if (batch.empty()) break;
+    // Computed outside the write transaction (reads only), then stored in one short transaction.
+    std::vector<std::pair<std::int64_t, std::vector<std::int64_t>>> lists;
+    std::vector<std::int64_t> cascade_to;
+    for (auto [id, priority] : batch) {
+      const bool cascade = priority >= 2;
+      std::vector<std::int64_t> ids;
+      if (auto a = content.article_by_id(id); a && a->status != content::Status::draft)
+        for (const auto& r : related_articles(db, *a, 4, std::max(now, a->published_at))) ids.push_back(r.id);
+      if (cascade) cascade_to.insert(cascade_to.end(), ids.begin(), ids.end());
+      lists.emplace_back(id, std::move(ids));
+    }
+    store::Transaction tx(db);
+    std::vector<std::string> names;
+    for (const auto& [id, ids] : lists) {
+      related.save(id, ids);
+      names.push_back(content::deps::related(id));
+    }
+    for (std::int64_t id : cascade_to) related.enqueue(id, 1, now);
+    store::ChangeStore(db).record(std::move(names), now);
+    tx.commit();
+    done += static_cast<std::int64_t>(lists.size());
+    if (progress) progress(done);
+  }
+  return done;
 }
 
 }  // namespace gazette::search

@@ -1,7 +1,12 @@
 #include "store/content_store.h"
 
+#include <algorithm>
+#include <ctime>
+
+#include "content/dependencies.h"
 #include "content/text.h"
 #include "store/article_rows.h"
+#include "store/change_store.h"
 
 namespace gazette::store {
 namespace {
@@ -25,7 +30,10 @@ content::Section ContentStore::ensure_section(const std::string& name, const std
     return *s;
   }
   db_.exec("section_insert", {name, slug, description, std::int64_t{position}});
-  return {db_.last_insert_id(), name, slug, description};
+  const std::int64_t id = db_.last_insert_id();
+  // A new section appears in the navigation of every page.
+  ChangeStore(db_).record({std::string(content::deps::kNavigation)}, std::time(nullptr));
+  return {id, name, slug, description};
 }
 
 std::int64_t ContentStore::author_id(const std::string& name) {
@@ -87,7 +95,7 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   if (other_id != 0 && !dated) return SaveOutcome::already_present;
   if (other_id != 0 && other_key.ends_with("|undated")) {
     db_.exec("article_set_date", {other_id, in.published_at, in.published_at, key});
-    bump_content_version();
+    ChangeStore(db_).record(ChangeStore(db_).article_names(other_id), now);
     return SaveOutcome::updated;
   }
 
@@ -108,7 +116,11 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
       db_.exec("article_council_insert", {id, council, std::int64_t{mentions}});
   // Indexes the article for search, with its filter words, once its links are all written.
   db_.exec("article_refresh_search_facets", {id});
-  bump_content_version();
+  // Its related reading is computed after the write (a new article may also belong in the lists of
+  // the articles it relates to: cascade).
+  db_.exec("related_pending_add", {id, std::int64_t{2}, now});
+  ChangeStore changes(db_);
+  changes.record(changes.article_names(id), now);
   return SaveOutcome::added;
 }
 
@@ -155,6 +167,8 @@ std::optional<Article> ContentStore::article_by_id(std::int64_t id) {
 bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& in, std::int64_t now) {
   auto current = article_by_id(id);
   if (!current) return false;
+  ChangeStore changes(db_);
+  const std::vector<std::string> links_before = changes.article_links(id);
   content::Section section = ensure_section(in.section.empty() ? current->section.name : in.section);
   const std::int64_t published_at = in.published_at > 0 ? in.published_at : current->published_at;
   const int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
@@ -171,7 +185,25 @@ bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& 
     if (std::int64_t council = db_.scalar("council_id_by_gss", {gss}, 0))
       db_.exec("article_council_insert", {id, council, std::int64_t{mentions}});
   db_.exec("article_refresh_search_facets", {id});
-  bump_content_version();
+  db_.exec("related_pending_add", {id, std::int64_t{1}, now});
+  // What the edit changed: the article wherever it is shown; the listings it joined; and, when it
+  // moved in time or in or out of view, every listing it was or is in and the newest lists.
+  std::vector<std::string> links_after = changes.article_links(id);
+  std::vector<std::string> names{content::deps::article(id), content::deps::related(id), content::deps::sitemap_bucket_of(id)};
+  const bool moved = published_at != current->published_at || in.status != current->status;
+  auto has = [](const std::vector<std::string>& v, const std::string& n) { return std::find(v.begin(), v.end(), n) != v.end(); };
+  bool councils_changed = false;
+  for (const auto& n : links_after)
+    if (moved || !has(links_before, n)) {
+      names.push_back(n);
+      councils_changed |= n.starts_with('c');
+    }
+  for (const auto& n : links_before)
+    if (moved) names.push_back(n);
+    else if (n.starts_with('c') && !has(links_after, n)) councils_changed = true;
+  if (moved) names.emplace_back(content::deps::kLatest);
+  if (moved || councils_changed) names.emplace_back(content::deps::kCouncils);
+  changes.record(std::move(names), now);
   return true;
 }
 
@@ -263,12 +295,20 @@ std::vector<SitemapEntry> ContentStore::sitemap(std::int64_t now, int limit, int
 
 std::int64_t ContentStore::next_scheduled(std::int64_t now) { return db_.scalar("next_scheduled_time", {now}, 0); }
 
-std::int64_t ContentStore::content_version() {
-  std::int64_t v = 0;
-  db_.query("meta_get", {"content_version"}, [&](const Row& r) { v = std::stoll(r.text(0)); });
-  return v;
+std::vector<std::int64_t> ContentStore::due_between(std::int64_t after, std::int64_t until) {
+  std::vector<std::int64_t> out;
+  db_.query("articles_due_between", {after, until}, [&](const Row& r) { out.push_back(r.int64(0)); });
+  return out;
 }
 
-void ContentStore::bump_content_version() { db_.exec("content_version_bump", {}); }
+std::vector<SitemapEntry> ContentStore::sitemap_range(std::int64_t now, std::int64_t after_id, std::int64_t up_to_id) {
+  std::vector<SitemapEntry> out;
+  db_.query("sitemap_articles_in_range", {now, after_id, up_to_id}, [&](const Row& r) {
+    out.push_back({r.text(0), r.text(1), r.int64(2), r.int64(3)});
+  });
+  return out;
+}
+
+std::int64_t ContentStore::max_id() { return db_.scalar("articles_max_id", {}, 0); }
 
 }  // namespace gazette::store

@@ -78,9 +78,13 @@ class ContentStore {
   // The earliest publication time after `now` (a scheduled article), or 0 when none.
   std::int64_t next_scheduled(std::int64_t now);
 
-  // Content version: bumped by every write so page caches know to drop what they rendered.
-  std::int64_t content_version();
-  void bump_content_version();
+  // Scheduled articles whose publication time passed in (after, until].
+  std::vector<std::int64_t> due_between(std::int64_t after, std::int64_t until);
+
+  // One sitemap part: visible articles with ids in (after_id, up_to_id], in id order. Parts by id
+  // range stay put as articles are added, so a new article changes only the last part.
+  std::vector<SitemapEntry> sitemap_range(std::int64_t now, std::int64_t after_id, std::int64_t up_to_id);
+  std::int64_t max_id();
 
  private:
   void load_links(content::Article& a);

@@ -1,5 +1,10 @@
 #include "store/council_store.h"
 
+#include <ctime>
+
+#include "content/dependencies.h"
+#include "store/change_store.h"
+
 namespace gazette::store {
 
 CouncilRow CouncilStore::from_row(const Row& r) {
@@ -74,12 +79,19 @@ std::vector<CouncilRow> CouncilStore::all() {
 }
 
 void CouncilStore::set_article_councils(std::int64_t article_id, const std::vector<std::pair<std::string, int>>& mentions) {
+  // The councils it leaves and joins both change: their pages, counts and the article's own page.
+  std::vector<std::string> names{content::deps::article(article_id), std::string(content::deps::kCouncils)};
+  for (const auto& c : for_article(article_id)) names.push_back(content::deps::council(c.id));
   db_.exec("article_councils_clear", {article_id});
   for (const auto& [gss, n] : mentions) {
     std::int64_t id = db_.scalar("council_id_by_gss", {gss}, 0);
-    if (id) db_.exec("article_council_insert", {article_id, id, std::int64_t{n}});
+    if (id) {
+      db_.exec("article_council_insert", {article_id, id, std::int64_t{n}});
+      names.push_back(content::deps::council(id));
+    }
   }
   db_.exec("article_refresh_search_facets", {article_id});
+  ChangeStore(db_).record(std::move(names), std::time(nullptr));
 }
 
 std::vector<CouncilRow> CouncilStore::for_article(std::int64_t article_id) {

@@ -1,6 +1,7 @@
 #include "store/job_store.h"
 
 #include "content/text.h"
+#include "store/change_store.h"
 
 namespace gazette::store {
 namespace {
@@ -33,7 +34,8 @@ SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
             j.description_html, j.apply_url, j.apply_email, j.employer_reference, j.status, std::int64_t{j.featured},
             j.source, j.updated_at});
   last_saved_id_ = db_.last_insert_id();
-  db_.exec("content_version_bump", {});
+  ChangeStore changes(db_);
+  changes.record(changes.job_names(last_saved_id_), j.updated_at > 0 ? j.updated_at : j.posted_at);
   return SaveOutcome::added;
 }
 
@@ -125,6 +127,19 @@ std::int64_t JobStore::count() { return db_.scalar("job_count", {}); }
 std::int64_t JobStore::live_count(std::int64_t now) { return db_.scalar("job_live_count", {now}, 0); }
 
 std::int64_t JobStore::next_closing(std::int64_t now) { return db_.scalar("next_job_closing", {now}, 0); }
+
+bool JobStore::close(std::int64_t id, std::int64_t now) {
+  if (db_.exec("job_close", {id, now}) == 0) return false;
+  ChangeStore changes(db_);
+  changes.record(changes.job_names(id), now);
+  return true;
+}
+
+std::vector<std::int64_t> JobStore::closing_between(std::int64_t after, std::int64_t until) {
+  std::vector<std::int64_t> out;
+  db_.query("jobs_closing_between", {after, until}, [&](const Row& r) { out.push_back(r.int64(0)); });
+  return out;
+}
 
 std::vector<JobStore::SitemapJob> JobStore::live_for_sitemap(std::int64_t now, int limit, int offset) {
   std::vector<SitemapJob> out;

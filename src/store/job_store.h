@@ -47,6 +47,11 @@ class JobStore {
   std::int64_t live_count(std::int64_t now);
   // The earliest closing time after `now` of a live advert, or 0.
   std::int64_t next_closing(std::int64_t now);
+  // Closes a live advert (status 'closed') and names the change. Call inside a Transaction. False when
+  // there is no live advert with that id.
+  bool close(std::int64_t id, std::int64_t now);
+  // Live adverts whose closing time passed in (after, until].
+  std::vector<std::int64_t> closing_between(std::int64_t after, std::int64_t until);
   struct SitemapJob {
     std::int64_t id;
     std::string slug;

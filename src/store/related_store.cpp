@@ -48,4 +48,31 @@ std::optional<content::Article> RelatedStore::summary(std::int64_t article_id) {
 
 std::int64_t RelatedStore::article_count() { return db_.scalar("article_total", {}); }
 
+std::optional<std::vector<std::int64_t>> RelatedStore::stored(std::int64_t article_id) {
+  if (db_.scalar("related_done", {article_id}, 0) == 0) return std::nullopt;
+  std::vector<std::int64_t> ids;
+  db_.query("related_ids", {article_id}, [&](const Row& r) { ids.push_back(r.int64(0)); });
+  return ids;
+}
+
+void RelatedStore::save(std::int64_t article_id, const std::vector<std::int64_t>& related_ids) {
+  db_.exec("related_clear", {article_id});
+  std::int64_t position = 0;
+  for (std::int64_t id : related_ids) db_.exec("related_insert", {article_id, position++, id});
+  db_.exec("related_pending_done", {article_id});
+}
+
+std::vector<std::pair<std::int64_t, int>> RelatedStore::pending(int limit, int min_priority) {
+  std::vector<std::pair<std::int64_t, int>> out;
+  db_.query("related_pending_next", {std::int64_t{limit}, std::int64_t{min_priority}},
+            [&](const Row& r) { out.emplace_back(r.int64(0), static_cast<int>(r.int64(1))); });
+  return out;
+}
+
+void RelatedStore::enqueue(std::int64_t article_id, int priority, std::int64_t now) {
+  db_.exec("related_pending_add", {article_id, std::int64_t{priority}, now});
+}
+
+std::int64_t RelatedStore::pending_count() { return db_.scalar("related_pending_count", {}, 0); }
+
 }  // namespace gazette::store

@@ -3,10 +3,12 @@
 #include <ctime>
 #include <map>
 
+#include "content/dependencies.h"
 #include "content/text.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
+#include "web/render_deps.h"
 #include "web/site.h"
 
 namespace gazette::web {
@@ -14,6 +16,7 @@ namespace gazette::web {
 http::Response Site::councils_page(const http::Request&) {
   store::CouncilStore councils(db());
   auto all = councils.all();
+  RenderDeps::add(content::deps::kCouncils);
   ctemplate::TemplateDictionary d("councils");
   // Grouped by nation, then type; the query already orders them so.
   std::string nation, type;
@@ -64,6 +67,8 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   const std::int64_t total = content.count(f, now);
   const int size = config_.page_size;
   if (*page > 1 && static_cast<std::int64_t>(*page - 1) * size >= total) return not_found_page(req);
+  if (*page <= content::deps::kListingHeadPages) RenderDeps::add(content::deps::council(council->id));
+  else RenderDeps::expire_within(300);
   ctemplate::TemplateDictionary d("council");
   d.SetValue("HEADING", council->official_name);
   d.SetValue("KIND", "Council");

@@ -6,10 +6,12 @@
 #include <ctime>
 #include <sstream>
 
+#include "content/dependencies.h"
 #include "content/text.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "store/job_store.h"
+#include "web/render_deps.h"
 #include "web/site.h"
 #include "web/urls.h"
 
@@ -37,32 +39,39 @@ http::Response Site::feed(const http::Request& req, const http::Params& p, bool 
   const std::int64_t now = std::time(nullptr);
   store::ArticleFilter filter;
   std::string title = config_.site_name, page_path = "/";
+  std::string dependency(content::deps::kLatest);
   if (auto it = p.find("section"); it != p.end()) {
     auto s = content.section_by_slug(it->second);
     if (!s) return not_found_page(req);
+    dependency = content::deps::section(s->id);
     filter.section_id = s->id;
     title += ": " + s->name;
     page_path = section_path(*s);
   } else if (auto it = p.find("author"); it != p.end()) {
     auto a = content.author_by_slug(it->second);
     if (!a) return not_found_page(req);
+    dependency = content::deps::author(a->id);
     filter.author_id = a->id;
     title += ": " + a->name;
     page_path = author_path(*a);
   } else if (auto it = p.find("council"); it != p.end()) {
     auto c = store::CouncilStore(db()).council_by_slug(it->second);
     if (!c) return not_found_page(req);
+    dependency = content::deps::council(c->id);
     filter.council_id = c->id;
     title += ": " + c->official_name;
     page_path = "/councils/" + c->slug;
   } else if (auto it = p.find("tag"); it != p.end()) {
     auto t = content.tag_by_slug(it->second);
     if (!t) return not_found_page(req);
+    dependency = content::deps::tag(t->id);
     filter.tag_id = t->id;
     title += ": " + t->name;
     page_path = tag_path(*t);
   }
   auto items = content.list(filter, now, kFeedItems, 0);
+  RenderDeps::add(dependency);
+  for (const auto& a : items) RenderDeps::add(content::deps::article(a.id));
   const std::string& base = config_.base_url;
   const std::string self = base + req.path;
   pugi::xml_document doc;
@@ -137,14 +146,18 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   const std::int64_t now = std::time(nullptr);
   const std::int64_t total = content.count({}, now);
   // Articles per file stay under the protocol's 50,000 URLs, leaving room for the home and section pages.
+  // Files hold articles by id range, so a new article changes only the last file and an edit only its
+  // own; a range may hold fewer (drafts, deleted articles).
   const int per_file = config_.sitemap_articles_per_file;
-  const std::int64_t files = std::max<std::int64_t>(1, (total + per_file - 1) / per_file);
+  const std::int64_t max_id = content.max_id();
+  const std::int64_t files = std::max<std::int64_t>(1, (max_id + per_file - 1) / per_file);
   // One plain sitemap while articles and live jobs fit in one file; an index otherwise.
   const bool use_index = total + store::JobStore(db()).live_count(now) > per_file;
   const std::string& base = config_.base_url;
   pugi::xml_document doc;
   auto it = p.find("file");
   auto add_jobs = [&](pugi::xml_node urlset) {
+    RenderDeps::add(content::deps::kJobs);
     // Live adverts only: a closed advert leaves the sitemap on its closing day.
     for (const auto& j : store::JobStore(db()).live_for_sitemap(now, 50000, 0)) {
       auto u = urlset.append_child("url");
@@ -160,6 +173,8 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   }
   if (it == p.end() && use_index) {
     // Past 50,000 URLs the sitemap becomes an index of numbered sitemaps.
+    RenderDeps::add(content::deps::kLatest);
+    RenderDeps::add(content::deps::kJobs);
     auto index = doc.append_child("sitemapindex");
     index.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
     for (std::int64_t i = 1; i <= files; ++i) {
@@ -183,10 +198,18 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
     if (modified > 0) text_child(u, "lastmod", content::format_iso8601(modified));
   };
   if (number == 1) {
+    RenderDeps::add(content::deps::kNavigation);
     add(base + "/", 0);
     for (const auto& s : content.sections()) add(base + section_path(s), 0);
   }
-  for (const auto& e : content.sitemap(now, per_file, (number - 1) * per_file))
+  const std::int64_t lo = use_index ? std::int64_t{number - 1} * per_file : 0;
+  const std::int64_t hi = use_index ? std::int64_t{number} * per_file : max_id;
+  // Without an index the one file lists every article, so a new one changes it.
+  if (!use_index) RenderDeps::add(content::deps::kLatest);
+  for (std::int64_t id = lo + 1; id <= hi; id += content::deps::kSitemapBucket)
+    RenderDeps::add(content::deps::sitemap_bucket_of(id));
+  if (hi > lo) RenderDeps::add(content::deps::sitemap_bucket_of(hi));
+  for (const auto& e : content.sitemap_range(now, lo, hi))
     add(base + article_path(e.section_slug, e.slug, e.published_at), std::max(e.updated_at, e.published_at));
   if (!use_index) add_jobs(urlset);
   return xml_response(doc, "application/xml; charset=utf-8");

@@ -11,12 +11,14 @@
 #include <ctime>
 #include <sstream>
 
+#include "content/dependencies.h"
 #include "content/text.h"
 #include "jobs/categories.h"
 #include "search/query.h"
 #include "store/council_store.h"
 #include "store/job_store.h"
 #include "web/render.h"
+#include "web/render_deps.h"
 #include "web/site.h"
 
 namespace gazette::web {
@@ -188,6 +190,7 @@ http::Response Site::jobs_page(const http::Request& req) {
   auto index = job_index();
   auto result = index->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
   if (*page > 1 && result.ids.empty()) return not_found_page(req);
+  RenderDeps::add(content::deps::kJobs);
 
   ctemplate::TemplateDictionary d("jobs");
   d.SetValue("Q", p.q);
@@ -251,7 +254,10 @@ http::Response Site::jobs_page(const http::Request& req) {
   meta.feed_title = meta.title + " (RSS)";
   http::Response r;
   r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("jobs.tpl", d));
-  if (req.query.empty()) r.cacheable = true;  // the plain board; filtered views render in a few ms
+  // Filtered views are cached too (compressed once, and bounded by the cache's memory), but only for a
+  // minute: their key space is as large as readers make it.
+  r.cacheable = true;
+  if (!req.query.empty()) r.cache_ttl = 60;
   return r;
 }
 
@@ -259,6 +265,7 @@ http::Response Site::job_page(const http::Request& req, const http::Params& p) {
   std::int64_t id = parse_int(p.at("id"), 0);
   auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
   if (!job || job->status == "draft") return not_found_page(req);
+  RenderDeps::add(content::deps::job(job->id));
   if (p.at("slug") != job->slug) {
     http::Response r = http::Response::redirect(301, job_path(*job));
     return r;
@@ -307,6 +314,7 @@ http::Response Site::employer_page(const http::Request& req, const http::Params&
   const std::int64_t now = std::time(nullptr);
   search::JobQuery q;
   q.employer_id = employer->id;
+  RenderDeps::add(content::deps::employer(employer->id));
   q.page = *page;
   q.page_size = config_.page_size;
   auto result = job_index()->search(q, nullptr, now);
@@ -334,6 +342,7 @@ http::Response Site::employer_page(const http::Request& req, const http::Params&
 }
 
 http::Response Site::jobs_xml_feed(const http::Request&) {
+  RenderDeps::add(content::deps::kJobs);
   // Indeed-style feed of every live advert, for job aggregators: a stable reference per advert.
   const std::int64_t now = std::time(nullptr);
   store::JobStore store(db());
@@ -392,6 +401,7 @@ http::Response Site::jobs_rss(const http::Request& req) {
   auto parsed = search::parse_query(p.q);
   if (!parsed.fts.empty()) keyword_ids = store.keyword_ids(parsed.fts, 100000, false, now);
   auto result = job_index()->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
+  RenderDeps::add(content::deps::kJobs);
   pugi::xml_document doc;
   auto rss = doc.append_child("rss");
   rss.append_attribute("version") = "2.0";
@@ -414,8 +424,11 @@ http::Response Site::jobs_rss(const http::Request& req) {
   }
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
-  return http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),
-                              "application/rss+xml; charset=utf-8");
+  http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),
+                                          "application/rss+xml; charset=utf-8");
+  r.cacheable = true;
+  if (!req.query.empty()) r.cache_ttl = 60;
+  return r;
 }
 
 void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
@@ -428,6 +441,9 @@ void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_i
   std::string heading;
   auto index = job_index();
   auto result = index->search(q, nullptr, now);
+  // The box changes when an advert it shows closes (job names), or when a new one would join it.
+  if (council_id) RenderDeps::add(content::deps::council_jobs(council_id));
+  if (!category.empty()) RenderDeps::add(content::deps::kJobs);
   if (!result.ids.empty()) {
     heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
   } else {
@@ -436,13 +452,17 @@ void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_i
     latest.page_size = 4;
     result = index->search(latest, nullptr, now);
     heading = "Latest jobs";
+    RenderDeps::add(content::deps::kLatestJobs);
   }
   if (result.ids.empty()) return;
   auto* box = d->AddSectionDictionary("JOBS_BOX");
   box->SetValue("HEADING", heading);
   store::JobStore store(db());
   for (std::int64_t id : result.ids)
-    if (auto j = store.by_id(id)) fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);
+    if (auto j = store.by_id(id)) {
+      RenderDeps::add(content::deps::job(id));
+      fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);
+    }
 }
 
 }  // namespace gazette::web

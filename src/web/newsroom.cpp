@@ -436,7 +436,7 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
     return newsroom_editor(req, p, 503, "The article could not be saved just now (the database said: " + std::string(ex.what()) +
                                             "). Your text is below; try again.", &v);
   }
-  cache_.invalidate();
+  apply_changes(true);  // the change log names what the save changed; this node shows it at once
   spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", *id);
   return redirect_see_other("/newsroom/articles/" + std::to_string(*id) + "?saved=1");
 }

@@ -3,11 +3,13 @@
 #include <ctime>
 #include <functional>
 
+#include "content/dependencies.h"
 #include "content/text.h"
 #include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
+#include "web/render_deps.h"
 #include "web/site.h"
 #include "web/urls.h"
 
@@ -57,6 +59,7 @@ http::Response Site::home(const http::Request&) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   auto sections = content.sections();
+  RenderDeps::add(content::deps::kLatest);  // the newest articles, overall and per section
   ctemplate::TemplateDictionary d("home");
   auto latest = content.list({}, now, 7, 0);
   if (latest.empty()) d.ShowSection("EMPTY");
@@ -89,6 +92,7 @@ namespace {
 struct Listing {
   std::string heading, intro, kind, base_path, feed_path;
   std::string extra_heading, extra_text;  // author role/bio
+  std::string dependency;                 // the listing's name (content::deps), for its first pages
 };
 
 }  // namespace
@@ -101,6 +105,10 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   const std::int64_t total = content.count(filter, now);
   const int size = cfg.page_size;
   if (page > 1 && static_cast<std::int64_t>(page - 1) * size >= total) return not_found();
+  // A new article changes the first pages of its listings; deeper pages (which shift by one with
+  // every new article) catch up within five minutes instead of all going stale on every publish.
+  if (page <= content::deps::kListingHeadPages) RenderDeps::add(l.dependency);
+  else RenderDeps::expire_within(300);
   auto items = content.list(filter, now, size, (page - 1) * size);
   ctemplate::TemplateDictionary d("listing");
   d.SetValue("HEADING", l.heading);
@@ -134,7 +142,8 @@ http::Response Site::section_page(const http::Request& req, const http::Params& 
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.section_id = section->id;
-  Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", ""};
+  Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", "",
+            content::deps::section(section->id)};
   // Sections are not job categories, so the box is the latest jobs, labelled as such.
   return render_listing(theme_, config_, content, f, l, *page, section->slug, [&] { return not_found_page(req); },
                         [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
@@ -148,7 +157,8 @@ http::Response Site::author_page(const http::Request& req, const http::Params& p
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.author_id = author->id;
-  Listing l{author->name, author->bio, "Author", author_path(*author), author_path(*author) + "/feed.xml", author->role, ""};
+  Listing l{author->name, author->bio, "Author", author_path(*author), author_path(*author) + "/feed.xml", author->role, "",
+            content::deps::author(author->id)};
   return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
 }
 
@@ -160,7 +170,7 @@ http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.tag_id = tag->id;
-  Listing l{tag->name, tag->description, "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "", ""};
+  Listing l{tag->name, tag->description, "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "", "", content::deps::tag(tag->id)};
   return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
 }
 
@@ -198,12 +208,16 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
   }
   if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
   fill_job_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name, "");
-  // "You may have missed": related reading; recent articles from other sections when nothing relates.
-  auto related = search::related_articles(db(), a, 4, now);
+  // "You may have missed": related reading, computed when the article was written (or, until then,
+  // now); recent articles from other sections when nothing relates.
+  RenderDeps::add(content::deps::related(a.id));
+  auto stored = search::stored_related(db(), a.id, now);
+  auto related = stored ? std::move(*stored) : search::related_articles(db(), a, 4, now);
   if (related.empty()) {
     store::ArticleFilter others;
     others.exclude_section_id = a.section.id;
     related = content.list(others, now, 4, 0);
+    RenderDeps::expire_within(600);
   }
   for (const auto& r : related) fill_card(d.AddSectionDictionary("RELATED"), r);
   if (!related.empty()) d.ShowSection("HAS_RELATED");

@@ -3,13 +3,16 @@
 #include <charconv>
 #include <ctime>
 
+#include "content/dependencies.h"
 #include "content/text.h"
+#include "web/render_deps.h"
 #include "web/urls.h"
 
 namespace gazette::web {
 
 std::string render_layout(const Theme& theme, const config::Config& cfg, const std::vector<content::Section>& sections,
                           const PageMeta& meta, const std::string& body_html) {
+  RenderDeps::add(content::deps::kNavigation);
   ctemplate::TemplateDictionary d("layout");
   d.SetValue("SITE_NAME", cfg.site_name);
   d.SetValue("PAGE_TITLE", meta.title.empty() ? cfg.site_name : meta.title + " | " + cfg.site_name);
@@ -40,6 +43,7 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
 }
 
 void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a) {
+  RenderDeps::add(content::deps::article(a.id));
   d->SetValue("HEADLINE", a.headline);
   d->SetValue("URL", article_path(a));
   d->SetValue("STANDFIRST", a.standfirst);

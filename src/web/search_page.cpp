@@ -2,10 +2,12 @@
 #include <boost/url/url.hpp>
 #include <ctime>
 
+#include "content/dependencies.h"
 #include "search/search.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
+#include "web/render_deps.h"
 #include "web/site.h"
 #include "web/urls.h"
 
@@ -82,9 +84,12 @@ http::Response Site::search_page(const http::Request& req) {
   meta.canonical_path = "/search";
   http::Response r;
   r.body = render_layout(theme_, config_, sections, meta, theme_.render("search.tpl", d));
-  // Search pages are not cached: their key space is unbounded and they render in milliseconds.
-  r.set_header("Cache-Control", "no-store");
+  // Cached briefly (compressed once; the cache's memory bound keeps an unbounded key space in check): a
+  // new article may match, so they go stale with every publish, and in any case within a minute.
   r.set_header("X-Robots-Tag", "noindex");
+  r.cacheable = true;
+  r.cache_ttl = 60;
+  RenderDeps::add(content::deps::kLatest);
   return r;
 }
 

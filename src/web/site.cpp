@@ -2,11 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <fstream>
 
+#include "content/dependencies.h"
+#include "search/related.h"
+#include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
+#include "web/render_deps.h"
 
 namespace gazette::web {
 
@@ -19,14 +25,45 @@ void add_security_headers(http::Response& res) {
                            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
 }
 
-Site::Site(const config::Config& config) : config_(config), cache_(static_cast<std::size_t>(config.cache_max_entries)) {
+struct Site::Flight {
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  bool done = false;
+  std::shared_ptr<const CachedPage> page;
+  http::Response uncached;
+};
+
+Site::Site(const config::Config& config)
+    : config_(config),
+      cache_(static_cast<std::size_t>(config.cache_max_entries), static_cast<std::size_t>(config.cache_max_mb) << 20) {
   theme_.load(config_.theme_dir);
   add_routes();
 }
 
 Site::~Site() {
   stopping_ = true;
+  {
+    std::lock_guard lock(refresh_mutex_);  // so a refresher between its check and its wait sees it
+  }
+  refresh_cv_.notify_all();
+  if (warmer_.joinable()) warmer_.join();
+  if (related_worker_.joinable()) related_worker_.join();
+  for (auto& t : refreshers_)
+    if (t.joinable()) t.join();
   if (watcher_.joinable()) watcher_.join();
+  // Remember the pages readers used most, so the next start renders them before readers ask.
+  const std::string file = warm_file();
+  if (!file.empty() && config_.warm_pages > 0 && cache_.size() > 0) {
+    std::ofstream out(file + ".tmp", std::ios::trunc);
+    for (const auto& key : cache_.hottest(static_cast<std::size_t>(config_.warm_pages))) out << key << "\n";
+    out.close();
+    if (out) std::rename((file + ".tmp").c_str(), file.c_str());
+  }
+}
+
+std::string Site::warm_file() const {
+  if (config_.db.empty() || config_.db == ":memory:" || config_.db.find("://") != std::string::npos) return "";
+  return config_.db + ".hot";
 }
 
 store::Connection& Site::db() {
@@ -46,7 +83,7 @@ void Site::add_routes() {
   router_.get("/", [this](const Request& r, const Params&) { return home(r); });
   router_.get("/healthz", [this](const Request&, const Params&) {
     // Healthy when the database answers.
-    store::ContentStore(db()).content_version();
+    store::ChangeStore(db()).last_seq();
     return http::Response::text(200, "ok\n");
   });
   router_.get("/robots.txt", [this](const Request&, const Params&) { return robots(); });
@@ -95,6 +132,68 @@ http::Response Site::render_uncached(http::Request& req) {
   }
 }
 
+http::Response Site::render(http::Request& req) {
+  RenderDeps deps;
+  http::Response res = render_uncached(req);
+  if (res.cacheable) {
+    auto& names = deps.names();
+    res.cache_tags.insert(res.cache_tags.end(), std::make_move_iterator(names.begin()), std::make_move_iterator(names.end()));
+    if (deps.ttl() > 0 && (res.cache_ttl == 0 || deps.ttl() < res.cache_ttl)) res.cache_ttl = deps.ttl();
+  }
+  return res;
+}
+
+std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, http::Request& req, http::Response& uncached) {
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  {
+    std::lock_guard lock(flights_mutex_);
+    auto& slot = flights_[key];
+    if (!slot) {
+      slot = std::make_shared<Flight>();
+      leader = true;
+    }
+    flight = slot;
+  }
+  if (!leader) {
+    std::unique_lock lock(flight->mutex);
+    if (flight->done_cv.wait_for(lock, std::chrono::seconds(10), [&] { return flight->done; })) {
+      if (flight->page) return flight->page;
+      uncached = flight->uncached;
+      return nullptr;
+    }
+    // The first render is taking too long: render this one separately.
+    lock.unlock();
+    const std::uint64_t stamp = cache_.stamp();
+    http::Response res = render(req);
+    if (!res.cacheable || res.status >= 500) {
+      uncached = std::move(res);
+      return nullptr;
+    }
+    return cache_.store(key, res, stamp, 0, req.target);
+  }
+  std::shared_ptr<const CachedPage> page;
+  try {
+    const std::uint64_t stamp = cache_.stamp();
+    http::Response res = render(req);
+    if (res.cacheable && res.status < 500) page = cache_.store(key, res, stamp, 0, req.target);
+    else uncached = std::move(res);
+  } catch (const std::exception& e) {
+    spdlog::error("rendering {} failed: {}", req.target, e.what());
+    uncached = http::Response::text(500, "Internal server error: the page could not be rendered.\n");
+  }
+  {
+    std::lock_guard lock(flight->mutex);
+    flight->page = page;
+    if (!page) flight->uncached = uncached;
+    flight->done = true;
+  }
+  flight->done_cv.notify_all();
+  std::lock_guard lock(flights_mutex_);
+  flights_.erase(key);
+  return page;
+}
+
 http::Response Site::handle(http::Request& req) {
   // The newsroom is per person: rendered every time, never stored by the page cache or a browser.
   if (req.path == "/newsroom" || req.path.starts_with("/newsroom/")) {
@@ -111,58 +210,235 @@ http::Response Site::handle(http::Request& req) {
     return res;
   }
   const std::string key = cache_key(req);
-  auto page = cache_.find(key);
-  if (!page) {
-    const std::uint64_t generation = cache_.generation();
-    http::Response res = render_uncached(req);
-    if (!res.cacheable) {
-      add_security_headers(res);
-      return res;
+  const int stale_seconds = config_.cache_stale_seconds;
+  auto hit = cache_.find(key);
+  std::shared_ptr<const CachedPage> page;
+  const char* how = "MISS";  // X-Cache, for operators and tests: HIT, STALE (re-rendering) or MISS
+  if (hit && (!hit.stale() || hit.stale_for_ms <= std::int64_t{stale_seconds} * 1000)) {
+    // Fresh, or stale within the bound: serve it now; one background render brings it up to date.
+    if (hit.stale() && !hit.refreshing) schedule_refresh(key, req.target);
+    page = hit.page;
+    how = hit.stale() ? "STALE" : "HIT";
+  } else {
+    http::Response uncached;
+    page = render_shared(key, req, uncached);
+    if (!page) {
+      add_security_headers(uncached);
+      return uncached;
     }
-    page = cache_.store(key, res, generation, std::time(nullptr));
   }
-  http::Response res = PageCache::respond(*page, req, config_.cache_max_age);
+  http::Response res = PageCache::respond(*page, req, config_.cache_max_age, stale_seconds);
+  res.headers.emplace_back("X-Cache", how);
   add_security_headers(res);
   return res;
 }
 
+void Site::schedule_refresh(const std::string& key, const std::string& target) {
+  if (refreshers_.empty() || !cache_.claim_refresh(key)) return;
+  {
+    std::lock_guard lock(refresh_mutex_);
+    if (refresh_queue_.size() < 10000) {
+      refresh_queue_.emplace_back(key, target);
+      refresh_cv_.notify_one();
+      return;
+    }
+  }
+  // The queue is full: readers keep the stale page until the bound, then render it themselves.
+  cache_.release_refresh(key);
+}
+
+void Site::refresh_loop() {
+  while (!stopping_) {
+    std::pair<std::string, std::string> job;
+    {
+      std::unique_lock lock(refresh_mutex_);
+      refresh_cv_.wait(lock, [&] { return stopping_ || !refresh_queue_.empty(); });
+      if (stopping_) return;
+      job = std::move(refresh_queue_.front());
+      refresh_queue_.pop_front();
+    }
+    rerender(job.first, job.second);
+  }
+}
+
+void Site::warm() {
+  // Home and section pages, then what readers used most before the last stop, rendered before (or
+  // while) the first readers arrive, so a restart is not a storm of misses.
+  std::vector<std::string> targets{"/"};
+  try {
+    for (const auto& s : store::ContentStore(db()).sections()) targets.push_back("/" + s.slug);
+  } catch (const std::exception& e) {
+    spdlog::warn("warm start: {}", e.what());
+  }
+  if (const std::string file = warm_file(); !file.empty()) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line) && targets.size() < static_cast<std::size_t>(config_.warm_pages))
+      if (!line.empty() && line.front() == '/' && line.size() < 2048) targets.push_back(line);
+  }
+  std::size_t done = 0;
+  const auto start = std::chrono::steady_clock::now();
+  for (const auto& target : targets) {
+    if (stopping_) return;
+    http::Request req;
+    req.method = "GET";
+    req.target = target;
+    if (!req.parse_target()) continue;
+    const std::string key = cache_key(req);
+    if (cache_.find(key)) continue;
+    http::Response uncached;
+    if (render_shared(key, req, uncached)) ++done;
+  }
+  spdlog::info("warm start: {} pages rendered in {} ms", done,
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+}
+
 std::shared_ptr<const search::JobIndex> Site::job_index() {
-  const std::uint64_t generation = cache_.generation();
+  const std::uint64_t version = jobs_version_.load(std::memory_order_acquire);
   std::lock_guard lock(job_index_mutex_);
-  if (!job_index_ || job_index_generation_ != generation) {
+  if (!job_index_ || job_index_version_ != version) {
     job_index_ = std::make_shared<const search::JobIndex>(store::JobStore(db()).index_rows());
-    job_index_generation_ = generation;
+    job_index_version_ = version;
   }
   return job_index_;
 }
 
 void Site::start_change_watcher() {
+  {
+    std::lock_guard lock(changes_mutex_);
+    try {
+      changes_conn_ = store::open_sqlite(config_.db, true);
+      seen_seq_ = store::ChangeStore(*changes_conn_).last_seq();
+    } catch (const std::exception& e) {
+      spdlog::warn("change watcher: {}", e.what());
+    }
+    checked_until_ = std::time(nullptr);
+  }
   watcher_ = std::thread([this] { watch_changes(); });
+  const int threads = std::max(1, config_.render_threads);
+  for (int i = 0; i < threads && cache_.enabled(); ++i) refreshers_.emplace_back([this] { refresh_loop(); });
+  if (config_.warm_pages > 0 && cache_.enabled()) warmer_ = std::thread([this] { warm(); });
+  related_worker_ = std::thread([this] { maintain_related(); });
+}
+
+void Site::maintain_related() {
+  // New and edited articles get their related reading within a second (and the articles a new one
+  // relates to, after it). An imported or upgraded archive's backlog is left to `gazette related
+  // refresh`: working through it here would write every few milliseconds, and each write makes every
+  // worker's SQLite page cache start over. Until then those pages compute their lists as they render.
+  std::unique_ptr<store::Connection> conn;
+  while (!stopping_) {
+    try {
+      if (!conn) conn = store::open_sqlite(config_.db);
+      if (search::refresh_related(*conn, 50, 1) > 0) continue;
+    } catch (const std::exception& e) {
+      spdlog::warn("related reading: {}", e.what());
+      conn.reset();
+    }
+    for (int i = 0; i < 5 && !stopping_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+void Site::apply_changes(bool render_now) {
+  std::vector<std::pair<std::string, std::string>> marked;
+  {
+    std::lock_guard lock(changes_mutex_);
+    try {
+      if (!changes_conn_) changes_conn_ = store::open_sqlite(config_.db, true);
+      marked = apply_changes_locked(*changes_conn_);
+    } catch (const std::exception& e) {
+      spdlog::warn("change watcher: {}", e.what());
+      changes_conn_.reset();
+    }
+  }
+  if (!render_now) return;
+  std::size_t n = 0;
+  for (const auto& [key, target] : marked) {
+    if (n++ == 100) break;
+    if (cache_.claim_refresh(key)) rerender(key, target);
+  }
+}
+
+void Site::rerender(const std::string& key, const std::string& target) {
+  http::Request req;
+  req.method = "GET";
+  req.target = target;
+  if (!req.parse_target()) {
+    cache_.erase(key);
+    return;
+  }
+  const std::uint64_t stamp = cache_.stamp();
+  http::Response res = render(req);
+  if (res.status >= 500) {
+    // Readers keep the page they had (within cache_stale_seconds); the next request tries again.
+    spdlog::error("re-rendering {} failed (status {}); serving the cached page meanwhile", target, res.status);
+    cache_.release_refresh(key);
+  } else if (!res.cacheable) {
+    cache_.erase(key);  // the page is gone (unpublished, moved): the next reader gets the answer
+  } else {
+    cache_.store(key, res, stamp, 0, target);
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(store::Connection& conn) {
+  store::ChangeStore changes(conn);
+  std::vector<std::string> names;
+  if (seen_seq_ < 0) {
+    seen_seq_ = changes.last_seq();
+    names.emplace_back(content::deps::kAll);
+  } else if (changes.gap_after(seen_seq_)) {
+    // Changes were pruned before this node read them: it cannot know what they touched.
+    seen_seq_ = changes.last_seq();
+    names.emplace_back(content::deps::kAll);
+  }
+  for (;;) {
+    auto batch = changes.since(seen_seq_, 500);
+    for (auto& c : batch) {
+      seen_seq_ = c.seq;
+      names.insert(names.end(), std::make_move_iterator(c.names.begin()), std::make_move_iterator(c.names.end()));
+    }
+    if (batch.size() < 500) break;
+  }
+  // Scheduled articles coming due and adverts reaching their closing time change pages without a write.
+  const std::int64_t now = std::time(nullptr);
+  if (now > checked_until_) {
+    for (std::int64_t id : store::ContentStore(conn).due_between(checked_until_, now)) {
+      auto n = changes.article_names(id);
+      names.insert(names.end(), n.begin(), n.end());
+    }
+    store::JobStore jobs(conn);
+    for (std::int64_t id : jobs.closing_between(checked_until_, now)) {
+      auto n = changes.job_names(id);
+      names.insert(names.end(), n.begin(), n.end());
+    }
+    checked_until_ = now;
+  }
+  std::vector<std::pair<std::string, std::string>> marked;
+  if (names.empty()) return marked;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  const bool all = std::binary_search(names.begin(), names.end(), std::string(content::deps::kAll));
+  if (all || std::binary_search(names.begin(), names.end(), std::string(content::deps::kJobs))) {
+    // Rebuild the job index here, off the request path, before the pages that use it go stale.
+    try {
+      auto index = std::make_shared<const search::JobIndex>(store::JobStore(conn).index_rows());
+      std::lock_guard lock(job_index_mutex_);
+      job_index_ = std::move(index);
+      job_index_version_ = jobs_version_.fetch_add(1, std::memory_order_acq_rel) + 1;
+    } catch (const std::exception& e) {
+      spdlog::warn("rebuilding the job index: {}", e.what());
+      jobs_version_.fetch_add(1, std::memory_order_acq_rel);
+    }
+  }
+  const std::size_t count = cache_.invalidate(names, &marked);
+  spdlog::debug("changes: {} names, {} cached pages stale", names.size(), count);
+  return marked;
 }
 
 void Site::watch_changes() {
-  // Polls the content version other processes bump, and the next scheduled publication time. A poll
-  // is one indexed read; 50 ms keeps "an import shows up at once" true to the eye.
-  std::unique_ptr<store::Connection> conn;
-  std::int64_t seen_version = -1, next_due = 0, next_closing = 0;
+  // A poll is one indexed read; 50 ms keeps "an import shows up at once" true to the eye.
   while (!stopping_) {
-    try {
-      if (!conn) conn = store::open_sqlite(config_.db, true);
-      store::ContentStore content(*conn);
-      std::int64_t now = std::time(nullptr);
-      std::int64_t version = content.content_version();
-      // A scheduled article coming due or an advert reaching its closing date changes pages too.
-      bool due = (next_due != 0 && now >= next_due) || (next_closing != 0 && now >= next_closing);
-      if (seen_version >= 0 && (version != seen_version || due)) cache_.invalidate();
-      if (version != seen_version || due) {
-        next_due = content.next_scheduled(now);
-        next_closing = store::JobStore(*conn).next_closing(now);
-      }
-      seen_version = version;
-    } catch (const std::exception& e) {
-      spdlog::warn("change watcher: {}", e.what());
-      conn.reset();
-    }
+    apply_changes();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

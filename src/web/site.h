@@ -4,12 +4,16 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
+#include <vector>
 
 #include "accounts/accounts.h"
 #include "config/config.h"
@@ -37,17 +41,38 @@ class Site {
   // Answers one request: from the page cache when it can, else by rendering (and caching) the page.
   http::Response handle(http::Request& req);
 
-  // Starts a background thread that notices content changes made by other processes (an import while
-  // serving) and scheduled articles coming due, and invalidates the cache. Stopped by the destructor.
+  // Starts the background threads: the change watcher (reads the change log every 50 ms, so writes by
+  // other processes and nodes show at once; notices scheduled articles coming due and adverts
+  // closing; makes stale the cached pages that depend on what changed), the re-render threads, and
+  // the warm start. Stopped by the destructor.
   void start_change_watcher();
+
+  // Reads the change log now and applies it. With `render_now` (the newsroom, after its own writes),
+  // the first 100 pages it made stale are rendered again before it returns, so the editor's next look
+  // at the site shows the change rather than the page being re-rendered.
+  void apply_changes(bool render_now = false);
 
   PageCache& cache() { return cache_; }
 
  private:
+  struct Flight;
   void add_routes();
   store::Connection& db();
   http::Response render_uncached(http::Request& req);
+  // Renders with the page's dependency names collected into the response.
+  http::Response render(http::Request& req);
+  // Renders a page once for every caller asking for it at the same time, storing it when cacheable.
+  // Returns the cached page, or sets `uncached` to the response that may not be cached.
+  std::shared_ptr<const CachedPage> render_shared(const std::string& key, http::Request& req, http::Response& uncached);
+  void schedule_refresh(const std::string& key, const std::string& target);
+  void refresh_loop();
+  void warm();
+  void maintain_related();
   void watch_changes();
+  std::vector<std::pair<std::string, std::string>> apply_changes_locked(store::Connection& conn);
+  // Renders a page again now and stores it (or drops it when it no longer exists).
+  void rerender(const std::string& key, const std::string& target);
+  std::string warm_file() const;
 
   // Handlers (public_pages.cpp, feeds.cpp).
   http::Response home(const http::Request& req);
@@ -96,7 +121,26 @@ class Site {
   PageCache cache_;
   std::mutex job_index_mutex_;
   std::shared_ptr<const search::JobIndex> job_index_;
-  std::uint64_t job_index_generation_ = 0;
+  std::uint64_t job_index_version_ = 0;
+  std::atomic<std::uint64_t> jobs_version_{1};  // bumped when a change names the jobs board
+
+  // Change log reading (watcher thread and apply_changes).
+  std::mutex changes_mutex_;
+  std::unique_ptr<store::Connection> changes_conn_;
+  std::int64_t seen_seq_ = -1;
+  std::int64_t checked_until_ = 0;  // scheduled articles and closing adverts are handled up to here
+
+  // Concurrent misses for one page wait on one render.
+  std::mutex flights_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;
+
+  // Background re-renders of stale pages: (key, target), each key at most once (PageCache::claim_refresh).
+  std::mutex refresh_mutex_;
+  std::condition_variable refresh_cv_;
+  std::deque<std::pair<std::string, std::string>> refresh_queue_;
+  std::vector<std::thread> refreshers_;
+  std::thread warmer_;
+  std::thread related_worker_;
   // Failed newsroom sign-ins: 5 per account and 50 per client address in 15 minutes.
   accounts::SignInThrottle account_throttle_{5, 15 * 60};
   accounts::SignInThrottle address_throttle_{50, 15 * 60};

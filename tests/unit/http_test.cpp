@@ -104,40 +104,42 @@ TEST(CacheKey, IncludesQueryStringSoPagesDiffer) {
   EXPECT_EQ(cache_key(req("/tags/a%20b")), "/tags/a b");
 }
 
-TEST(PageCache, HitUntilInvalidated) {
-  PageCache cache(100);
-  auto gen = cache.generation();
-  cache.store("/", page("<p>one</p>"), gen, 1000);
+TEST(PageCache, HitUntilInvalidatedThenStale) {
+  PageCache cache(100, 1 << 20);
+  auto page1 = page("<p>one</p>");
+  page1.cache_tags = {"a1"};
+  cache.store("/", page1, cache.stamp(), 1000);
   ASSERT_TRUE(cache.find("/"));
-  EXPECT_EQ(*cache.find("/")->identity, "<p>one</p>");
-  cache.invalidate();
-  EXPECT_FALSE(cache.find("/"));
+  EXPECT_EQ(*cache.find("/").page->identity, "<p>one</p>");
+  EXPECT_FALSE(cache.find("/").stale());
+  cache.invalidate({"a1"});
+  EXPECT_TRUE(cache.find("/").stale());
 }
 
-TEST(PageCache, PageRenderedBeforeAnInvalidationIsNotServedAfterIt) {
-  PageCache cache(100);
-  auto gen = cache.generation();  // read before rendering
-  cache.invalidate();              // content changed while rendering
-  cache.store("/", page("stale"), gen, 1000);
-  EXPECT_FALSE(cache.find("/"));
+TEST(PageCache, PageRenderedBeforeAnInvalidationIsStale) {
+  PageCache cache(100, 1 << 20);
+  auto stamp = cache.stamp();  // read before rendering
+  cache.invalidate({"all"});   // content changed while rendering
+  cache.store("/", page("stale"), stamp, 1000);
+  EXPECT_TRUE(cache.find("/").stale());
 }
 
 TEST(PageCache, EtagDependsOnBytesAndLastModifiedSurvivesIdenticalRerender) {
-  PageCache cache(100);
-  auto a = cache.store("/", page("same"), cache.generation(), 1000);
-  cache.invalidate();
-  auto b = cache.store("/", page("same"), cache.generation(), 2000);
+  PageCache cache(100, 1 << 20);
+  auto a = cache.store("/", page("same"), cache.stamp(), 1000);
+  cache.invalidate_all();
+  auto b = cache.store("/", page("same"), cache.stamp(), 2000);
   EXPECT_EQ(a->etag, b->etag);
   EXPECT_EQ(b->last_modified_unix, 1000);
-  cache.invalidate();
-  auto c = cache.store("/", page("different"), cache.generation(), 3000);
+  cache.invalidate_all();
+  auto c = cache.store("/", page("different"), cache.stamp(), 3000);
   EXPECT_NE(c->etag, a->etag);
   EXPECT_EQ(c->last_modified_unix, 3000);
 }
 
 TEST(PageCache, ConditionalRequestsGet304) {
-  PageCache cache(100);
-  auto p = cache.store("/", page("body"), cache.generation(), 1000);
+  PageCache cache(100, 1 << 20);
+  auto p = cache.store("/", page("body"), cache.stamp(), 1000);
   EXPECT_EQ(PageCache::respond(*p, req("/", {{"If-None-Match", p->etag}}), 60).status, 304);
   EXPECT_EQ(PageCache::respond(*p, req("/", {{"If-None-Match", "\"other\", " + p->etag}}), 60).status, 304);
   EXPECT_EQ(PageCache::respond(*p, req("/", {{"If-None-Match", "W/" + p->etag}}), 60).status, 304);
@@ -149,9 +151,9 @@ TEST(PageCache, ConditionalRequestsGet304) {
 }
 
 TEST(PageCache, ServesPrecompressedBodyMatchingAcceptEncoding) {
-  PageCache cache(100);
+  PageCache cache(100, 1 << 20);
   std::string body(5000, 'x');
-  auto p = cache.store("/", page(body), cache.generation(), 1000);
+  auto p = cache.store("/", page(body), cache.stamp(), 1000);
   auto gz = PageCache::respond(*p, req("/", {{"Accept-Encoding", "gzip"}}), 60);
   EXPECT_EQ(http::gzip_decompress(gz.body_view()), body);
   auto br = PageCache::respond(*p, req("/", {{"Accept-Encoding", "gzip, br"}}), 60);
@@ -162,11 +164,11 @@ TEST(PageCache, ServesPrecompressedBodyMatchingAcceptEncoding) {
 }
 
 TEST(PageCache, StaysBoundedAndZeroDisablesIt) {
-  PageCache cache(32);
-  for (int i = 0; i < 1000; ++i) cache.store("/p" + std::to_string(i), page("x"), cache.generation(), 1);
+  PageCache cache(32, 1 << 20);
+  for (int i = 0; i < 1000; ++i) cache.store("/p" + std::to_string(i), page("x"), cache.stamp(), 1);
   EXPECT_LE(cache.size(), 32u);
-  PageCache off(0);
-  off.store("/", page("x"), off.generation(), 1);
+  PageCache off(0, 1 << 20);
+  off.store("/", page("x"), off.stamp(), 1);
   EXPECT_FALSE(off.find("/"));
 }
 
