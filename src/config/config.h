@@ -19,7 +19,7 @@ struct Config {
   std::string theme_dir;  // empty: the theme compiled into the binary
   bool access_log = true;
   int cache_max_age = 60;
-  int cache_max_entries = 20000;
+  int cache_max_entries = 100000;
   int cache_max_mb = 1024;
   int cache_stale_seconds = 60;
   int render_threads = 1;

@@ -64,7 +64,7 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   const std::int64_t now = std::time(nullptr);
   store::ArticleFilter f;
   f.council_id = council->id;
-  const std::int64_t total = content.count(f, now);
+  const std::int64_t total = cached_count(content::deps::council(council->id), [&] { return content.count(f, now); });
   const int size = config_.page_size;
   if (*page > 1 && static_cast<std::int64_t>(*page - 1) * size >= total) return not_found_page(req);
   if (*page <= content::deps::kListingHeadPages) RenderDeps::add(content::deps::council(council->id));

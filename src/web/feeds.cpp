@@ -144,7 +144,7 @@ http::Response Site::feed(const http::Request& req, const http::Params& p, bool 
 http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
-  const std::int64_t total = content.count({}, now);
+  const std::int64_t total = cached_count(std::string(content::deps::kLatest), [&] { return content.count({}, now); });
   // Articles per file stay under the protocol's 50,000 URLs, leaving room for the home and section pages.
   // Files hold articles by id range, so a new article changes only the last file and an edit only its
   // own; a range may hold fewer (drafts, deleted articles).
@@ -152,7 +152,9 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   const std::int64_t max_id = content.max_id();
   const std::int64_t files = std::max<std::int64_t>(1, (max_id + per_file - 1) / per_file);
   // One plain sitemap while articles and live jobs fit in one file; an index otherwise.
-  const bool use_index = total + store::JobStore(db()).live_count(now) > per_file;
+  const std::int64_t live_jobs =
+      cached_count(std::string(content::deps::kJobs), [&] { return store::JobStore(db()).live_count(now); });
+  const bool use_index = total + live_jobs > per_file;
   const std::string& base = config_.base_url;
   pugi::xml_document doc;
   auto it = p.find("file");

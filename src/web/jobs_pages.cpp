@@ -434,31 +434,53 @@ http::Response Site::jobs_rss(const http::Request& req) {
 void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
                         const std::string& category) {
   const std::int64_t now = std::time(nullptr);
-  search::JobQuery q;
-  q.page_size = 4;
-  q.council_id = council_id;
-  q.category = category;
-  std::string heading;
-  auto index = job_index();
-  auto result = index->search(q, nullptr, now);
+  // The same few boxes sit beside thousands of pages: each is worked out once per version of the job
+  // index (a pass over every live advert, about a third of an article's render otherwise).
+  const std::uint64_t version = jobs_version_.load(std::memory_order_acquire);
+  const std::string memo_key = std::to_string(council_id) + "|" + category;
+  JobBox box_content;
+  bool known = false;
+  {
+    std::lock_guard lock(job_box_mutex_);
+    if (job_box_version_ != version) {
+      job_boxes_.clear();
+      job_box_version_ = version;
+    }
+    if (auto it = job_boxes_.find(memo_key); it != job_boxes_.end()) {
+      box_content = it->second;
+      known = true;
+    }
+  }
+  if (!known) {
+    auto index = job_index();
+    search::JobQuery q;
+    q.page_size = 4;
+    q.council_id = council_id;
+    q.category = category;
+    auto result = index->search(q, nullptr, now);
+    if (!result.ids.empty()) {
+      box_content.heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
+    } else {
+      // Nothing of that council or category: say so rather than mislabel other jobs.
+      search::JobQuery latest;
+      latest.page_size = 4;
+      result = index->search(latest, nullptr, now);
+      box_content.heading = "Latest jobs";
+      box_content.latest = true;
+    }
+    box_content.ids = std::move(result.ids);
+    std::lock_guard lock(job_box_mutex_);
+    if (job_box_version_ == version && job_boxes_.size() < 10000) job_boxes_[memo_key] = box_content;
+  }
   // The box changes when an advert it shows closes (job names), or when a new one would join it.
   if (council_id) RenderDeps::add(content::deps::council_jobs(council_id));
   if (!category.empty()) RenderDeps::add(content::deps::kJobs);
-  if (!result.ids.empty()) {
-    heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
-  } else {
-    // Nothing of that council or category: say so rather than mislabel other jobs.
-    search::JobQuery latest;
-    latest.page_size = 4;
-    result = index->search(latest, nullptr, now);
-    heading = "Latest jobs";
-    RenderDeps::add(content::deps::kLatestJobs);
-  }
-  if (result.ids.empty()) return;
+  if (box_content.latest) RenderDeps::add(content::deps::kLatestJobs);
+  if (box_content.ids.empty()) return;
   auto* box = d->AddSectionDictionary("JOBS_BOX");
-  box->SetValue("HEADING", heading);
+  box->SetValue("HEADING", box_content.heading);
   store::JobStore store(db());
-  for (std::int64_t id : result.ids)
+  for (std::int64_t id : box_content.ids)
     if (auto j = store.by_id(id)) {
       RenderDeps::add(content::deps::job(id));
       fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);

@@ -112,8 +112,9 @@ std::shared_ptr<const CachedPage> PageCache::store(const std::string& key, const
   page->content_type = res.content_type;
   page->headers = res.headers;
   page->identity = std::make_shared<const std::string>(body);
-  page->gzip = std::make_shared<const std::string>(http::gzip_compress(body));
-  page->br = std::make_shared<const std::string>(http::brotli_compress(body));
+  // With the cache off, respond() compresses the one encoding a client asks for instead.
+  page->gzip = std::make_shared<const std::string>(max_entries_ == 0 ? std::string() : http::gzip_compress(body));
+  page->br = std::make_shared<const std::string>(max_entries_ == 0 ? std::string() : http::brotli_compress(body));
   page->etag = etag_of(body);
   page->target = target.empty() ? key : target;
   page->deps = res.cache_tags;
@@ -295,7 +296,15 @@ http::Response PageCache::respond(const CachedPage& page, const http::Request& r
       return res;
     }
   }
-  switch (http::negotiate_encoding(req.header("Accept-Encoding"))) {
+  const http::Encoding encoding = http::negotiate_encoding(req.header("Accept-Encoding"));
+  if (page.br->empty() && page.gzip->empty() && !page.identity->empty() && encoding != http::Encoding::identity) {
+    // A page that was not kept (cache off): compress it for this client only.
+    const bool br = encoding == http::Encoding::br;
+    res.body = br ? http::brotli_compress(*page.identity) : http::gzip_compress(*page.identity);
+    res.headers.emplace_back("Content-Encoding", br ? "br" : "gzip");
+    return res;
+  }
+  switch (encoding) {
     case http::Encoding::br:
       if (!page.br->empty()) {
         res.shared_body = page.br;

@@ -98,11 +98,10 @@ struct Listing {
 }  // namespace
 
 static http::Response render_listing(const Theme& theme, const config::Config& cfg, store::ContentStore& content,
-                                     const store::ArticleFilter& filter, const Listing& l, int page,
+                                     const store::ArticleFilter& filter, std::int64_t total, const Listing& l, int page,
                                      const std::string& current_section, const std::function<http::Response()>& not_found,
                                      const std::function<void(ctemplate::TemplateDictionary*)>& extra = nullptr) {
   const std::int64_t now = std::time(nullptr);
-  const std::int64_t total = content.count(filter, now);
   const int size = cfg.page_size;
   if (page > 1 && static_cast<std::int64_t>(page - 1) * size >= total) return not_found();
   // A new article changes the first pages of its listings; deeper pages (which shift by one with
@@ -145,7 +144,8 @@ http::Response Site::section_page(const http::Request& req, const http::Params& 
   Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", "",
             content::deps::section(section->id)};
   // Sections are not job categories, so the box is the latest jobs, labelled as such.
-  return render_listing(theme_, config_, content, f, l, *page, section->slug, [&] { return not_found_page(req); },
+  const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
+  return render_listing(theme_, config_, content, f, total, l, *page, section->slug, [&] { return not_found_page(req); },
                         [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
 }
 
@@ -159,7 +159,8 @@ http::Response Site::author_page(const http::Request& req, const http::Params& p
   f.author_id = author->id;
   Listing l{author->name, author->bio, "Author", author_path(*author), author_path(*author) + "/feed.xml", author->role, "",
             content::deps::author(author->id)};
-  return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
+  const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
+  return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
 
 http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
@@ -171,7 +172,8 @@ http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
   store::ArticleFilter f;
   f.tag_id = tag->id;
   Listing l{tag->name, tag->description, "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "", "", content::deps::tag(tag->id)};
-  return render_listing(theme_, config_, content, f, l, *page, "", [&] { return not_found_page(req); });
+  const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
+  return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
 
 http::Response Site::article_page(const http::Request& req, const http::Params& p) {

@@ -293,6 +293,18 @@ void Site::warm() {
                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
 }
 
+std::int64_t Site::cached_count(const std::string& name, const std::function<std::int64_t()>& count) {
+  {
+    std::lock_guard lock(counts_mutex_);
+    if (auto it = counts_.find(name); it != counts_.end()) return it->second;
+  }
+  const std::uint64_t stamp = cache_.stamp();
+  const std::int64_t n = count();
+  std::lock_guard lock(counts_mutex_);
+  if (cache_.stamp() == stamp && counts_.size() < 100000) counts_[name] = n;
+  return n;
+}
+
 std::shared_ptr<const search::JobIndex> Site::job_index() {
   const std::uint64_t version = jobs_version_.load(std::memory_order_acquire);
   std::lock_guard lock(job_index_mutex_);
@@ -431,6 +443,13 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
     }
   }
   const std::size_t count = cache_.invalidate(names, &marked);
+  {
+    // After invalidate() moved the stamp, so a count read before the change cannot be stored after it.
+    std::lock_guard lock(counts_mutex_);
+    if (all) counts_.clear();
+    else
+      for (const auto& n : names) counts_.erase(n);
+  }
   spdlog::debug("changes: {} names, {} cached pages stale", names.size(), count);
   return marked;
 }
