@@ -3,7 +3,7 @@
 
 Subcommands:
   collect PORT N OUTDIR
-      Write OUTDIR/articles.txt (the first N article paths in /sitemap.xml, newest first, following a
+      Write OUTDIR/articles.txt (the N newest article paths in /sitemap.xml by lastmod, following a
       sitemap index) and OUTDIR/fronts.txt (the home page, then the section pages listed in the sitemap).
   fetch-all PORT FILE
       GET every path in FILE, one at a time on one keep-alive connection; prints the count, seconds,
@@ -211,7 +211,7 @@ def set_field(form, name, value):
 def sitemap_paths(client, limit=None):
     """(articles, others) in sitemap order; follows an index (the jobs part is skipped)."""
     todo, articles, others, seen = ["/sitemap.xml"], [], [], set()
-    while todo and (limit is None or len(articles) < limit):
+    while todo:
         path = todo.pop(0)
         status, _, body = client.get(path)
         if status != 200:
@@ -220,18 +220,19 @@ def sitemap_paths(client, limit=None):
         if root.tag == SITEMAP_NS + "sitemapindex":
             todo.extend(p for p in (strip_base(e.text) for e in root.iter(SITEMAP_NS + "loc")) if "jobs" not in p)
             continue
-        for e in root.iter(SITEMAP_NS + "loc"):
-            p = strip_base(e.text)
+        for url in root.iter(SITEMAP_NS + "url"):
+            p = strip_base(url.findtext(SITEMAP_NS + "loc") or "")
             if p in seen:
                 continue
             seen.add(p)
             if ARTICLE_RE.match(p):
-                articles.append(p)
-                if limit is not None and len(articles) >= limit:
-                    break
+                articles.append((url.findtext(SITEMAP_NS + "lastmod") or "", p))
             elif not p.startswith("/jobs/"):
                 others.append(p)
-    return articles, others
+    # The newest by date (lastmod), whatever order the sitemap lists them in: readers read recent news.
+    articles.sort(key=lambda a: a[0], reverse=True)
+    articles = [p for _, p in articles]
+    return (articles[:limit] if limit is not None else articles), others
 
 
 def cmd_collect(port, n, outdir):

@@ -551,7 +551,9 @@ INSERT INTO related_pending (article_id, priority, queued_at) VALUES (?1, ?2, ?3
 ON CONFLICT (article_id) DO UPDATE SET priority = max(priority, excluded.priority);
 
 -- name: related_pending_next
-SELECT article_id, priority FROM related_pending WHERE priority >= ?2 ORDER BY priority DESC, article_id DESC LIMIT ?1;
+-- New, then edited, then the backlog; newest first within each (the newest are the most read).
+SELECT p.article_id, p.priority FROM related_pending p JOIN articles a ON a.id = p.article_id
+WHERE p.priority >= ?2 ORDER BY p.priority DESC, a.published_at DESC, a.id DESC LIMIT ?1;
 
 -- name: related_pending_done
 DELETE FROM related_pending WHERE article_id = ?1;

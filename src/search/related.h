@@ -23,7 +23,7 @@ std::optional<std::vector<content::Article>> stored_related(store::Connection& d
                                                             std::int64_t now);
 
 // Computes and stores related reading for up to `limit` waiting articles of at least `min_priority`
-// (new ones first, then edited ones, then the backlog, newest id first), a batch per transaction; a new
+// (new ones first, then edited ones, then the backlog, newest first), a batch per transaction; a new
 // article's related articles are queued in turn, as it may belong in their lists. Names each changed
 // list (content::deps::related) in the change log. `progress` gets the running count. Returns how many
 // were computed.

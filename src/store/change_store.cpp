@@ -52,11 +52,12 @@ std::vector<std::string> ChangeStore::article_links(std::int64_t id) {
   return names;
 }
 
-std::vector<std::string> ChangeStore::job_names(std::int64_t id) {
-  std::vector<std::string> names{deps::job(id), std::string(deps::kJobs), std::string(deps::kLatestJobs)};
+std::vector<std::string> ChangeStore::job_names(std::int64_t id, bool added) {
+  std::vector<std::string> names{deps::job(id), std::string(deps::kJobs)};
+  if (added) names.emplace_back(deps::kLatestJobs);
   db_.query("job_dependency_fields", {id}, [&](const Row& r) {
     names.push_back(deps::employer(r.int64(0)));
-    if (r.int64(1) != 0) names.push_back(deps::council_jobs(r.int64(1)));
+    if (added && r.int64(1) != 0) names.push_back(deps::council_jobs(r.int64(1)));
   });
   return names;
 }

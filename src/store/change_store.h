@@ -36,9 +36,10 @@ class ChangeStore {
   std::vector<std::string> article_names(std::int64_t id);
   // Only the listing names of an article: its section, authors, tags and councils.
   std::vector<std::string> article_links(std::int64_t id);
-  // The names an advert's appearance changes: itself, the board, its employer's page, its council's
-  // box and the latest-jobs box.
-  std::vector<std::string> job_names(std::int64_t id);
+  // The names an advert's appearance changes: itself (its page and every box or list showing it), the
+  // board and its employer's page; a new advert (`added`) also its council's box and the latest-jobs
+  // box, which it may join. A closing advert leaves only the boxes that showed it, which name it.
+  std::vector<std::string> job_names(std::int64_t id, bool added);
 
   static constexpr std::int64_t kKeep = 100000;
 

@@ -35,7 +35,7 @@ SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
             j.source, j.updated_at});
   last_saved_id_ = db_.last_insert_id();
   ChangeStore changes(db_);
-  changes.record(changes.job_names(last_saved_id_), j.updated_at > 0 ? j.updated_at : j.posted_at);
+  changes.record(changes.job_names(last_saved_id_, true), j.updated_at > 0 ? j.updated_at : j.posted_at);
   return SaveOutcome::added;
 }
 
@@ -131,7 +131,7 @@ std::int64_t JobStore::next_closing(std::int64_t now) { return db_.scalar("next_
 bool JobStore::close(std::int64_t id, std::int64_t now) {
   if (db_.exec("job_close", {id, now}) == 0) return false;
   ChangeStore changes(db_);
-  changes.record(changes.job_names(id), now);
+  changes.record(changes.job_names(id, false), now);
   return true;
 }
 

@@ -36,7 +36,7 @@ class RelatedStore {
   // Replaces the stored list and takes the article off the waiting list. Call inside a Transaction.
   void save(std::int64_t article_id, const std::vector<std::int64_t>& related_ids);
   // Articles waiting for a list: {id, priority} (2 new, 1 edited, 0 backlog), highest priority then
-  // newest id first, at most `limit`, only those of at least `min_priority`.
+  // newest publication first, at most `limit`, only those of at least `min_priority`.
   std::vector<std::pair<std::int64_t, int>> pending(int limit, int min_priority = 0);
   void enqueue(std::int64_t article_id, int priority, std::int64_t now);
   std::int64_t pending_count();

@@ -13,6 +13,7 @@
 #include "accounts/accounts.h"
 #include "councils/tagging.h"
 #include "http/form.h"
+#include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "web/render.h"
@@ -436,7 +437,16 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
     return newsroom_editor(req, p, 503, "The article could not be saved just now (the database said: " + std::string(ex.what()) +
                                             "). Your text is below; try again.", &v);
   }
-  apply_changes(true);  // the change log names what the save changed; this node shows it at once
+  // The article's related reading now (new and edited articles wait first in line), then the change
+  // log applied with the pages it made stale rendered again, and the article's own page rendered, so
+  // neither the editor nor the first reader waits on a render.
+  try {
+    search::refresh_related(db(), 1, 1);
+  } catch (const std::exception& ex) {
+    spdlog::warn("newsroom: related reading for article {}: {}", *id, ex.what());
+  }
+  apply_changes(true);
+  prerender_article(*id);
   spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", *id);
   return redirect_see_other("/newsroom/articles/" + std::to_string(*id) + "?saved=1");
 }

@@ -13,6 +13,7 @@
 #include "store/content_store.h"
 #include "store/job_store.h"
 #include "web/render_deps.h"
+#include "web/urls.h"
 
 namespace gazette::web {
 
@@ -371,6 +372,23 @@ void Site::apply_changes(bool render_now) {
   }
 }
 
+void Site::prerender_article(std::int64_t id) {
+  try {
+    auto article = store::ContentStore(db()).article_by_id(id);
+    if (!article || article->status == content::Status::draft || article->published_at > std::time(nullptr)) return;
+    http::Request req;
+    req.method = "GET";
+    req.target = article_path(*article);
+    if (!req.parse_target()) return;
+    const std::string key = cache_key(req);
+    if (auto hit = cache_.find(key); hit && !hit.stale()) return;
+    http::Response uncached;
+    render_shared(key, req, uncached);
+  } catch (const std::exception& e) {
+    spdlog::warn("rendering article {} ahead of readers: {}", id, e.what());
+  }
+}
+
 void Site::rerender(const std::string& key, const std::string& target) {
   http::Request req;
   req.method = "GET";
@@ -420,7 +438,7 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
     }
     store::JobStore jobs(conn);
     for (std::int64_t id : jobs.closing_between(checked_until_, now)) {
-      auto n = changes.job_names(id);
+      auto n = changes.job_names(id, false);
       names.insert(names.end(), n.begin(), n.end());
     }
     checked_until_ = now;

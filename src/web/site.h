@@ -77,6 +77,8 @@ class Site {
   std::vector<std::pair<std::string, std::string>> apply_changes_locked(store::Connection& conn);
   // Renders a page again now and stores it (or drops it when it no longer exists).
   void rerender(const std::string& key, const std::string& target);
+  // Renders and caches an article's own page if readers can see it and it is not cached fresh.
+  void prerender_article(std::int64_t id);
   std::string warm_file() const;
 
   // Handlers (public_pages.cpp, feeds.cpp).

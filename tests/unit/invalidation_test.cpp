@@ -156,6 +156,8 @@ TEST_F(ChangeNames, AdvertPublishedAndClosedNameTheJobsBoardNotTheNews) {
   EXPECT_TRUE(closed.count(deps::job(id)));
   EXPECT_TRUE(closed.count(std::string(deps::kJobs)));
   for (const auto& n : closed) EXPECT_FALSE(n.starts_with('a') || n.starts_with('s')) << n;
+  // Only the boxes that showed it change (they name it); the latest-jobs box beside every article does not.
+  EXPECT_FALSE(closed.count(std::string(deps::kLatestJobs)));
   EXPECT_EQ(store::ChangeStore(t.db()).since(before, 10).size(), 1u);
 }
 
