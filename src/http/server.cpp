@@ -93,7 +93,17 @@ struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
   std::unique_ptr<AccessLog> access_log;  // null when off; declared before workers, so destroyed after them
+  std::unique_ptr<asio::thread_pool> blocking_pool;  // handlers of options.blocking requests
   std::vector<std::unique_ptr<Worker>> workers;
+
+  Response call_handler(Request& req) {
+    try {
+      return handler(req);
+    } catch (const std::exception& e) {
+      spdlog::error("handler failed for {}: {}", req.target, e.what());
+      return Response::text(500, "Internal server error\n");
+    }
+  }
   unsigned short port = 0;
   std::atomic<bool> stop_requested{false};
 
@@ -141,11 +151,13 @@ struct Server::Impl {
       if (!req.parse_target()) {
         res = Response::text(400, "Bad request: the URL is not valid\n");
       } else {
-        try {
-          res = handler(req);
-        } catch (const std::exception& e) {
-          spdlog::error("handler failed for {}: {}", req.target, e.what());
-          res = Response::text(500, "Internal server error\n");
+        if (blocking_pool && options.blocking(req)) {
+          // Off the I/O thread: this coroutine waits, the thread's other connections do not.
+          res = co_await asio::co_spawn(
+              blocking_pool->get_executor(), [this, &req]() -> awaitable<Response> { co_return call_handler(req); },
+              use_awaitable);
+        } else {
+          res = call_handler(req);
         }
       }
       bool keep_alive = msg.keep_alive() && !w.stopping && res.status != 400;
@@ -210,6 +222,8 @@ Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_
                              std::to_string(impl_->options.port) + ": " + e.what());
   }
   impl_->port = ep.port();
+  if (impl_->options.blocking)
+    impl_->blocking_pool = std::make_unique<asio::thread_pool>(std::max(1, impl_->options.blocking_threads));
   if (impl_->options.access_log) {
     AccessLogOptions log_options;
     log_options.path = impl_->options.access_log_path;
@@ -263,6 +277,7 @@ void Server::run() {
     for (auto& w : impl_->workers) w->ioc.stop();
   });
   for (auto& t : threads) t.join();
+  if (impl_->blocking_pool) impl_->blocking_pool->join();
   stop();  // ends the watchdog if the workers ran out of work on their own
   watchdog.join();
   signals.cancel();

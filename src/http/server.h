@@ -27,6 +27,10 @@ struct ServerOptions {
   std::chrono::seconds shutdown_grace{10};    // in-flight work gets this long after SIGTERM
   bool access_log = true;                     // one JSON line per request (see http/access_log.h)
   std::string access_log_path;                // the access log's file; empty: stdout
+  // Requests whose handler may take long (a newsroom save, a password check): they run on a separate
+  // pool of `blocking_threads`, so the I/O thread keeps serving its other connections meanwhile.
+  std::function<bool(const Request&)> blocking;
+  int blocking_threads = 2;
 };
 
 using RequestHandler = std::function<Response(Request&)>;
