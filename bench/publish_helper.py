@@ -333,15 +333,19 @@ class Writer:
         # Edits cycle through the newest live articles on the newsroom's first page: the most requested
         # URLs in the reader model, so every edit replaces a page readers want.
         if self.a.edit_every > 0:
-            status, _, body = self.client.get("/newsroom")
-            if status != 200:
-                die(f"GET /newsroom returned {status}")
-            text = body.decode("utf-8", errors="replace")
-            for row in re.findall(r"<tr>(.*?)</tr>", text, re.S):
-                edit = re.search(r'href="(/newsroom/articles/\d+)"', row)
-                live = re.search(r'<a href="([^"]+)">View</a>', row)
-                if edit and live and "status-published" in row and "bench" not in row.lower():
-                    self.edit_targets.append((edit.group(1), html.unescape(live.group(1))))
+            # A reused archive may hold earlier runs' articles at the top: look a few pages down.
+            for page in range(1, 6):
+                status, _, body = self.client.get("/newsroom" + ("?page=%d" % page if page > 1 else ""))
+                if status != 200:
+                    die(f"GET /newsroom returned {status}")
+                text = body.decode("utf-8", errors="replace")
+                for row in re.findall(r"<tr>(.*?)</tr>", text, re.S):
+                    edit = re.search(r'href="(/newsroom/articles/\d+)"', row)
+                    live = re.search(r'<a href="([^"]+)">View</a>', row)
+                    if edit and live and "status-published" in row and "bench" not in row.lower():
+                        self.edit_targets.append((edit.group(1), html.unescape(live.group(1))))
+                if len(self.edit_targets) >= 10:
+                    break
             self.edit_targets = self.edit_targets[:10]
             if not self.edit_targets:
                 die("no live article to edit on /newsroom")
