@@ -7,9 +7,6 @@ SELECT value FROM meta WHERE key = ?1;
 -- name: meta_set
 INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 
--- name: content_version_bump
-UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version';
-
 -- name: section_by_slug
 SELECT id, name, slug, description FROM sections WHERE slug = ?1;
 

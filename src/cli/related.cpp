@@ -23,9 +23,9 @@ void register_related(CLI::App& app, Globals& g) {
     try {
       auto db = open_database(cfg, true);
       const std::int64_t waiting = store::RelatedStore(*db).pending_count();
-      const std::int64_t todo = limit > 0 ? std::min(limit, waiting) : waiting;
-      auto done = search::refresh_related(*db, todo, 0, [&](std::int64_t n) {
-        std::cerr << "\rrelated reading: " << n << " of " << todo << " articles" << std::flush;
+      const std::int64_t to_compute = limit > 0 ? std::min(limit, waiting) : waiting;
+      auto done = search::refresh_related(*db, to_compute, 0, [&](std::int64_t n) {
+        std::cerr << "\rrelated reading: " << n << " of " << to_compute << " articles" << std::flush;
       });
       if (done > 0) std::cerr << "\n";
       std::cout << cfg.db << ": related reading stored for " << done << " articles; "

@@ -1,16 +1,12 @@
 #include "content/dependencies.h"
 
+#include "content/text.h"
+
 namespace gazette::content::deps {
 
 std::vector<std::string> split(std::string_view names) {
   std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < names.size()) {
-    std::size_t end = names.find(' ', pos);
-    if (end == std::string_view::npos) end = names.size();
-    if (end > pos) out.emplace_back(names.substr(pos, end - pos));
-    pos = end + 1;
-  }
+  for (std::string_view name : split_spaces(names)) out.emplace_back(name);
   return out;
 }
 

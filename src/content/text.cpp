@@ -122,6 +122,18 @@ std::string render_markdown(std::string_view markdown) {
   return out;
 }
 
+std::vector<std::string_view> split_spaces(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 int count_words(std::string_view text) {
   int words = 0;
   bool in_word = false;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette::content {
 
@@ -33,5 +34,8 @@ std::string render_markdown(std::string_view markdown);
 
 // Words in plain or Markdown text (runs of letters/digits).
 int count_words(std::string_view text);
+
+// The runs of `text` between single spaces, empty runs skipped ("a  b" -> {"a", "b"}). Views into `text`.
+std::vector<std::string_view> split_spaces(std::string_view text);
 
 }  // namespace gazette::content

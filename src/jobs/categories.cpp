@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "content/text.h"
+
 namespace gazette::jobs {
 namespace {
 
@@ -538,18 +540,6 @@ Words split_words(std::string_view s) {
   return w;
 }
 
-std::vector<std::string_view> split_phrase(std::string_view p) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < p.size()) {
-    std::size_t j = p.find(' ', i);
-    if (j == std::string_view::npos) j = p.size();
-    if (j > i) out.push_back(p.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 bool word_matches(std::string_view pattern, const std::string& word) {
   if (!pattern.empty() && pattern.back() == '*') return word.compare(0, pattern.size() - 1, pattern.substr(0, pattern.size() - 1)) == 0;
   return word == pattern;
@@ -563,7 +553,7 @@ struct Hit {
 const std::vector<std::vector<std::string_view>>& keyword_words() {
   static const auto table = [] {
     std::vector<std::vector<std::string_view>> t;
-    for (const auto& kw : kKeywords) t.push_back(split_phrase(kw.phrase));
+    for (const auto& kw : kKeywords) t.push_back(content::split_spaces(kw.phrase));
     return t;
   }();
   return table;

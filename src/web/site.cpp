@@ -16,6 +16,18 @@
 #include "web/urls.h"
 
 namespace gazette::web {
+namespace {
+
+// A GET for `target`, as the cache renders a page again on its own; nullopt for a target that does not parse.
+std::optional<http::Request> get_request(const std::string& target) {
+  http::Request req;
+  req.method = "GET";
+  req.target = target;
+  if (!req.parse_target()) return std::nullopt;
+  return req;
+}
+
+}  // namespace
 
 void add_security_headers(http::Response& res) {
   res.headers.emplace_back("X-Content-Type-Options", "nosniff");
@@ -144,6 +156,15 @@ http::Response Site::render(http::Request& req) {
   return res;
 }
 
+std::shared_ptr<const CachedPage> Site::render_and_store(const std::string& key, http::Request& req,
+                                                        http::Response& uncached) {
+  const std::uint64_t stamp = cache_.stamp();
+  http::Response res = render(req);
+  if (res.cacheable && res.status < 500) return cache_.store(key, res, stamp, 0, req.target);
+  uncached = std::move(res);
+  return nullptr;
+}
+
 std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, http::Request& req, http::Response& uncached) {
   std::shared_ptr<Flight> flight;
   bool leader = false;
@@ -165,20 +186,12 @@ std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, ht
     }
     // The first render is taking too long: render this one separately.
     lock.unlock();
-    const std::uint64_t stamp = cache_.stamp();
-    http::Response res = render(req);
-    if (!res.cacheable || res.status >= 500) {
-      uncached = std::move(res);
-      return nullptr;
-    }
-    return cache_.store(key, res, stamp, 0, req.target);
+    return render_and_store(key, req, uncached);
   }
+  // The flight completes whatever happens, or every later reader of this page would wait on it.
   std::shared_ptr<const CachedPage> page;
   try {
-    const std::uint64_t stamp = cache_.stamp();
-    http::Response res = render(req);
-    if (res.cacheable && res.status < 500) page = cache_.store(key, res, stamp, 0, req.target);
-    else uncached = std::move(res);
+    page = render_and_store(key, req, uncached);
   } catch (const std::exception& e) {
     spdlog::error("rendering {} failed: {}", req.target, e.what());
     uncached = http::Response::text(500, "Internal server error: the page could not be rendered.\n");
@@ -281,14 +294,12 @@ void Site::warm() {
   const auto start = std::chrono::steady_clock::now();
   for (const auto& target : targets) {
     if (stopping_) return;
-    http::Request req;
-    req.method = "GET";
-    req.target = target;
-    if (!req.parse_target()) continue;
-    const std::string key = cache_key(req);
+    auto req = get_request(target);
+    if (!req) continue;
+    const std::string key = cache_key(*req);
     if (cache_.find(key)) continue;
     http::Response uncached;
-    if (render_shared(key, req, uncached)) ++done;
+    if (render_shared(key, *req, uncached)) ++done;
   }
   spdlog::info("warm start: {} pages rendered in {} ms", done,
                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
@@ -376,37 +387,31 @@ void Site::prerender_article(std::int64_t id) {
   try {
     auto article = store::ContentStore(db()).article_by_id(id);
     if (!article || article->status == content::Status::draft || article->published_at > std::time(nullptr)) return;
-    http::Request req;
-    req.method = "GET";
-    req.target = article_path(*article);
-    if (!req.parse_target()) return;
-    const std::string key = cache_key(req);
+    auto req = get_request(article_path(*article));
+    if (!req) return;
+    const std::string key = cache_key(*req);
     if (auto hit = cache_.find(key); hit && !hit.stale()) return;
     http::Response uncached;
-    render_shared(key, req, uncached);
+    render_shared(key, *req, uncached);
   } catch (const std::exception& e) {
     spdlog::warn("rendering article {} ahead of readers: {}", id, e.what());
   }
 }
 
 void Site::rerender(const std::string& key, const std::string& target) {
-  http::Request req;
-  req.method = "GET";
-  req.target = target;
-  if (!req.parse_target()) {
+  auto req = get_request(target);
+  if (!req) {
     cache_.erase(key);
     return;
   }
-  const std::uint64_t stamp = cache_.stamp();
-  http::Response res = render(req);
-  if (res.status >= 500) {
+  http::Response uncached;
+  if (render_and_store(key, *req, uncached)) return;
+  if (uncached.status >= 500) {
     // Readers keep the page they had (within cache_stale_seconds); the next request tries again.
-    spdlog::error("re-rendering {} failed (status {}); serving the cached page meanwhile", target, res.status);
+    spdlog::error("re-rendering {} failed (status {}); serving the cached page meanwhile", target, uncached.status);
     cache_.release_refresh(key);
-  } else if (!res.cacheable) {
-    cache_.erase(key);  // the page is gone (unpublished, moved): the next reader gets the answer
   } else {
-    cache_.store(key, res, stamp, 0, target);
+    cache_.erase(key);  // the page is gone (unpublished, moved): the next reader gets the answer
   }
 }
 

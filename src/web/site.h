@@ -66,6 +66,9 @@ class Site {
   http::Response render_uncached(http::Request& req);
   // Renders with the page's dependency names collected into the response.
   http::Response render(http::Request& req);
+  // Renders a page and stores it when it may be cached (and did not fail); else returns null and sets
+  // `uncached` to the response.
+  std::shared_ptr<const CachedPage> render_and_store(const std::string& key, http::Request& req, http::Response& uncached);
   // Renders a page once for every caller asking for it at the same time, storing it when cacheable.
   // Returns the cached page, or sets `uncached` to the response that may not be cached.
   std::shared_ptr<const CachedPage> render_shared(const std::string& key, http::Request& req, http::Response& uncached);

@@ -246,6 +246,10 @@ class ServerTestCase(unittest.TestCase):
         return []
 
     @classmethod
+    def prepare_db(cls):
+        """Runs after the imports, before the server starts (more CLI commands on cls.db)."""
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         if not os.path.exists(BIN):
@@ -261,6 +265,7 @@ class ServerTestCase(unittest.TestCase):
                 cls.import_report = report
             if cls.demo_articles:
                 demo_data(cls.db, cls.demo_articles)
+            cls.prepare_db()
             cls.server = GazetteServer(cls.db, cls.tmp, cls.server_env).start()
         except BaseException:
             shutil.rmtree(cls.tmp, ignore_errors=True)

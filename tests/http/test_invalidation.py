@@ -4,13 +4,11 @@ re-render keeps the old page and is logged."""
 
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 import time
 import unittest
 
-from gazette_server import (BIN, GazetteServer, VALID_FIXTURES, fixture, import_listing, run_cli)
+from gazette_server import ServerTestCase, import_listing, run_cli
 
 PARISH = "/news/2022/05/19/parish-precepts-under-the-microscope"
 GRITTING = "/news/2022/03/08/why-the-gritting-rota-needs-a-rethink"
@@ -24,37 +22,15 @@ FRESH_LISTING = """\u2022 %s
 """ % FRESH_HEADLINE
 
 
-class InvalidationServer(unittest.TestCase):
-    server_env = None
+class InvalidationServer(ServerTestCase):
+    """The listing fixtures, 40 demo adverts, and related reading computed up front so the server's
+    background work does not make pages stale during a test."""
 
     @classmethod
-    def setUpClass(cls):
-        if not os.path.exists(BIN):
-            raise unittest.SkipTest("gazette binary not found at %s (set GAZETTE_BIN)" % BIN)
-        cls.tmp = tempfile.mkdtemp(prefix="gazette-inval-")
-        cls.db = os.path.join(cls.tmp, "gazette.db")
-        try:
-            proc, _ = import_listing(cls.db, *[fixture(f) for f in VALID_FIXTURES])
+    def prepare_db(cls):
+        for args in (("demo-data", "--articles", "0", "--jobs", "40", "--seed", "3", "--quiet"), ("related", "refresh")):
+            proc = run_cli(*args, db=cls.db)
             assert proc.returncode == 0, proc.stderr
-            proc = run_cli("demo-data", "--articles", "0", "--jobs", "40", "--seed", "3", "--quiet", db=cls.db)
-            assert proc.returncode == 0, proc.stderr
-            # Related reading computed up front, so the server's background work does not make pages stale.
-            proc = run_cli("related", "refresh", db=cls.db)
-            assert proc.returncode == 0, proc.stderr
-            cls.server = GazetteServer(cls.db, cls.tmp, cls.server_env).start()
-        except BaseException:
-            shutil.rmtree(cls.tmp, ignore_errors=True)
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.server.stop()
-        finally:
-            shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def get(self, path):
-        return self.server.get(path)
 
     def warm(self, path):
         """Requests a page until it is served from the cache, fresh."""
