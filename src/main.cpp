@@ -4,10 +4,11 @@
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Gazette: a publishing platform for trade press.\n"
-               "Configuration comes from --config FILE (TOML), then GAZETTE_* environment variables;\n"
-               "see `gazette config --help`.",
-               "gazette"};
+  CLI::App app{
+      "Gazette: a publishing platform for trade press.\n"
+      "Configuration comes from --config FILE (TOML), then GAZETTE_* environment variables;\n"
+      "see `gazette config --help`.",
+      "gazette"};
   app.set_version_flag("--version", GAZETTE_VERSION);
   gazette::cli::Globals globals;
   app.add_option("--config", globals.config_path, "TOML configuration file")->check(CLI::ExistingFile);

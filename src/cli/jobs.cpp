@@ -15,8 +15,9 @@ void register_jobs(CLI::App& app, Globals& g) {
   auto* close = cmd->add_subcommand("close", "Close live adverts by id (the number in /jobs/ID/slug)");
   static std::vector<std::int64_t> ids;
   close->add_option("ID", ids, "Advert ids")->required()->check(CLI::PositiveNumber);
-  close->footer("Exit status: 0 when every advert was closed, 3 when one was not live or does not exist\n"
-                "(the others are still closed), 1 on a database error.");
+  close->footer(
+      "Exit status: 0 when every advert was closed, 3 when one was not live or does not exist\n"
+      "(the others are still closed), 1 on a database error.");
   close->callback([&g] {
     auto cfg = g.load();
     try {

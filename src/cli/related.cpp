@@ -14,10 +14,13 @@ void register_related(CLI::App& app, Globals& g) {
   cmd->require_subcommand(1);
   auto* refresh = cmd->add_subcommand("refresh", "Compute the related reading of articles waiting for it");
   static std::int64_t limit = 0;
-  refresh->add_option("--limit", limit, "At most this many articles (default: all that wait)")->check(CLI::NonNegativeNumber);
-  refresh->footer("New and edited articles go first, then the most recently published. Each article takes about 10-20 ms on a 100,000-article archive; batches of 50 commit on\n"
-                  "their own, so it can be stopped and run again. Until an article's list is stored, its\n"
-                  "page computes one when it renders. Progress goes to stderr.");
+  refresh->add_option("--limit", limit, "At most this many articles (default: all that wait)")
+      ->check(CLI::NonNegativeNumber);
+  refresh->footer(
+      "New and edited articles go first, then the most recently published. Each article takes about 10-20 ms on a "
+      "100,000-article archive; batches of 50 commit on\n"
+      "their own, so it can be stopped and run again. Until an article's list is stored, its\n"
+      "page computes one when it renders. Progress goes to stderr.");
   refresh->callback([&g] {
     auto cfg = g.load();
     try {

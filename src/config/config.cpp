@@ -1,9 +1,9 @@
 #include "config/config.h"
 
+#include <toml++/toml.h>
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace gazette::config {
 namespace {
@@ -15,7 +15,8 @@ namespace {
 int to_int(const std::string& key, const std::string& source, const std::string& text, int lo, int hi) {
   int v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || p != text.data() + text.size()) bad(key, source, "expected a whole number, got '" + text + "'");
+  if (ec != std::errc() || p != text.data() + text.size())
+    bad(key, source, "expected a whole number, got '" + text + "'");
   if (v < lo || v > hi) bad(key, source, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
   return v;
 }
@@ -28,30 +29,47 @@ bool to_bool(const std::string& key, const std::string& source, const std::strin
 
 // Applies one textual value; shared by the TOML and environment paths so both validate alike.
 void apply(Config& c, const std::string& key, const std::string& value, const std::string& source) {
-  if (key == "db") c.db = value;
+  if (key == "db")
+    c.db = value;
   else if (key == "listen") {
     auto colon = value.rfind(':');
     if (colon == std::string::npos || colon == 0) bad(key, source, "expected address:port, got '" + value + "'");
     to_int(key, source, value.substr(colon + 1), 0, 65535);
     c.listen = value;
-  }
-  else if (key == "threads") c.threads = to_int(key, source, value, 0, 256);
-  else if (key == "site_name") c.site_name = value;
-  else if (key == "site_description") c.site_description = value;
-  else if (key == "base_url") c.base_url = value;
-  else if (key == "theme_dir") c.theme_dir = value;
-  else if (key == "access_log") c.access_log = to_bool(key, source, value);
-  else if (key == "cache_max_age") c.cache_max_age = to_int(key, source, value, 0, 86400 * 365);
-  else if (key == "cache_max_entries") c.cache_max_entries = to_int(key, source, value, 0, 10'000'000);
-  else if (key == "cache_max_mb") c.cache_max_mb = to_int(key, source, value, 1, 1'000'000);
-  else if (key == "cache_stale_seconds") c.cache_stale_seconds = to_int(key, source, value, 0, 86400);
-  else if (key == "render_threads") c.render_threads = to_int(key, source, value, 1, 64);
-  else if (key == "warm_pages") c.warm_pages = to_int(key, source, value, 0, 100'000);
-  else if (key == "access_log_file") c.access_log_file = value;
-  else if (key == "page_size") c.page_size = to_int(key, source, value, 1, 200);
-  else if (key == "sitemap_articles_per_file") c.sitemap_articles_per_file = to_int(key, source, value, 10, 49900);
-  else if (key == "log_level") c.log_level = value;
-  else bad(key, source, "unknown option");
+  } else if (key == "threads")
+    c.threads = to_int(key, source, value, 0, 256);
+  else if (key == "site_name")
+    c.site_name = value;
+  else if (key == "site_description")
+    c.site_description = value;
+  else if (key == "base_url")
+    c.base_url = value;
+  else if (key == "theme_dir")
+    c.theme_dir = value;
+  else if (key == "access_log")
+    c.access_log = to_bool(key, source, value);
+  else if (key == "cache_max_age")
+    c.cache_max_age = to_int(key, source, value, 0, 86400 * 365);
+  else if (key == "cache_max_entries")
+    c.cache_max_entries = to_int(key, source, value, 0, 10'000'000);
+  else if (key == "cache_max_mb")
+    c.cache_max_mb = to_int(key, source, value, 1, 1'000'000);
+  else if (key == "cache_stale_seconds")
+    c.cache_stale_seconds = to_int(key, source, value, 0, 86400);
+  else if (key == "render_threads")
+    c.render_threads = to_int(key, source, value, 1, 64);
+  else if (key == "warm_pages")
+    c.warm_pages = to_int(key, source, value, 0, 100'000);
+  else if (key == "access_log_file")
+    c.access_log_file = value;
+  else if (key == "page_size")
+    c.page_size = to_int(key, source, value, 1, 200);
+  else if (key == "sitemap_articles_per_file")
+    c.sitemap_articles_per_file = to_int(key, source, value, 10, 49900);
+  else if (key == "log_level")
+    c.log_level = value;
+  else
+    bad(key, source, "unknown option");
 }
 
 }  // namespace
@@ -66,24 +84,30 @@ const std::vector<OptionInfo>& options() {
        "One-line description used in feeds and meta tags."},
       {"base_url", "GAZETTE_BASE_URL", "http://localhost:8080",
        "Public URL of the site, used in canonical links, feeds and sitemaps."},
-      {"theme_dir", "GAZETTE_THEME_DIR", "", "Directory of templates overriding the built-in theme; empty uses the built-in one."},
+      {"theme_dir", "GAZETTE_THEME_DIR", "",
+       "Directory of templates overriding the built-in theme; empty uses the built-in one."},
       {"access_log", "GAZETTE_ACCESS_LOG", "true", "Write one JSON line per request to standard output."},
-      {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60", "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
+      {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60",
+       "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
       {"cache_max_entries", "GAZETTE_CACHE_MAX_ENTRIES", "100000",
        "Rendered pages kept in memory (cache_max_mb bounds their bytes too); 0 disables the page cache."},
       {"cache_max_mb", "GAZETTE_CACHE_MAX_MB", "1024",
-       "Memory the page cache may hold, in MiB (all three encodings of each page); the least recently used pages go first."},
+       "Memory the page cache may hold, in MiB (all three encodings of each page); the least recently used pages go "
+       "first."},
       {"cache_stale_seconds", "GAZETTE_CACHE_STALE_SECONDS", "60",
        "How long a page made stale by a change may still be served while it is re-rendered in the background; "
        "past it a reader waits for the new page. Also sent as stale-while-revalidate."},
       {"render_threads", "GAZETTE_RENDER_THREADS", "1", "Background threads re-rendering stale pages."},
       {"warm_pages", "GAZETTE_WARM_PAGES", "500",
-       "On start, pages rendered before readers ask for them: home, sections and the pages most used before the last stop "
+       "On start, pages rendered before readers ask for them: home, sections and the pages most used before the last "
+       "stop "
        "(kept in DB.hot beside a SQLite file); 0 turns it off."},
-      {"access_log_file", "GAZETTE_ACCESS_LOG_FILE", "", "File the access log is appended to; empty writes it to standard output."},
+      {"access_log_file", "GAZETTE_ACCESS_LOG_FILE", "",
+       "File the access log is appended to; empty writes it to standard output."},
       {"page_size", "GAZETTE_PAGE_SIZE", "20", "Articles per listing page."},
       {"sitemap_articles_per_file", "GAZETTE_SITEMAP_ARTICLES_PER_FILE", "49900",
-       "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 URLs)."},
+       "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 "
+       "URLs)."},
       {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
   };
   return table;
@@ -102,7 +126,9 @@ void validate(Config& c) {
   if (!ok) bad("log_level", "value", "expected one of trace, debug, info, warn, error, critical, off");
 }
 
-std::string Config::listen_host() const { return listen.substr(0, listen.rfind(':')); }
+std::string Config::listen_host() const {
+  return listen.substr(0, listen.rfind(':'));
+}
 unsigned short Config::listen_port() const {
   return static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
 }
@@ -120,10 +146,14 @@ Config load(const std::string& toml_path) {
     for (const auto& [k, node] : table) {
       std::string key(k.str());
       std::string source = toml_path;
-      if (auto s = node.value<std::string>()) apply(c, key, *s, source);
-      else if (auto b = node.value<bool>(); b && node.is_boolean()) apply(c, key, *b ? "true" : "false", source);
-      else if (auto i = node.value<int64_t>()) apply(c, key, std::to_string(*i), source);
-      else bad(key, source, "unsupported value type");
+      if (auto s = node.value<std::string>())
+        apply(c, key, *s, source);
+      else if (auto b = node.value<bool>(); b && node.is_boolean())
+        apply(c, key, *b ? "true" : "false", source);
+      else if (auto i = node.value<int64_t>())
+        apply(c, key, std::to_string(*i), source);
+      else
+        bad(key, source, "unsupported value type");
     }
   }
   for (const auto& opt : options())

@@ -35,9 +35,9 @@ struct Config {
 };
 
 struct OptionInfo {
-  const char* key;      // TOML key
-  const char* env;      // environment variable
-  const char* fallback; // default, as text
+  const char* key;       // TOML key
+  const char* env;       // environment variable
+  const char* fallback;  // default, as text
   const char* help;
 };
 const std::vector<OptionInfo>& options();

@@ -26,24 +26,42 @@ inline constexpr std::string_view kJobs = "jobs";
 inline constexpr std::string_view kLatestJobs = "jl";
 
 // An article: its own page, and every listing, feed or box that shows it.
-inline std::string article(std::int64_t id) { return "a" + std::to_string(id); }
+inline std::string article(std::int64_t id) {
+  return "a" + std::to_string(id);
+}
 // An article's related reading ("You may have missed"): only its own page.
-inline std::string related(std::int64_t id) { return "r" + std::to_string(id); }
+inline std::string related(std::int64_t id) {
+  return "r" + std::to_string(id);
+}
 // The first pages of a listing (and its feeds): a new article in it changes them.
-inline std::string section(std::int64_t id) { return "s" + std::to_string(id); }
-inline std::string author(std::int64_t id) { return "u" + std::to_string(id); }
-inline std::string tag(std::int64_t id) { return "t" + std::to_string(id); }
-inline std::string council(std::int64_t id) { return "c" + std::to_string(id); }
+inline std::string section(std::int64_t id) {
+  return "s" + std::to_string(id);
+}
+inline std::string author(std::int64_t id) {
+  return "u" + std::to_string(id);
+}
+inline std::string tag(std::int64_t id) {
+  return "t" + std::to_string(id);
+}
+inline std::string council(std::int64_t id) {
+  return "c" + std::to_string(id);
+}
 // Sitemap parts hold articles by id range; a change to an article changes the part of its bucket.
 inline constexpr std::int64_t kSitemapBucket = 1000;
 inline std::string sitemap_bucket_of(std::int64_t article_id) {
   return "m" + std::to_string((article_id - 1) / kSitemapBucket);
 }
 // An advert: its page and every box or list showing it.
-inline std::string job(std::int64_t id) { return "j" + std::to_string(id); }
-inline std::string employer(std::int64_t id) { return "e" + std::to_string(id); }
+inline std::string job(std::int64_t id) {
+  return "j" + std::to_string(id);
+}
+inline std::string employer(std::int64_t id) {
+  return "e" + std::to_string(id);
+}
 // The jobs box of a council ("Jobs at ...").
-inline std::string council_jobs(std::int64_t council_id) { return "jc" + std::to_string(council_id); }
+inline std::string council_jobs(std::int64_t council_id) {
+  return "jc" + std::to_string(council_id);
+}
 
 // Listing pages past this number are not named by a new article (every page of an offset listing
 // shifts by one); they carry a short lifetime instead, so they catch up within minutes.

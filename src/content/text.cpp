@@ -38,7 +38,9 @@ Civil to_civil(std::int64_t t) {
           weekday{days}.c_encoding()};
 }
 
-std::string two(unsigned n) { return {char('0' + n / 10 % 10), char('0' + n % 10)}; }
+std::string two(unsigned n) {
+  return {char('0' + n / 10 % 10), char('0' + n % 10)};
+}
 
 }  // namespace
 

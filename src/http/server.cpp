@@ -92,7 +92,7 @@ awaitable<bool> write_response(beast::tcp_stream& stream, const Response& res, b
 struct Server::Impl {
   ServerOptions options;
   RequestHandler handler;
-  std::unique_ptr<AccessLog> access_log;  // null when off; declared before workers, so destroyed after them
+  std::unique_ptr<AccessLog> access_log;             // null when off; declared before workers, so destroyed after them
   std::unique_ptr<asio::thread_pool> blocking_pool;  // handlers of options.blocking requests
   std::vector<std::unique_ptr<Worker>> workers;
 
@@ -145,7 +145,8 @@ struct Server::Impl {
       req.method = std::string(msg.method_string());
       req.target = std::string(msg.target());
       req.remote_address = remote;
-      for (const auto& field : msg) req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      for (const auto& field : msg)
+        req.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
       req.body = std::move(msg.body());
       Response res;
       if (!req.parse_target()) {
@@ -218,8 +219,8 @@ Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_
       impl_->workers.push_back(std::move(w));
     }
   } catch (const std::exception& e) {
-    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" +
-                             std::to_string(impl_->options.port) + ": " + e.what());
+    throw std::runtime_error("cannot listen on " + impl_->options.address + ":" + std::to_string(impl_->options.port) +
+                             ": " + e.what());
   }
   impl_->port = ep.port();
   if (impl_->options.blocking)
@@ -233,7 +234,9 @@ Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_
 
 Server::~Server() = default;
 
-unsigned short Server::port() const { return impl_->port; }
+unsigned short Server::port() const {
+  return impl_->port;
+}
 
 void Server::stop() {
   if (impl_->stop_requested.exchange(true)) return;

@@ -20,13 +20,13 @@ namespace gazette::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 0;                            // 0: one per core
-  std::size_t header_limit = 16 * 1024;       // bytes of request line + headers
-  std::size_t body_limit = 1024 * 1024;       // bytes of request body
-  std::chrono::seconds read_timeout{30};      // per request, also the keep-alive idle limit
-  std::chrono::seconds shutdown_grace{10};    // in-flight work gets this long after SIGTERM
-  bool access_log = true;                     // one JSON line per request (see http/access_log.h)
-  std::string access_log_path;                // the access log's file; empty: stdout
+  int threads = 0;                          // 0: one per core
+  std::size_t header_limit = 16 * 1024;     // bytes of request line + headers
+  std::size_t body_limit = 1024 * 1024;     // bytes of request body
+  std::chrono::seconds read_timeout{30};    // per request, also the keep-alive idle limit
+  std::chrono::seconds shutdown_grace{10};  // in-flight work gets this long after SIGTERM
+  bool access_log = true;                   // one JSON line per request (see http/access_log.h)
+  std::string access_log_path;              // the access log's file; empty: stdout
   // Requests whose handler may take long (a newsroom save, a password check): they run on a separate
   // pool of `blocking_threads`, so the I/O thread keeps serving its other connections meanwhile.
   std::function<bool(const Request&)> blocking;

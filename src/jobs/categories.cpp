@@ -506,7 +506,9 @@ struct Words {
   std::vector<std::string> lower, original;
 };
 
-bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 
 // Splits into ASCII alphanumeric words. Apostrophes inside a word are dropped ("children's" ->
 // "childrens") and '&' becomes "and", so "Children's" and "learning & development" match the table.
@@ -541,7 +543,8 @@ Words split_words(std::string_view s) {
 }
 
 bool word_matches(std::string_view pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*') return word.compare(0, pattern.size() - 1, pattern.substr(0, pattern.size() - 1)) == 0;
+  if (!pattern.empty() && pattern.back() == '*')
+    return word.compare(0, pattern.size() - 1, pattern.substr(0, pattern.size() - 1)) == 0;
   return word == pattern;
 }
 
@@ -614,7 +617,9 @@ constexpr double kDescriptionCap = 4.0;
 
 }  // namespace
 
-const std::vector<Category>& categories() { return kCategories; }
+const std::vector<Category>& categories() {
+  return kCategories;
+}
 
 std::string category_name(std::string_view slug) {
   std::size_t i = category_index(slug);
@@ -625,7 +630,8 @@ Classification classify_job(std::string_view title, std::string_view description
   auto t = evidence(split_words(title), true);
   auto d = evidence(split_words(description), false);
   std::vector<double> total(kCategories.size());
-  for (std::size_t i = 0; i < total.size(); ++i) total[i] = t[i] * kTitleFactor + std::min(d[i] * kDescriptionFactor, kDescriptionCap);
+  for (std::size_t i = 0; i < total.size(); ++i)
+    total[i] = t[i] * kTitleFactor + std::min(d[i] * kDescriptionFactor, kDescriptionCap);
   std::size_t best = 0, second = kCategories.size();
   for (std::size_t i = 1; i < total.size(); ++i) {
     if (total[i] > total[best]) {

@@ -27,8 +27,10 @@ std::set<std::string> words(std::string_view text) {
   };
   for (char ch : text) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c >= 0x80) cur.push_back(static_cast<char>(std::tolower(c)));
-    else flush();
+    if (std::isalnum(c) || c >= 0x80)
+      cur.push_back(static_cast<char>(std::tolower(c)));
+    else
+      flush();
   }
   flush();
   return out;
@@ -37,14 +39,17 @@ std::set<std::string> words(std::string_view text) {
 // Words too common in this sector's headlines to say what a story is about.
 bool is_stopword(const std::string& w) {
   static const std::set<std::string> stop = {
-      "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have", "its", "into",
-      "over", "after", "new", "how", "why", "what", "who", "can", "will", "not", "but", "our", "your", "their",
-      "council", "councils", "local", "government", "says", "say", "plan", "plans", "more", "less", "than", "out",
-      "amid", "back", "calls", "call", "set", "sets", "way", "time", "year", "years"};
+      "the",   "and",        "for",   "with", "from", "that",  "this", "are",   "was",     "were",
+      "has",   "have",       "its",   "into", "over", "after", "new",  "how",   "why",     "what",
+      "who",   "can",        "will",  "not",  "but",  "our",   "your", "their", "council", "councils",
+      "local", "government", "says",  "say",  "plan", "plans", "more", "less",  "than",    "out",
+      "amid",  "back",       "calls", "call", "set",  "sets",  "way",  "time",  "year",    "years"};
   return stop.count(w) > 0;
 }
 
-std::string quoted(const std::string& w) { return "\"" + w + "\""; }
+std::string quoted(const std::string& w) {
+  return "\"" + w + "\"";
+}
 
 // An FTS5 query of the article's rarest headline words, OR-ed: rare words say most about a story and
 // keep the lookup cheap (a common word's document list is long). `frequencies` gets their document
@@ -115,9 +120,8 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
     double years = std::abs(static_cast<double>(*published - article.published_at)) / (365.25 * 86400);
     ranked.emplace_back(s * std::exp(-years / 2.0), id);
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first > y.first : x.second > y.second;
-  });
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second > y.second; });
   std::vector<content::Article> out;
   for (const auto& [s, id] : ranked) {
     if (static_cast<int>(out.size()) >= count) break;

@@ -19,12 +19,15 @@ std::int64_t ChangeStore::record(std::vector<std::string> names, std::int64_t no
 
 std::vector<Change> ChangeStore::since(std::int64_t seq, int limit) {
   std::vector<Change> out;
-  db_.query("changes_since", {seq, std::int64_t{limit}},
-            [&](const Row& r) { out.push_back({r.int64(0), deps::split(r.text(1))}); });
+  db_.query("changes_since", {seq, std::int64_t{limit}}, [&](const Row& r) {
+    out.push_back({r.int64(0), deps::split(r.text(1))});
+  });
   return out;
 }
 
-std::int64_t ChangeStore::last_seq() { return db_.scalar("changes_last_seq", {}, 0); }
+std::int64_t ChangeStore::last_seq() {
+  return db_.scalar("changes_last_seq", {}, 0);
+}
 
 bool ChangeStore::gap_after(std::int64_t seq) {
   const std::int64_t first = db_.scalar("changes_first_seq_after", {seq}, 0);
@@ -44,10 +47,14 @@ std::vector<std::string> ChangeStore::article_links(std::int64_t id) {
   db_.query("article_dependency_links", {id}, [&](const Row& r) {
     const std::string kind = r.text(0);
     const std::int64_t link = r.int64(1);
-    if (kind == "s") names.push_back(deps::section(link));
-    else if (kind == "u") names.push_back(deps::author(link));
-    else if (kind == "t") names.push_back(deps::tag(link));
-    else if (kind == "c") names.push_back(deps::council(link));
+    if (kind == "s")
+      names.push_back(deps::section(link));
+    else if (kind == "u")
+      names.push_back(deps::author(link));
+    else if (kind == "t")
+      names.push_back(deps::tag(link));
+    else if (kind == "c")
+      names.push_back(deps::council(link));
   });
   return names;
 }

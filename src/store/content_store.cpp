@@ -65,12 +65,15 @@ std::string ContentStore::unique_slug(const std::string& base, const std::string
 
 // The identity part of a dedupe key: the whole headline as a slug (URL slugs are cut at 80 characters,
 // which would make long headlines that share a beginning collide).
-static std::string identity_slug(const std::string& headline) { return content::slugify(headline, 1000); }
+static std::string identity_slug(const std::string& headline) {
+  return content::slugify(headline, 1000);
+}
 
 bool ContentStore::exists(const content::ArticleInput& in) {
   const std::string base = identity_slug(in.headline);
   const bool dated = in.published_at > 0;
-  if (db_.scalar("article_id_by_dedupe_key", {base + "|" + (dated ? date_key(in.published_at) : "undated")}, 0)) return true;
+  if (db_.scalar("article_id_by_dedupe_key", {base + "|" + (dated ? date_key(in.published_at) : "undated")}, 0))
+    return true;
   std::int64_t other = db_.scalar("article_id_by_dedupe_prefix", {base + "|", base + "}"}, 0);
   return other != 0;
 }
@@ -103,9 +106,9 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   content::Section section = ensure_section(in.section.empty() ? "News" : in.section);
   std::string html = content::render_markdown(in.body_markdown);
   int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
-  db_.exec("article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline, in.standfirst,
-                              in.body_markdown, html, section.id, content::to_string(in.status), published_at,
-                              published_at, in.source_url, std::int64_t{words}});
+  db_.exec("article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline,
+                              in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status),
+                              published_at, published_at, in.source_url, std::int64_t{words}});
   const std::int64_t id = db_.last_insert_id();
   last_saved_id_ = id;
   std::int64_t position = 0;
@@ -147,7 +150,9 @@ Article article_row(const Row& r) {
 
 void ContentStore::load_links(Article& a) {
   load_authors(db_, a);
-  db_.query("article_tags", {a.id}, [&](const Row& r) { a.tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)}); });
+  db_.query("article_tags", {a.id}, [&](const Row& r) {
+    a.tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+  });
 }
 
 std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {
@@ -172,9 +177,10 @@ bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& 
   content::Section section = ensure_section(in.section.empty() ? current->section.name : in.section);
   const std::int64_t published_at = in.published_at > 0 ? in.published_at : current->published_at;
   const int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
-  db_.exec("article_update", {id, in.headline, in.standfirst, in.body_markdown, content::render_markdown(in.body_markdown),
-                              section.id, content::to_string(in.status), published_at, now, std::int64_t{words},
-                              in.source_url.empty() ? current->source_url : in.source_url});
+  db_.exec("article_update",
+           {id, in.headline, in.standfirst, in.body_markdown, content::render_markdown(in.body_markdown), section.id,
+            content::to_string(in.status), published_at, now, std::int64_t{words},
+            in.source_url.empty() ? current->source_url : in.source_url});
   db_.exec("article_authors_clear", {id});
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
@@ -189,9 +195,12 @@ bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& 
   // What the edit changed: the article wherever it is shown; the listings it joined; and, when it
   // moved in time or in or out of view, every listing it was or is in and the newest lists.
   std::vector<std::string> links_after = changes.article_links(id);
-  std::vector<std::string> names{content::deps::article(id), content::deps::related(id), content::deps::sitemap_bucket_of(id)};
+  std::vector<std::string> names{content::deps::article(id), content::deps::related(id),
+                                 content::deps::sitemap_bucket_of(id)};
   const bool moved = published_at != current->published_at || in.status != current->status;
-  auto has = [](const std::vector<std::string>& v, const std::string& n) { return std::find(v.begin(), v.end(), n) != v.end(); };
+  auto has = [](const std::vector<std::string>& v, const std::string& n) {
+    return std::find(v.begin(), v.end(), n) != v.end();
+  };
   bool councils_changed = false;
   for (const auto& n : links_after)
     if (moved || !has(links_before, n)) {
@@ -199,8 +208,10 @@ bool ContentStore::update_article(std::int64_t id, const content::ArticleInput& 
       councils_changed |= n.starts_with('c');
     }
   for (const auto& n : links_before)
-    if (moved) names.push_back(n);
-    else if (n.starts_with('c') && !has(links_after, n)) councils_changed = true;
+    if (moved)
+      names.push_back(n);
+    else if (n.starts_with('c') && !has(links_after, n))
+      councils_changed = true;
   if (moved) names.emplace_back(content::deps::kLatest);
   if (moved || councils_changed) names.emplace_back(content::deps::kCouncils);
   changes.record(std::move(names), now);
@@ -211,12 +222,18 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
   std::vector<Article> out;
   auto add = [&](const Row& r) { out.push_back(article_summary(r)); };
   std::int64_t lim = limit, off = offset;
-  if (f.section_id) db_.query("articles_by_section", {now, lim, off, f.section_id}, add);
-  else if (f.author_id) db_.query("articles_by_author", {now, lim, off, f.author_id}, add);
-  else if (f.tag_id) db_.query("articles_by_tag", {now, lim, off, f.tag_id}, add);
-  else if (f.council_id) db_.query("articles_by_council", {now, lim, off, f.council_id}, add);
-  else if (f.exclude_section_id) db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
-  else db_.query("articles_latest", {now, lim, off}, add);
+  if (f.section_id)
+    db_.query("articles_by_section", {now, lim, off, f.section_id}, add);
+  else if (f.author_id)
+    db_.query("articles_by_author", {now, lim, off, f.author_id}, add);
+  else if (f.tag_id)
+    db_.query("articles_by_tag", {now, lim, off, f.tag_id}, add);
+  else if (f.council_id)
+    db_.query("articles_by_council", {now, lim, off, f.council_id}, add);
+  else if (f.exclude_section_id)
+    db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
+  else
+    db_.query("articles_latest", {now, lim, off}, add);
   for (auto& a : out) load_authors(db_, a);
   return out;
 }
@@ -241,7 +258,8 @@ std::vector<Article> ContentStore::list_all(int limit, int offset, const std::st
   if (headline_contains.empty())
     db_.query("newsroom_articles", {std::int64_t{limit}, std::int64_t{offset}}, add);
   else
-    db_.query("newsroom_articles_matching", {contains_pattern(headline_contains), std::int64_t{limit}, std::int64_t{offset}}, add);
+    db_.query("newsroom_articles_matching",
+              {contains_pattern(headline_contains), std::int64_t{limit}, std::int64_t{offset}}, add);
   for (auto& a : out) load_authors(db_, a);
   return out;
 }
@@ -267,7 +285,9 @@ std::vector<content::Section> ContentStore::sections() {
 
 std::optional<content::Section> ContentStore::section_by_slug(const std::string& slug) {
   std::optional<content::Section> out;
-  db_.query("section_by_slug", {slug}, [&](const Row& r) { out = content::Section{r.int64(0), r.text(1), r.text(2), r.text(3)}; });
+  db_.query("section_by_slug", {slug}, [&](const Row& r) {
+    out = content::Section{r.int64(0), r.text(1), r.text(2), r.text(3)};
+  });
   return out;
 }
 
@@ -281,7 +301,9 @@ std::optional<content::Author> ContentStore::author_by_slug(const std::string& s
 
 std::optional<content::Tag> ContentStore::tag_by_slug(const std::string& slug) {
   std::optional<content::Tag> out;
-  db_.query("tag_by_slug", {slug}, [&](const Row& r) { out = content::Tag{r.int64(0), r.text(1), r.text(2), r.text(3)}; });
+  db_.query("tag_by_slug", {slug}, [&](const Row& r) {
+    out = content::Tag{r.int64(0), r.text(1), r.text(2), r.text(3)};
+  });
   return out;
 }
 
@@ -293,7 +315,9 @@ std::vector<SitemapEntry> ContentStore::sitemap(std::int64_t now, int limit, int
   return out;
 }
 
-std::int64_t ContentStore::next_scheduled(std::int64_t now) { return db_.scalar("next_scheduled_time", {now}, 0); }
+std::int64_t ContentStore::next_scheduled(std::int64_t now) {
+  return db_.scalar("next_scheduled_time", {now}, 0);
+}
 
 std::vector<std::int64_t> ContentStore::due_between(std::int64_t after, std::int64_t until) {
   std::vector<std::int64_t> out;
@@ -309,6 +333,8 @@ std::vector<SitemapEntry> ContentStore::sitemap_range(std::int64_t now, std::int
   return out;
 }
 
-std::int64_t ContentStore::max_id() { return db_.scalar("articles_max_id", {}, 0); }
+std::int64_t ContentStore::max_id() {
+  return db_.scalar("articles_max_id", {}, 0);
+}
 
 }  // namespace gazette::store

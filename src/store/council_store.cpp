@@ -30,7 +30,9 @@ int CouncilStore::sync(const std::vector<CouncilRow>& councils) {
   return written;
 }
 
-std::int64_t CouncilStore::count() { return db_.scalar("council_count", {}); }
+std::int64_t CouncilStore::count() {
+  return db_.scalar("council_count", {});
+}
 
 std::optional<CouncilRow> CouncilStore::council_by_slug(const std::string& slug) {
   std::optional<CouncilRow> out;
@@ -38,7 +40,9 @@ std::optional<CouncilRow> CouncilStore::council_by_slug(const std::string& slug)
   return out;
 }
 
-std::int64_t CouncilStore::id_by_gss(const std::string& gss_code) { return db_.scalar("council_id_by_gss", {gss_code}, 0); }
+std::int64_t CouncilStore::id_by_gss(const std::string& gss_code) {
+  return db_.scalar("council_id_by_gss", {gss_code}, 0);
+}
 
 std::optional<CouncilRow> CouncilStore::council_by_gss(const std::string& gss_code) {
   std::optional<CouncilRow> out;
@@ -58,8 +62,10 @@ std::vector<CouncilRow> CouncilStore::current_by_slug_prefix(const std::string& 
 std::vector<CouncilRow> CouncilStore::current_of_place(const std::string& place_slug, int limit) {
   std::vector<CouncilRow> out;
   // Slugs are [a-z0-9-]: nothing in one is a LIKE wildcard.
-  if (place_slug.empty() || place_slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) return out;
-  db_.query("councils_current_by_place", {place_slug, std::int64_t{limit}}, [&](const Row& r) { out.push_back(from_row(r)); });
+  if (place_slug.empty() || place_slug.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+    return out;
+  db_.query("councils_current_by_place", {place_slug, std::int64_t{limit}},
+            [&](const Row& r) { out.push_back(from_row(r)); });
   return out;
 }
 
@@ -78,7 +84,8 @@ std::vector<CouncilRow> CouncilStore::all() {
   return out;
 }
 
-void CouncilStore::set_article_councils(std::int64_t article_id, const std::vector<std::pair<std::string, int>>& mentions) {
+void CouncilStore::set_article_councils(std::int64_t article_id,
+                                        const std::vector<std::pair<std::string, int>>& mentions) {
   // The councils it leaves and joins both change: their pages, counts and the article's own page.
   std::vector<std::string> names{content::deps::article(article_id), std::string(content::deps::kCouncils)};
   for (const auto& c : for_article(article_id)) names.push_back(content::deps::council(c.id));
@@ -105,8 +112,9 @@ std::vector<CouncilRow> CouncilStore::for_article(std::int64_t article_id) {
 
 std::vector<CouncilStore::ArticleText> CouncilStore::article_texts(std::int64_t after_id, int limit) {
   std::vector<ArticleText> out;
-  db_.query("articles_text_for_councils", {after_id, std::int64_t{limit}},
-            [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)}); });
+  db_.query("articles_text_for_councils", {after_id, std::int64_t{limit}}, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+  });
   return out;
 }
 

@@ -6,7 +6,9 @@
 namespace gazette::store {
 namespace {
 
-Value optional_real(const std::optional<double>& v) { return v ? Value{*v} : Value{nullptr}; }
+Value optional_real(const std::optional<double>& v) {
+  return v ? Value{*v} : Value{nullptr};
+}
 
 std::optional<double> real_or_null(const Row& r, int col) {
   return r.is_null(col) ? std::nullopt : std::optional<double>(r.real(col));
@@ -25,14 +27,37 @@ SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
   last_saved_id_ = db_.scalar("job_id_by_reference", {j.reference}, 0);
   if (last_saved_id_) return SaveOutcome::already_present;
   const std::int64_t employer = employer_id(j.employer, council_id);
-  db_.exec("job_insert",
-           {j.reference, j.slug, j.title, employer, j.location, j.region, j.salary_text,
-            std::int64_t{j.salary_parsed}, optional_real(j.salary_min), optional_real(j.salary_max), j.salary_currency,
-            j.salary_period, std::int64_t{j.salary_pro_rata}, optional_real(j.annual_min), optional_real(j.annual_max),
-            j.contract, j.hours, j.category, j.category_set_by, j.closing_date,
-            j.closes_at ? Value{*j.closes_at} : Value{nullptr}, j.posted_at, j.description_markdown,
-            j.description_html, j.apply_url, j.apply_email, j.employer_reference, j.status, std::int64_t{j.featured},
-            j.source, j.updated_at});
+  db_.exec("job_insert", {j.reference,
+                          j.slug,
+                          j.title,
+                          employer,
+                          j.location,
+                          j.region,
+                          j.salary_text,
+                          std::int64_t{j.salary_parsed},
+                          optional_real(j.salary_min),
+                          optional_real(j.salary_max),
+                          j.salary_currency,
+                          j.salary_period,
+                          std::int64_t{j.salary_pro_rata},
+                          optional_real(j.annual_min),
+                          optional_real(j.annual_max),
+                          j.contract,
+                          j.hours,
+                          j.category,
+                          j.category_set_by,
+                          j.closing_date,
+                          j.closes_at ? Value{*j.closes_at} : Value{nullptr},
+                          j.posted_at,
+                          j.description_markdown,
+                          j.description_html,
+                          j.apply_url,
+                          j.apply_email,
+                          j.employer_reference,
+                          j.status,
+                          std::int64_t{j.featured},
+                          j.source,
+                          j.updated_at});
   last_saved_id_ = db_.last_insert_id();
   ChangeStore changes(db_);
   changes.record(changes.job_names(last_saved_id_, true), j.updated_at > 0 ? j.updated_at : j.posted_at);
@@ -117,16 +142,24 @@ std::vector<JobIndexRow> JobStore::index_rows() {
 std::vector<std::int64_t> JobStore::keyword_ids(const std::string& fts, int limit, bool ranked, std::int64_t now) {
   std::vector<std::int64_t> out;
   auto add = [&](const Row& r) { out.push_back(r.int64(0)); };
-  if (ranked) db_.query("job_fts_ids_ranked_live", {fts, std::int64_t{limit}, now}, add);
-  else db_.query("job_fts_ids", {fts, std::int64_t{limit}}, add);
+  if (ranked)
+    db_.query("job_fts_ids_ranked_live", {fts, std::int64_t{limit}, now}, add);
+  else
+    db_.query("job_fts_ids", {fts, std::int64_t{limit}}, add);
   return out;
 }
 
-std::int64_t JobStore::count() { return db_.scalar("job_count", {}); }
+std::int64_t JobStore::count() {
+  return db_.scalar("job_count", {});
+}
 
-std::int64_t JobStore::live_count(std::int64_t now) { return db_.scalar("job_live_count", {now}, 0); }
+std::int64_t JobStore::live_count(std::int64_t now) {
+  return db_.scalar("job_live_count", {now}, 0);
+}
 
-std::int64_t JobStore::next_closing(std::int64_t now) { return db_.scalar("next_job_closing", {now}, 0); }
+std::int64_t JobStore::next_closing(std::int64_t now) {
+  return db_.scalar("next_job_closing", {now}, 0);
+}
 
 bool JobStore::close(std::int64_t id, std::int64_t now) {
   if (db_.exec("job_close", {id, now}) == 0) return false;
@@ -143,8 +176,9 @@ std::vector<std::int64_t> JobStore::closing_between(std::int64_t after, std::int
 
 std::vector<JobStore::SitemapJob> JobStore::live_for_sitemap(std::int64_t now, int limit, int offset) {
   std::vector<SitemapJob> out;
-  db_.query("jobs_for_sitemap", {now, std::int64_t{limit}, std::int64_t{offset}},
-            [&](const Row& r) { out.push_back({r.int64(0), r.text(1), r.int64(2)}); });
+  db_.query("jobs_for_sitemap", {now, std::int64_t{limit}, std::int64_t{offset}}, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.int64(2)});
+  });
   return out;
 }
 

@@ -16,7 +16,7 @@ namespace gazette::store {
 struct JobIndexRow {
   std::int64_t id = 0, employer_id = 0, council_id = 0;
   std::string region, category, contract, hours;
-  double annual_min = -1, annual_max = -1;  // -1: no parsed salary
+  double annual_min = -1, annual_max = -1;    // -1: no parsed salary
   std::int64_t posted_at = 0, closes_at = 0;  // closes_at 0: no closing date
   std::string status;
   bool featured = false;

@@ -21,9 +21,8 @@ std::vector<std::pair<std::int64_t, double>> RelatedStore::by_text(const std::st
   std::vector<std::pair<std::int64_t, double>> out;
   std::string df = "df";
   for (auto n : frequencies) df += " " + std::to_string(n);
-  db_.query("related_by_text", {fts, exclude_id, std::int64_t{limit}, df}, [&](const Row& r) {
-    out.emplace_back(r.int64(0), r.real(1));
-  });
+  db_.query("related_by_text", {fts, exclude_id, std::int64_t{limit}, df},
+            [&](const Row& r) { out.emplace_back(r.int64(0), r.real(1)); });
   return out;
 }
 
@@ -46,7 +45,9 @@ std::optional<content::Article> RelatedStore::summary(std::int64_t article_id) {
   return out;
 }
 
-std::int64_t RelatedStore::article_count() { return db_.scalar("article_total", {}); }
+std::int64_t RelatedStore::article_count() {
+  return db_.scalar("article_total", {});
+}
 
 std::optional<std::vector<std::int64_t>> RelatedStore::stored(std::int64_t article_id) {
   if (db_.scalar("related_done", {article_id}, 0) == 0) return std::nullopt;
@@ -73,6 +74,8 @@ void RelatedStore::enqueue(std::int64_t article_id, int priority, std::int64_t n
   db_.exec("related_pending_add", {article_id, std::int64_t{priority}, now});
 }
 
-std::int64_t RelatedStore::pending_count() { return db_.scalar("related_pending_count", {}, 0); }
+std::int64_t RelatedStore::pending_count() {
+  return db_.scalar("related_pending_count", {}, 0);
+}
 
 }  // namespace gazette::store

@@ -21,7 +21,8 @@ class RelatedStore {
   int shared_tags(std::int64_t a, std::int64_t b);
   // {article id, BM25 score (lower is better)} for an FTS5 expression, excluding one article.
   // `frequencies`: each phrase's document count, in order (they weigh rarer words more).
-  std::vector<std::pair<std::int64_t, double>> by_text(const std::string& fts, const std::vector<std::int64_t>& frequencies,
+  std::vector<std::pair<std::int64_t, double>> by_text(const std::string& fts,
+                                                       const std::vector<std::int64_t>& frequencies,
                                                        std::int64_t exclude_id, int limit);
   // How many articles contain `word` (a plain word: letters and digits), counting no further than `cap`.
   std::int64_t document_count(const std::string& word, std::int64_t cap);

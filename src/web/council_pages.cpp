@@ -67,8 +67,10 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   const std::int64_t total = cached_count(content::deps::council(council->id), [&] { return content.count(f, now); });
   const int size = config_.page_size;
   if (*page > 1 && static_cast<std::int64_t>(*page - 1) * size >= total) return not_found_page(req);
-  if (*page <= content::deps::kListingHeadPages) RenderDeps::add(content::deps::council(council->id));
-  else RenderDeps::expire_within(300);
+  if (*page <= content::deps::kListingHeadPages)
+    RenderDeps::add(content::deps::council(council->id));
+  else
+    RenderDeps::expire_within(300);
   ctemplate::TemplateDictionary d("council");
   d.SetValue("HEADING", council->official_name);
   d.SetValue("KIND", "Council");

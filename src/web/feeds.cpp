@@ -190,7 +190,8 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   if (it != p.end()) {
     const std::string& f = it->second;
     auto [ptr, ec] = std::from_chars(f.data(), f.data() + f.size(), number);
-    if (ec != std::errc() || std::string_view(ptr) != ".xml" || number < 1 || number > files) return not_found_page(req);
+    if (ec != std::errc() || std::string_view(ptr) != ".xml" || number < 1 || number > files)
+      return not_found_page(req);
   }
   auto urlset = doc.append_child("urlset");
   urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -218,7 +219,8 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
 }
 
 http::Response Site::robots() {
-  http::Response r = http::Response::text(200, "User-agent: *\nAllow: /\n\nSitemap: " + config_.base_url + "/sitemap.xml\n");
+  http::Response r =
+      http::Response::text(200, "User-agent: *\nAllow: /\n\nSitemap: " + config_.base_url + "/sitemap.xml\n");
   r.cacheable = true;
   return r;
 }

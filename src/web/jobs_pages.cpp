@@ -6,9 +6,9 @@
 
 #include <cctype>
 #include <charconv>
-#include <map>
 #include <cmath>
 #include <ctime>
+#include <map>
 #include <sstream>
 
 #include "content/dependencies.h"
@@ -26,7 +26,9 @@ namespace {
 
 namespace json = boost::json;
 
-std::string job_path(const jobs::Job& j) { return "/jobs/" + std::to_string(j.id) + "/" + j.slug; }
+std::string job_path(const jobs::Job& j) {
+  return "/jobs/" + std::to_string(j.id) + "/" + j.slug;
+}
 
 std::string money(double v) {
   // "£37,602" (pence only when there are any: "£25.16").
@@ -125,7 +127,8 @@ std::string jobs_url(const JobParams& p, const std::string& base, const std::str
 }
 
 std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, std::int64_t now) {
-  json::object hiring{{"@type", "Organization"}, {"name", j.employer}, {"sameAs", cfg.base_url + "/jobs/employers/" + j.employer_slug}};
+  json::object hiring{
+      {"@type", "Organization"}, {"name", j.employer}, {"sameAs", cfg.base_url + "/jobs/employers/" + j.employer_slug}};
   json::object address{{"@type", "PostalAddress"}, {"addressCountry", "GB"}};
   if (!j.location.empty()) address["addressLocality"] = j.location;
   if (!j.region.empty()) address["addressRegion"] = j.region;
@@ -140,9 +143,12 @@ std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, s
                  {"url", cfg.base_url + job_path(j)}};
   if (j.closes_at) o["validThrough"] = content::format_iso8601(*j.closes_at - 1);
   std::string type;
-  if (j.hours == "full-time") type = "FULL_TIME";
-  else if (j.hours == "part-time") type = "PART_TIME";
-  if (j.contract == "temporary" || j.contract == "fixed-term" || j.contract == "interim") type = type.empty() ? "TEMPORARY" : type;
+  if (j.hours == "full-time")
+    type = "FULL_TIME";
+  else if (j.hours == "part-time")
+    type = "PART_TIME";
+  if (j.contract == "temporary" || j.contract == "fixed-term" || j.contract == "interim")
+    type = type.empty() ? "TEMPORARY" : type;
   if (!type.empty()) o["employmentType"] = type;
   if (j.salary_parsed && (j.salary_min || j.salary_max)) {
     static const std::map<std::string, std::string> units = {
@@ -174,8 +180,10 @@ http::Response Site::jobs_page(const http::Request& req) {
   std::string message;
   if (!p.council.empty()) {
     auto c = store::CouncilStore(db()).council_by_slug(p.council);
-    if (c) q.council_id = c->id;
-    else message = "There is no council called \"" + p.council + "\".";
+    if (c)
+      q.council_id = c->id;
+    else
+      message = "There is no council called \"" + p.council + "\".";
   }
   store::JobStore store(db());
   std::vector<std::int64_t> keyword_ids;
@@ -205,8 +213,10 @@ http::Response Site::jobs_page(const http::Request& req) {
     o->SetValue("NAME", c.name);
     if (c.slug == p.category) o->ShowSection("SELECTED");
   }
-  for (const auto& [value, name] : std::vector<std::pair<std::string, std::string>>{
-           {"newest", "Newest"}, {"closing", "Closing soon"}, {"salary", "Highest salary"}, {"relevance", "Best match"}}) {
+  for (const auto& [value, name] : std::vector<std::pair<std::string, std::string>>{{"newest", "Newest"},
+                                                                                    {"closing", "Closing soon"},
+                                                                                    {"salary", "Highest salary"},
+                                                                                    {"relevance", "Best match"}}) {
     auto* o = d.AddSectionDictionary("SORT_OPTIONS");
     o->SetValue("VALUE", value);
     o->SetValue("NAME", name);
@@ -219,9 +229,10 @@ http::Response Site::jobs_page(const http::Request& req) {
     if (days == p.days) o->ShowSection("SELECTED");
   }
   // Facets: each value links to the same search with that filter set (or cleared when already set).
-  const std::vector<std::tuple<std::string, std::string, std::string>> facets = {
-      {"category", "Category", p.category}, {"contract", "Contract", p.contract},
-      {"hours", "Hours", p.hours}, {"region", "Region", p.region}};
+  const std::vector<std::tuple<std::string, std::string, std::string>> facets = {{"category", "Category", p.category},
+                                                                                 {"contract", "Contract", p.contract},
+                                                                                 {"hours", "Hours", p.hours},
+                                                                                 {"region", "Region", p.region}};
   for (const auto& [key, title, current] : facets) {
     const auto& counts = result.facets[key];
     if (counts.empty()) continue;
@@ -239,8 +250,8 @@ http::Response Site::jobs_page(const http::Request& req) {
   for (std::int64_t id : result.ids)
     if (auto j = store.by_id(id)) fill_job_card(d.AddSectionDictionary("JOBS"), *j, now);
   if (result.ids.empty()) {
-    d.SetValueAndShowSection("MESSAGE", message.empty() ? "No live jobs match your search. Try removing a filter." : message,
-                             "HAS_MESSAGE");
+    d.SetValueAndShowSection(
+        "MESSAGE", message.empty() ? "No live jobs match your search. Try removing a filter." : message, "HAS_MESSAGE");
   } else if (!message.empty()) {
     d.SetValueAndShowSection("MESSAGE", message, "HAS_MESSAGE");
   }
@@ -288,8 +299,10 @@ http::Response Site::job_page(const http::Request& req, const http::Params& p) {
                             : money(j.annual_max ? *j.annual_max : *j.annual_min);
     d.SetValueAndShowSection("ANNUAL", range, "HAS_ANNUAL");
   }
-  if (!j.apply_url.empty()) d.SetValueAndShowSection("APPLY_URL", j.apply_url, "HAS_APPLY_URL");
-  else if (!j.apply_email.empty()) d.SetValueAndShowSection("APPLY_EMAIL", j.apply_email, "HAS_APPLY_EMAIL");
+  if (!j.apply_url.empty())
+    d.SetValueAndShowSection("APPLY_URL", j.apply_url, "HAS_APPLY_URL");
+  else if (!j.apply_email.empty())
+    d.SetValueAndShowSection("APPLY_EMAIL", j.apply_email, "HAS_APPLY_EMAIL");
   if (!j.employer_reference.empty()) d.SetValueAndShowSection("EMPLOYER_REF", j.employer_reference, "HAS_EMPLOYER_REF");
   PageMeta meta;
   meta.title = j.title + " – " + j.employer;
@@ -357,7 +370,8 @@ http::Response Site::jobs_xml_feed(const http::Request&) {
   auto cdata = [](pugi::xml_node parent, const char* name, const std::string& value) {
     // CDATA cannot contain "]]>": split it across two sections when it does.
     std::string v = value;
-    for (size_t at = v.find("]]>"); at != std::string::npos; at = v.find("]]>", at + 12)) v.replace(at, 3, "]]]]><![CDATA[>");
+    for (size_t at = v.find("]]>"); at != std::string::npos; at = v.find("]]>", at + 12))
+      v.replace(at, 3, "]]]]><![CDATA[>");
     parent.append_child(name).append_child(pugi::node_cdata).set_value(v.c_str());
   };
   for (std::int64_t id : result.ids) {

@@ -1,9 +1,9 @@
 // The newsroom: signing in and out, the list of articles and the article editor. Never cached; every
 // response says Cache-Control: no-store. Every POST carries a CSRF token: the session's own once signed
 // in, and a double-submit cookie on the sign-in form (which has no session yet).
-#include <boost/url/url.hpp>
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
+#include <boost/url/url.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -31,7 +31,9 @@ constexpr int kNewsroomPageSize = 50;
 // even when percent-encoding triples every byte (the longest trade-press features are ~40,000 bytes).
 constexpr std::size_t kMaxHeadline = 300, kMaxStandfirst = 2000, kMaxBody = 300'000, kMaxListField = 1000;
 
-http::Response redirect_see_other(const std::string& to) { return http::Response::redirect(303, to); }
+http::Response redirect_see_other(const std::string& to) {
+  return http::Response::redirect(303, to);
+}
 
 std::string trimmed(const std::string& s) {
   auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
@@ -125,11 +127,14 @@ http::Response Site::newsroom_login(const http::Request& req) {
   const std::int64_t now = std::time(nullptr);
   std::string account = email.substr(0, 254);
   for (auto& c : account) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  const std::int64_t wait = std::max(account_throttle_.wait_seconds(account, now), address_throttle_.wait_seconds(req.remote_address, now));
+  const std::int64_t wait =
+      std::max(account_throttle_.wait_seconds(account, now), address_throttle_.wait_seconds(req.remote_address, now));
   if (wait > 0) {
     const std::int64_t minutes = (wait + 59) / 60;
-    http::Response r = newsroom_login_form(req, 429, "Too many failed sign-ins. Try again in " + std::to_string(minutes) +
-                                                         (minutes == 1 ? " minute." : " minutes."), email);
+    http::Response r = newsroom_login_form(
+        req, 429,
+        "Too many failed sign-ins. Try again in " + std::to_string(minutes) + (minutes == 1 ? " minute." : " minutes."),
+        email);
     r.set_header("Retry-After", std::to_string(wait));
     return r;
   }
@@ -177,15 +182,18 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   store::ContentStore content(db());
   const std::int64_t total = content.count_all(q);
   const std::int64_t pages = std::max<std::int64_t>(1, (total + kNewsroomPageSize - 1) / kNewsroomPageSize);
-  if (*page > pages) return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
+  if (*page > pages)
+    return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
   ctemplate::TemplateDictionary d("articles");
   d.SetValue("TOTAL", std::to_string(total));
   d.SetValue("Q", q);
   if (!q.empty()) d.AddSectionDictionary("FILTERED")->SetValue("Q", q);
   if (session->user.can_edit_articles()) d.ShowSection("CAN_CREATE");
   auto rows = content.list_all(kNewsroomPageSize, (*page - 1) * kNewsroomPageSize, q);
-  if (rows.empty()) d.ShowSection(q.empty() ? "EMPTY" : "NO_MATCH");
-  else d.ShowSection("HAS_ROWS");
+  if (rows.empty())
+    d.ShowSection(q.empty() ? "EMPTY" : "NO_MATCH");
+  else
+    d.ShowSection("HAS_ROWS");
   const std::int64_t now = std::time(nullptr);
   for (const auto& a : rows) {
     auto* row = d.AddSectionDictionary("ROW");
@@ -194,9 +202,12 @@ http::Response Site::newsroom_articles(const http::Request& req) {
     row->SetValue("STATUS", content::to_string(a.status));
     row->SetValue("DATE", content::format_uk_date(a.published_at));
     row->SetValue("DATE_ISO", content::format_iso8601(a.published_at));
-    if (session->user.can_edit_articles()) row->AddSectionDictionary("CAN_EDIT")->SetValue("EDIT_URL", "/newsroom/articles/" + std::to_string(a.id));
-    else row->ShowSection("READ_ONLY");
-    if (a.status != content::Status::draft && a.published_at <= now) row->AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(a));
+    if (session->user.can_edit_articles())
+      row->AddSectionDictionary("CAN_EDIT")->SetValue("EDIT_URL", "/newsroom/articles/" + std::to_string(a.id));
+    else
+      row->ShowSection("READ_ONLY");
+    if (a.status != content::Status::draft && a.published_at <= now)
+      row->AddSectionDictionary("LIVE")->SetValue("VIEW_URL", article_path(a));
   }
   if (q.empty()) {
     fill_pagination(&d, "/newsroom", *page, total, kNewsroomPageSize);
@@ -210,7 +221,6 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   }
   return newsroom_page("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
 }
-
 
 namespace {
 
@@ -241,14 +251,17 @@ std::optional<std::int64_t> parse_datetime_local(const std::string& s) {
   int used = 0;
   const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c%2d:%2d%n:%2d%n", &y, &mo, &d, &t, &h, &mi, &used, &sec, &used);
   if (n < 6 || (t != 'T' && t != ' ') || static_cast<std::size_t>(used) != s.size()) return std::nullopt;
-  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
+      sec > 59)
     return std::nullopt;
   const std::int64_t day = content::unix_from_date(y, mo, d);
   if (day < 0 || content::format_iso8601(day).substr(0, 10) != s.substr(0, 10)) return std::nullopt;  // 31 February
   return day + h * 3600 + mi * 60 + sec;
 }
 
-std::string datetime_local(std::int64_t t) { return content::format_iso8601(t).substr(0, 16); }
+std::string datetime_local(std::int64_t t) {
+  return content::format_iso8601(t).substr(0, 16);
+}
 
 // The form's values as an article, or the first reason to refuse them. A blank publication time
 // means now for a new article and unchanged for an edit (in.published_at stays 0).
@@ -267,9 +280,11 @@ std::string check_form(const EditFormValues& v, const std::vector<std::string>& 
   if (in.headline.find('\n') != std::string::npos) return "The headline must be one line.";
   if (in.standfirst.size() > kMaxStandfirst) return "The standfirst is longer than 2,000 characters.";
   if (in.body_markdown.size() > kMaxBody) return "The body is longer than 300,000 bytes.";
-  if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField) return "The byline or tags are longer than 1,000 characters.";
+  if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField)
+    return "The byline or tags are longer than 1,000 characters.";
   if (!content::parse_status(v.status, in.status)) return "Choose a status: published, scheduled or draft.";
-  if (std::find(sections.begin(), sections.end(), in.section) == sections.end()) return "Choose one of the sections listed.";
+  if (std::find(sections.begin(), sections.end(), in.section) == sections.end())
+    return "Choose one of the sections listed.";
   if (!trimmed(v.published).empty()) {
     auto t = parse_datetime_local(trimmed(v.published));
     if (!t) return "The publication time must be a date and time such as 2025-03-04T09:30.";
@@ -339,7 +354,9 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
   for (const char* st : {"published", "scheduled", "draft"}) {
     auto* o = d.AddSectionDictionary("STATUS_OPTION");
     o->SetValue("VALUE", st);
-    o->SetValue("LABEL", std::string(st) == "published" ? "Published" : std::string(st) == "scheduled" ? "Scheduled" : "Draft (hidden from readers)");
+    o->SetValue("LABEL", std::string(st) == "published"   ? "Published"
+                         : std::string(st) == "scheduled" ? "Scheduled"
+                                                          : "Draft (hidden from readers)");
     if (v.status == st) o->ShowSection("SELECTED");
   }
   if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
@@ -349,7 +366,8 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
   if (check && typed) {
     // The councils this text would be tagged with, for an editor checking copy before saving.
     auto* found = d.AddSectionDictionary("CHECKED");
-    const auto mentions = councils::default_detector().detect(typed->headline + "\n\n" + typed->standfirst + "\n\n" + typed->body);
+    const auto mentions =
+        councils::default_detector().detect(typed->headline + "\n\n" + typed->standfirst + "\n\n" + typed->body);
     std::vector<std::string> seen;
     for (const auto& m : mentions) {
       if (std::find(seen.begin(), seen.end(), m.gss_code) != seen.end()) continue;
@@ -382,23 +400,30 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
   // What was typed, shown back when the save is refused before the editor can be shown, so it can be copied.
   auto kept = [&] {
     if (!form) return std::string();
-    std::string t = http::field(*form, "headline") + "\n\n" + http::field(*form, "standfirst") + "\n\n" + http::field(*form, "body");
+    std::string t = http::field(*form, "headline") + "\n\n" + http::field(*form, "standfirst") + "\n\n" +
+                    http::field(*form, "body");
     std::erase(t, '\r');
     return t.size() > 4 ? t : std::string();
   };
   if (!session)
-    return newsroom_message(401, "Not saved: signed out",
-                            "Your session had ended, so the change was not saved. Copy your text below, sign in again and paste it back.",
-                            nullptr, kept());
+    return newsroom_message(
+        401, "Not saved: signed out",
+        "Your session had ended, so the change was not saved. Copy your text below, sign in again and paste it back.",
+        nullptr, kept());
   if (!session->user.can_edit_articles())
     return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
-  if (!form) return newsroom_message(400, "Not saved", "The form could not be read (it was not valid UTF-8 form data).", &*session);
+  if (!form)
+    return newsroom_message(400, "Not saved", "The form could not be read (it was not valid UTF-8 form data).",
+                            &*session);
   if (!accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
-    return newsroom_message(403, "Not saved", "The form had expired, so the change was not saved. Copy your text below, reload the editor and paste it back.",
-                            &*session, kept());
+    return newsroom_message(
+        403, "Not saved",
+        "The form had expired, so the change was not saved. Copy your text below, reload the editor and paste it back.",
+        &*session, kept());
   const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
-  if (!creating && !id) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  if (!creating && !id)
+    return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
   const bool check = http::field(*form, "action") == "check";
 
   EditFormValues v{http::field(*form, "headline"), http::field(*form, "standfirst"), http::field(*form, "body"),
@@ -419,7 +444,10 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
       if (in.published_at == 0) in.published_at = now;
       in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
       if (content.save_article(in, now) != store::SaveOutcome::added)
-        return newsroom_editor(req, p, 422, "An article with this headline was already published today. Change the headline, or edit that article instead.", &v);
+        return newsroom_editor(req, p, 422,
+                               "An article with this headline was already published today. Change the headline, or "
+                               "edit that article instead.",
+                               &v);
       id = content.last_saved_id();
     } else {
       auto stored = content.article_by_id(*id);
@@ -433,9 +461,12 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
     }
     tx.commit();
   } catch (const std::exception& ex) {
-    spdlog::error("newsroom: saving article {} failed: {}", creating ? std::string("(new)") : std::to_string(*id), ex.what());
-    return newsroom_editor(req, p, 503, "The article could not be saved just now (the database said: " + std::string(ex.what()) +
-                                            "). Your text is below; try again.", &v);
+    spdlog::error("newsroom: saving article {} failed: {}", creating ? std::string("(new)") : std::to_string(*id),
+                  ex.what());
+    return newsroom_editor(req, p, 503,
+                           "The article could not be saved just now (the database said: " + std::string(ex.what()) +
+                               "). Your text is below; try again.",
+                           &v);
   }
   // The article's related reading now (new and edited articles wait first in line), then the change
   // log applied with the pages it made stale rendered again, and the article's own page rendered, so

@@ -176,7 +176,8 @@ void PageCache::evict_locked(Shard& s) {
   by_use.reserve(s.entries.size());
   for (const auto& [k, e] : s.entries) by_use.emplace_back(e->last_used.load(std::memory_order_relaxed), &k);
   std::sort(by_use.begin(), by_use.end());
-  std::size_t target_entries = std::min(max_entries, s.entries.size() - std::max<std::size_t>(1, s.entries.size() / 10));
+  std::size_t target_entries =
+      std::min(max_entries, s.entries.size() - std::max<std::size_t>(1, s.entries.size() / 10));
   std::size_t target_bytes = max_bytes - max_bytes / 10;
   std::vector<std::string> victims;
   std::size_t entries = s.entries.size(), bytes = s.bytes;
@@ -319,7 +320,8 @@ http::Response PageCache::respond(const CachedPage& page, const http::Request& r
         return res;
       }
       [[fallthrough]];
-    case http::Encoding::identity: res.shared_body = page.identity;
+    case http::Encoding::identity:
+      res.shared_body = page.identity;
   }
   return res;
 }

@@ -139,7 +139,7 @@ class PageCache {
   std::unordered_map<std::uint64_t, std::string> keys_;                       // entry id -> key
   std::uint64_t next_id_ = 1;
   std::vector<std::pair<std::uint64_t, std::string>> ring_;  // (stamp, name) of recent invalidations
-  std::size_t ring_next_ = 0;                                 // where the next one goes once full
+  std::size_t ring_next_ = 0;                                // where the next one goes once full
 };
 
 }  // namespace gazette::web

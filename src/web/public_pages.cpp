@@ -80,7 +80,9 @@ http::Response Site::home(const http::Request&) {
   meta.canonical_path = "/";
   meta.feed_path = "/feed.xml";
   meta.feed_title = config_.site_name + " (RSS)";
-  json::object site{{"@context", "https://schema.org"}, {"@type", "WebSite"}, {"name", config_.site_name},
+  json::object site{{"@context", "https://schema.org"},
+                    {"@type", "WebSite"},
+                    {"name", config_.site_name},
                     {"url", config_.base_url + "/"}};
   meta.json_ld = script_safe_json(json::serialize(site));
   return html_page(200, render_layout(theme_, config_, sections, meta, theme_.render("home.tpl", d)));
@@ -99,15 +101,18 @@ struct Listing {
 
 static http::Response render_listing(const Theme& theme, const config::Config& cfg, store::ContentStore& content,
                                      const store::ArticleFilter& filter, std::int64_t total, const Listing& l, int page,
-                                     const std::string& current_section, const std::function<http::Response()>& not_found,
+                                     const std::string& current_section,
+                                     const std::function<http::Response()>& not_found,
                                      const std::function<void(ctemplate::TemplateDictionary*)>& extra = nullptr) {
   const std::int64_t now = std::time(nullptr);
   const int size = cfg.page_size;
   if (page > 1 && static_cast<std::int64_t>(page - 1) * size >= total) return not_found();
   // A new article changes the first pages of its listings; deeper pages (which shift by one with
   // every new article) catch up within five minutes instead of all going stale on every publish.
-  if (page <= content::deps::kListingHeadPages) RenderDeps::add(l.dependency);
-  else RenderDeps::expire_within(300);
+  if (page <= content::deps::kListingHeadPages)
+    RenderDeps::add(l.dependency);
+  else
+    RenderDeps::expire_within(300);
   auto items = content.list(filter, now, size, (page - 1) * size);
   ctemplate::TemplateDictionary d("listing");
   d.SetValue("HEADING", l.heading);
@@ -141,12 +146,19 @@ http::Response Site::section_page(const http::Request& req, const http::Params& 
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.section_id = section->id;
-  Listing l{section->name, section->description, "Section", section_path(*section), section_path(*section) + "/feed.xml", "", "",
+  Listing l{section->name,
+            section->description,
+            "Section",
+            section_path(*section),
+            section_path(*section) + "/feed.xml",
+            "",
+            "",
             content::deps::section(section->id)};
   // Sections are not job categories, so the box is the latest jobs, labelled as such.
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
-  return render_listing(theme_, config_, content, f, total, l, *page, section->slug, [&] { return not_found_page(req); },
-                        [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
+  return render_listing(
+      theme_, config_, content, f, total, l, *page, section->slug, [&] { return not_found_page(req); },
+      [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
 }
 
 http::Response Site::author_page(const http::Request& req, const http::Params& p) {
@@ -157,7 +169,13 @@ http::Response Site::author_page(const http::Request& req, const http::Params& p
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.author_id = author->id;
-  Listing l{author->name, author->bio, "Author", author_path(*author), author_path(*author) + "/feed.xml", author->role, "",
+  Listing l{author->name,
+            author->bio,
+            "Author",
+            author_path(*author),
+            author_path(*author) + "/feed.xml",
+            author->role,
+            "",
             content::deps::author(author->id)};
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
@@ -171,7 +189,8 @@ http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.tag_id = tag->id;
-  Listing l{tag->name, tag->description, "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "", "", content::deps::tag(tag->id)};
+  Listing l{tag->name, tag->description,           "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "",
+            "",        content::deps::tag(tag->id)};
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
@@ -193,7 +212,8 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
   fill_card(&d, a);
   d.SetValue("BODY_HTML", a.body_html);
   if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
-  if (a.updated_at > a.published_at + 86400) d.SetValueAndShowSection("UPDATED", content::format_uk_date(a.updated_at), "HAS_UPDATED");
+  if (a.updated_at > a.published_at + 86400)
+    d.SetValueAndShowSection("UPDATED", content::format_uk_date(a.updated_at), "HAS_UPDATED");
   d.SetIntValue("WORD_COUNT", a.word_count);
   d.SetIntValue("READING_MINUTES", std::max(1, a.word_count / 230));
   for (const auto& t : a.tags) {
@@ -209,7 +229,8 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
     cd->SetValue("URL", "/councils/" + c.slug);
   }
   if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
-  fill_job_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name, "");
+  fill_job_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name,
+               "");
   // "You may have missed": related reading, computed when the article was written (or, until then,
   // now); recent articles from other sections when nothing relates.
   RenderDeps::add(content::deps::related(a.id));
@@ -262,11 +283,16 @@ http::Response Site::static_asset(const http::Params& p) {
   auto data = theme_.asset(file);
   if (!data) return http::Response::text(404, "Not found\n");
   std::string type = "application/octet-stream";
-  if (file.ends_with(".css")) type = "text/css; charset=utf-8";
-  else if (file.ends_with(".js")) type = "text/javascript; charset=utf-8";
-  else if (file.ends_with(".svg")) type = "image/svg+xml";
-  else if (file.ends_with(".png")) type = "image/png";
-  else if (file.ends_with(".ico")) type = "image/x-icon";
+  if (file.ends_with(".css"))
+    type = "text/css; charset=utf-8";
+  else if (file.ends_with(".js"))
+    type = "text/javascript; charset=utf-8";
+  else if (file.ends_with(".svg"))
+    type = "image/svg+xml";
+  else if (file.ends_with(".png"))
+    type = "image/png";
+  else if (file.ends_with(".ico"))
+    type = "image/x-icon";
   http::Response r = http::Response::text(200, std::move(*data), type);
   r.cacheable = true;
   return r;

@@ -5,8 +5,12 @@ namespace {
 thread_local RenderDeps* current = nullptr;
 }
 
-RenderDeps::RenderDeps() : previous_(current) { current = this; }
-RenderDeps::~RenderDeps() { current = previous_; }
+RenderDeps::RenderDeps() : previous_(current) {
+  current = this;
+}
+RenderDeps::~RenderDeps() {
+  current = previous_;
+}
 
 void RenderDeps::add(std::string name) {
   if (current) current->names_.push_back(std::move(name));

@@ -56,9 +56,12 @@ http::Response Site::search_page(const http::Request& req) {
   // The filters as they were understood: "stockport" shows as Stockport Metropolitan Borough Council.
   d.SetValue("AUTHOR", result.author_name.empty() ? sr.author : result.author_name);
   d.SetValue("COUNCIL", result.council_name.empty() ? sr.council : result.council_name);
-  for (const auto& name : store::CouncilStore(db()).current_names()) d.AddSectionDictionary("COUNCIL_NAME")->SetValue("NAME", name);
-  if (sr.sort == "date") d.ShowSection("SORT_DATE");
-  else d.ShowSection("SORT_RELEVANCE");
+  for (const auto& name : store::CouncilStore(db()).current_names())
+    d.AddSectionDictionary("COUNCIL_NAME")->SetValue("NAME", name);
+  if (sr.sort == "date")
+    d.ShowSection("SORT_DATE");
+  else
+    d.ShowSection("SORT_RELEVANCE");
   for (const auto& s : sections) {
     auto* o = d.AddSectionDictionary("SECTION_OPTIONS");
     o->SetValue("SLUG", s.slug);

@@ -115,13 +115,18 @@ void Site::add_routes() {
   router_.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
   router_.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
   router_.get("/newsroom", [this](const Request& r, const Params&) { return newsroom_articles(r); });
-  router_.get("/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login_form(r, 200, "", ""); });
+  router_.get("/newsroom/login",
+              [this](const Request& r, const Params&) { return newsroom_login_form(r, 200, "", ""); });
   router_.add("POST", "/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login(r); });
   router_.add("POST", "/newsroom/logout", [this](const Request& r, const Params&) { return newsroom_logout(r); });
-  router_.get("/newsroom/articles/new", [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
-  router_.add("POST", "/newsroom/articles/new", [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
-  router_.get("/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
-  router_.add("POST", "/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
+  router_.get("/newsroom/articles/new",
+              [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
+  router_.add("POST", "/newsroom/articles/new",
+              [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
+  router_.get("/newsroom/articles/{id}",
+              [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
+  router_.add("POST", "/newsroom/articles/{id}",
+              [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
   router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
   router_.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
   router_.get("/authors/{author}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
@@ -150,14 +155,15 @@ http::Response Site::render(http::Request& req) {
   http::Response res = render_uncached(req);
   if (res.cacheable) {
     auto& names = deps.names();
-    res.cache_tags.insert(res.cache_tags.end(), std::make_move_iterator(names.begin()), std::make_move_iterator(names.end()));
+    res.cache_tags.insert(res.cache_tags.end(), std::make_move_iterator(names.begin()),
+                          std::make_move_iterator(names.end()));
     if (deps.ttl() > 0 && (res.cache_ttl == 0 || deps.ttl() < res.cache_ttl)) res.cache_ttl = deps.ttl();
   }
   return res;
 }
 
 std::shared_ptr<const CachedPage> Site::render_and_store(const std::string& key, http::Request& req,
-                                                        http::Response& uncached) {
+                                                         http::Response& uncached) {
   const std::uint64_t stamp = cache_.stamp();
   http::Response res = render(req);
   if (res.cacheable && res.status < 500) return cache_.store(key, res, stamp, 0, req.target);
@@ -165,7 +171,8 @@ std::shared_ptr<const CachedPage> Site::render_and_store(const std::string& key,
   return nullptr;
 }
 
-std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, http::Request& req, http::Response& uncached) {
+std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, http::Request& req,
+                                                      http::Response& uncached) {
   std::shared_ptr<Flight> flight;
   bool leader = false;
   {
@@ -469,7 +476,8 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
   {
     // After invalidate() moved the stamp, so a count read before the change cannot be stored after it.
     std::lock_guard lock(counts_mutex_);
-    if (all) counts_.clear();
+    if (all)
+      counts_.clear();
     else
       for (const auto& n : names) counts_.erase(n);
   }

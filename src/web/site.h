@@ -30,7 +30,8 @@ namespace gazette::web {
 // The article editor's fields as typed, so a refused save shows them again rather than losing them.
 struct EditFormValues {
   std::string headline, standfirst, body, byline, tags, section, status;
-  std::string published;  // "YYYY-MM-DDTHH:MM" (UTC), as an <input type=datetime-local> sends it; empty: now / unchanged
+  std::string
+      published;  // "YYYY-MM-DDTHH:MM" (UTC), as an <input type=datetime-local> sends it; empty: now / unchanged
 };
 
 class Site {
@@ -68,7 +69,8 @@ class Site {
   http::Response render(http::Request& req);
   // Renders a page and stores it when it may be cached (and did not fail); else returns null and sets
   // `uncached` to the response.
-  std::shared_ptr<const CachedPage> render_and_store(const std::string& key, http::Request& req, http::Response& uncached);
+  std::shared_ptr<const CachedPage> render_and_store(const std::string& key, http::Request& req,
+                                                     http::Response& uncached);
   // Renders a page once for every caller asking for it at the same time, storing it when cacheable.
   // Returns the cached page, or sets `uncached` to the response that may not be cached.
   std::shared_ptr<const CachedPage> render_shared(const std::string& key, http::Request& req, http::Response& uncached);
@@ -115,7 +117,8 @@ class Site {
                                int status);
   http::Response newsroom_message(int status, const std::string& title, const std::string& message,
                                   const accounts::Session* session, const std::string& kept_text = "");
-  http::Response newsroom_login_form(const http::Request& req, int status, const std::string& error, const std::string& email);
+  http::Response newsroom_login_form(const http::Request& req, int status, const std::string& error,
+                                     const std::string& email);
   http::Response newsroom_login(const http::Request& req);
   http::Response newsroom_logout(const http::Request& req);
   http::Response newsroom_articles(const http::Request& req);

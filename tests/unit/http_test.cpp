@@ -41,7 +41,8 @@ TEST(Request, HeadersAreCaseInsensitive) {
 
 TEST(Router, MatchesLiteralsBeforeCapturesAndExtractsParams) {
   Router router;
-  router.get("/authors/{slug}", [](const Request&, const Params& p) { return Response::text(200, "author " + p.at("slug")); });
+  router.get("/authors/{slug}",
+             [](const Request&, const Params& p) { return Response::text(200, "author " + p.at("slug")); });
   router.get("/{section}/{y}/{m}/{d}/{slug}", [](const Request&, const Params& p) {
     return Response::text(200, p.at("section") + "|" + p.at("y") + "|" + p.at("slug"));
   });

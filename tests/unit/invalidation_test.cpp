@@ -275,7 +275,7 @@ TEST(PageCacheMemory, BoundedInBytesEvictingTheLeastRecentlyUsed) {
     if (i >= 10) cache.find("/p0");  // keep one page in use
   }
   EXPECT_LE(cache.bytes(), budget);
-  EXPECT_GT(cache.size(), 50u);   // not emptied
+  EXPECT_GT(cache.size(), 50u);    // not emptied
   EXPECT_TRUE(cache.find("/p0"));  // the page in use survives
   EXPECT_TRUE(cache.find("/p1999"));
   // The evicted pages left the dependency index: invalidating them marks nothing.
