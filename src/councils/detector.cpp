@@ -7,18 +7,20 @@
 #include <unordered_map>
 #include <utility>
 
+#include "strings/strings.h"
+
 namespace gazette::councils {
 namespace {
 
 // One word of the input. Words are runs of letters/digits (any non-ASCII letter counts); hyphens, commas
 // and whitespace separate words without interrupting a name, other punctuation is a break.
 struct Token {
-  std::size_t begin = 0, end = 0;           // source bytes; `end` excludes a possessive "'s"
+  std::size_t begin = 0, end = 0;            // source bytes; `end` excludes a possessive "'s"
   std::uint32_t norm_off = 0, norm_len = 0;  // the normalised word inside the shared buffer
-  bool capitalised = false;                 // first letter upper case
-  bool all_upper = false;                   // every letter upper case (and at least one letter)
-  bool possessive = false;                  // ended in "'s", "’s" or "s'"
-  bool break_before = false;                // punctuation between this word and the previous one
+  bool capitalised = false;                  // first letter upper case
+  bool all_upper = false;                    // every letter upper case (and at least one letter)
+  bool possessive = false;                   // ended in "'s", "’s" or "s'"
+  bool break_before = false;                 // punctuation between this word and the previous one
 };
 
 // Decodes one UTF-8 sequence at s[i]; malformed bytes decode as U+FFFD of length 1.
@@ -39,11 +41,13 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
 bool is_word_cp(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;  // Latin-1 letters and Latin Extended
-  if (cp >= 0x370 && cp <= 0x1FFF) return true;                       // Greek ... Latin Extended Additional
+  if (cp >= 0x370 && cp <= 0x1FFF) return true;                    // Greek ... Latin Extended Additional
   return cp >= 0x2C00 && cp != 0x3000 && cp != 0xFEFF && cp != 0xFFFD;
 }
 
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC; }
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC;
+}
 
 // Separators that do not end a name: whitespace, commas ("Bournemouth, Christchurch and Poole Council")
 // and hyphens ("Stoke-on-Trent").
@@ -64,17 +68,7 @@ bool is_lower_letter(char32_t cp) {
 
 // Writes the lowercased, accent-folded form of one non-ASCII code point at `out`; returns the new end.
 char* put_folded(char32_t cp, std::string_view raw, char* out) {
-  // U+00C0..U+00FF; explicit length because of the NULs (multiplication/division signs).
-  static constexpr std::string_view kLatin1(
-      "aaaaaaaceeeeiiii"
-      "dnooooo\0ouuuuyts"
-      "aaaaaaaceeeeiiii"
-      "dnooooo\0ouuuuyty",
-      64);
-  char f = '\0';
-  if (cp >= 0xC0 && cp <= 0xFF) f = kLatin1[cp - 0xC0];
-  else if (cp == 0x174 || cp == 0x175 || (cp >= 0x1E80 && cp <= 0x1E85)) f = 'w';  // Welsh ŵ, ẁ ẃ ẅ
-  else if (cp == 0x176 || cp == 0x177 || cp == 0x1EF2 || cp == 0x1EF3) f = 'y';   // Welsh ŷ, ỳ
+  const char f = strings::fold_latin(cp);
   if (f) {
     *out = f;
     return out + 1;
@@ -141,8 +135,8 @@ void tokenize(std::string_view text, std::vector<Token>& toks, std::string& norm
       std::size_t after = i + len, len2 = 0;
       char32_t next = after < text.size() ? decode(text, after, len2) : U' ';
       if (is_word_cp(next)) {
-        bool s_then_end = (next == 's' || next == 'S') &&
-                          (after + 1 >= text.size() || !is_word_cp(decode(text, after + 1, len2)));
+        bool s_then_end =
+            (next == 's' || next == 'S') && (after + 1 >= text.size() || !is_word_cp(decode(text, after + 1, len2)));
         if (s_then_end) {  // "LBC's": possessive, excluded from the match
           t.end = i;
           t.possessive = ended = true;
@@ -179,7 +173,7 @@ std::string_view word(const std::string& norm, const Token& t) {
 // Words that may be any case in a name: council designations and joining words.
 bool is_designation(std::string_view w) {
   static constexpr std::array<std::string_view, 13> kWords = {
-      "council", "county",    "borough",   "district", "city",    "metropolitan", "london",
+      "council", "county",      "borough",   "district", "city",    "metropolitan", "london",
       "royal",   "corporation", "authority", "combined", "unitary", "region"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
@@ -187,24 +181,24 @@ bool is_designation(std::string_view w) {
 // Place qualifiers: a name starting right after one of these is part of a longer place name that is
 // not a council ("Greater Manchester council", "West Midlands councils").
 bool is_qualifier(std::string_view w) {
-  static constexpr std::array<std::string_view, 16> kWords = {
-      "north", "south", "east",  "west",  "mid",   "central", "greater", "upper",
-      "lower", "inner", "outer", "great", "little", "new",    "old",     "royal"};
+  static constexpr std::array<std::string_view, 16> kWords = {"north",   "south", "east",  "west",  "mid",   "central",
+                                                              "greater", "upper", "lower", "inner", "outer", "great",
+                                                              "little",  "new",   "old",   "royal"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 // ---- Name forms -------------------------------------------------------------------------------------
 
 enum class Kind {
-  None,           // no derivable forms (combined authorities, GLA, City of London Corporation, Gaelic names)
-  Plain,          // "Cornwall Council"
-  LondonBorough,  // "London Borough of Southwark"
-  RoyalBorough,   // "Royal Borough of Greenwich"
-  Borough,        // "Runnymede Borough Council", "Borough of Poole"
-  District,       // "Sevenoaks District Council"
-  County,         // "Essex County Council"
-  City,           // "Leeds City Council"
-  CityOf,         // "City of York Council", "City of Westminster"
+  None,             // no derivable forms (combined authorities, GLA, City of London Corporation, Gaelic names)
+  Plain,            // "Cornwall Council"
+  LondonBorough,    // "London Borough of Southwark"
+  RoyalBorough,     // "Royal Borough of Greenwich"
+  Borough,          // "Runnymede Borough Council", "Borough of Poole"
+  District,         // "Sevenoaks District Council"
+  County,           // "Essex County Council"
+  City,             // "Leeds City Council"
+  CityOf,           // "City of York Council", "City of Westminster"
   CityAndDistrict,  // "St Albans City and District Council"
   CityAndCounty,    // "City and County of Swansea Council"
   MetBorough,       // "Stockport Metropolitan Borough Council"
@@ -246,14 +240,19 @@ NameShape shape_of(std::string_view n) {
     if (strip_suffix(n, " Metropolitan District Council")) return make(Kind::MetDistrict, n, true);
     if (strip_suffix(n, " Council")) return make(Kind::CityOf, n);
     if (n.find(' ') == std::string_view::npos) return make(Kind::CityOf, n);  // "City of Westminster"
-    return {};                                                              // "City of London Corporation"
+    return {};                                                                // "City of London Corporation"
   }
   static constexpr std::pair<std::string_view, Kind> kSuffixes[] = {
-      {" Metropolitan Borough Council", Kind::MetBorough}, {" Metropolitan District Council", Kind::MetDistrict},
-      {" County Borough Council", Kind::CountyBorough},    {" City and District Council", Kind::CityAndDistrict},
-      {" County Council", Kind::County},                   {" City Council", Kind::City},
-      {" Borough Council", Kind::Borough},                 {" District Council", Kind::District},
-      {" Unitary Authority", Kind::Plain},                 {" Council", Kind::Plain}};
+      {" Metropolitan Borough Council", Kind::MetBorough},
+      {" Metropolitan District Council", Kind::MetDistrict},
+      {" County Borough Council", Kind::CountyBorough},
+      {" City and District Council", Kind::CityAndDistrict},
+      {" County Council", Kind::County},
+      {" City Council", Kind::City},
+      {" Borough Council", Kind::Borough},
+      {" District Council", Kind::District},
+      {" Unitary Authority", Kind::Plain},
+      {" Council", Kind::Plain}};
   for (const auto& [suffix, kind] : kSuffixes)
     if (strip_suffix(n, suffix)) return make(kind, n);
   return {};
@@ -265,7 +264,8 @@ std::vector<std::string> forms_for(const NameShape& s, const std::string& b, std
   auto add = [&](std::initializer_list<std::string> more) { f.insert(f.end(), more); };
   bool met = type == "metropolitan district";
   switch (s.kind) {
-    case Kind::None: return {};
+    case Kind::None:
+      return {};
     case Kind::Plain:
       if (met) add({b + " MBC"});
       // "Folkestone and Hythe Council" is still "... District Council" in most copy.
@@ -282,20 +282,35 @@ std::vector<std::string> forms_for(const NameShape& s, const std::string& b, std
       add({b + " Borough Council", b + " BC"});
       if (met) add({b + " MBC", b + " Metropolitan Borough Council"});
       break;
-    case Kind::District: add({b + " District Council", b + " DC"}); break;
-    case Kind::County: add({b + " County Council", b + " CC"}); break;
-    case Kind::City: add({b + " City Council", b + " CC", "City of " + b + " Council"}); break;
-    case Kind::CityOf: add({"City of " + b + " Council", b + " City Council"}); break;
+    case Kind::District:
+      add({b + " District Council", b + " DC"});
+      break;
+    case Kind::County:
+      add({b + " County Council", b + " CC"});
+      break;
+    case Kind::City:
+      add({b + " City Council", b + " CC", "City of " + b + " Council"});
+      break;
+    case Kind::CityOf:
+      add({"City of " + b + " Council", b + " City Council"});
+      break;
     case Kind::CityAndDistrict:
       add({b + " City and District Council", b + " City Council", b + " District Council", b + " DC"});
       break;
-    case Kind::CityAndCounty: add({"City and County of " + b, "City and County of " + b + " Council", b + " City Council"}); break;
-    case Kind::MetBorough: add({b + " Metropolitan Borough Council", b + " MBC", b + " Borough Council"}); break;
+    case Kind::CityAndCounty:
+      add({"City and County of " + b, "City and County of " + b + " Council", b + " City Council"});
+      break;
+    case Kind::MetBorough:
+      add({b + " Metropolitan Borough Council", b + " MBC", b + " Borough Council"});
+      break;
     case Kind::MetDistrict:
       add({b + " Metropolitan District Council", b + " MDC"});
-      if (s.city) add({"City of " + b + " Council", b + " City Council", "City of " + b + " Metropolitan District Council"});
+      if (s.city)
+        add({"City of " + b + " Council", b + " City Council", "City of " + b + " Metropolitan District Council"});
       break;
-    case Kind::CountyBorough: add({b + " County Borough Council", b + " CBC"}); break;
+    case Kind::CountyBorough:
+      add({b + " County Borough Council", b + " CBC"});
+      break;
   }
   return f;
 }
@@ -370,7 +385,9 @@ bool better(const Candidate& a, const Candidate& b, const std::vector<Council>& 
   return rank(a) < rank(b);
 }
 
-std::string identity(const Council& c) { return c.gss_code.empty() ? "key:" + c.source_key : c.gss_code; }
+std::string identity(const Council& c) {
+  return c.gss_code.empty() ? "key:" + c.source_key : c.gss_code;
+}
 
 enum class CaseRule : std::uint8_t { Any, Capitalised, Upper };
 
@@ -382,7 +399,7 @@ struct KeyToken {
 
 struct Key {
   std::vector<KeyToken> tokens;
-  int target = -1;               // index into Impl::targets; -1 = ambiguous (matches, reports nothing)
+  int target = -1;  // index into Impl::targets; -1 = ambiguous (matches, reports nothing)
   // "<Place> Council" with no designation between: allows "Essex's council", refuses "Kent Council for ...".
   bool place_council = false;
 };
@@ -449,7 +466,8 @@ CouncilDetector::Impl::Impl(const std::vector<Council>& councils) {
       key.tokens.push_back({std::move(w), rule, t.possessive});
     }
     std::size_t n = key.tokens.size();
-    key.place_council = n >= 2 && key.tokens[n - 1].norm == "council" && key.tokens[n - 2].rule == CaseRule::Capitalised;
+    key.place_council =
+        n >= 2 && key.tokens[n - 1].norm == "council" && key.tokens[n - 2].rule == CaseRule::Capitalised;
     keys.push_back(std::move(key));
   }
 
@@ -467,7 +485,7 @@ CouncilDetector::Impl::Impl(const std::vector<Council>& councils) {
 // ---- Detection --------------------------------------------------------------------------------------
 
 bool CouncilDetector::Impl::matches(const Key& key, const std::vector<Token>& toks, const std::string& norm,
-                              std::size_t i) const {
+                                    std::size_t i) const {
   const std::size_t n = key.tokens.size();
   if (i + n > toks.size()) return false;
   for (std::size_t j = 0; j < n; ++j) {
@@ -500,12 +518,12 @@ std::vector<CouncilMention> CouncilDetector::detect(std::string_view text) const
   std::vector<CouncilMention> out;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string_view w = word(norm, toks[i]);
-    if (!toks[i].capitalised && std::find(m.lowercase_starts.begin(), m.lowercase_starts.end(), w) == m.lowercase_starts.end())
+    if (!toks[i].capitalised &&
+        std::find(m.lowercase_starts.begin(), m.lowercase_starts.end(), w) == m.lowercase_starts.end())
       continue;
     auto it = m.by_first.find(w);
     if (it == m.by_first.end()) continue;
-    if (i > 0 && !toks[i].break_before && toks[i - 1].capitalised && is_qualifier(word(norm, toks[i - 1])))
-      continue;
+    if (i > 0 && !toks[i].break_before && toks[i - 1].capitalised && is_qualifier(word(norm, toks[i - 1]))) continue;
     for (std::uint32_t k : it->second) {
       const Key& key = m.keys[k];
       if (!m.matches(key, toks, norm, i)) continue;

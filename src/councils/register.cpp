@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "embedded.h"
+#include "strings/strings.h"
 
 namespace gazette::councils {
 namespace {
@@ -60,22 +61,6 @@ bool is_gss(std::string_view s) {
   return true;
 }
 
-// ASCII fold of the accented letters that occur in UK council names (Welsh circumflexes mostly).
-char fold_latin(char32_t cp) {
-  // U+00C0..U+00FF; '\0' (for the multiplication and division signs) = not a letter. The explicit
-  // length matters: the table contains NULs.
-  static constexpr std::string_view kLatin1(
-      "aaaaaaaceeeeiiii"
-      "dnooooo\0ouuuuyts"
-      "aaaaaaaceeeeiiii"
-      "dnooooo\0ouuuuyty",
-      64);
-  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
-  if (cp == 0x174 || cp == 0x175) return 'w';
-  if (cp == 0x176 || cp == 0x177) return 'y';
-  return '\0';
-}
-
 // Lowercase ASCII letters/digits joined by single hyphens; accents folded, apostrophes dropped, "&" -> "and".
 std::string slug_of(std::string_view name) {
   if (name.starts_with("The ")) name.remove_prefix(4);
@@ -90,13 +75,14 @@ std::string slug_of(std::string_view name) {
     unsigned char c = static_cast<unsigned char>(name[i]);
     if (c < 0x80) {
       ++i;
-      if (std::isalnum(c)) emit(static_cast<char>(std::tolower(c)));
+      if (std::isalnum(c))
+        emit(static_cast<char>(std::tolower(c)));
       else if (c == '&') {
         pending_hyphen = true;
         for (char a : std::string_view("and")) emit(a);
         pending_hyphen = true;
-      }
-      else if (c != '\'') pending_hyphen = true;
+      } else if (c != '\'')
+        pending_hyphen = true;
       continue;
     }
     // Two- and three-byte UTF-8 sequences cover every letter in the register.
@@ -106,30 +92,33 @@ std::string slug_of(std::string_view name) {
     for (std::size_t k = 1; k < len && i + k < name.size(); ++k) cp = (cp << 6) | (name[i + k] & 0x3F);
     i += len;
     if (cp == 0x2019 || cp == 0x2018) continue;  // curly apostrophes vanish like straight ones
-    if (char f = fold_latin(cp)) emit(f);
-    else pending_hyphen = true;
+    if (char f = strings::fold_latin(cp))
+      emit(f);
+    else
+      pending_hyphen = true;
   }
   return out;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 void check_header(std::string_view line) {
   auto fields = split_tabs(line);
   if (fields.size() != kColumns) fail(1, "header must name the nine columns gss_code ... note");
   for (std::size_t i = 0; i < kColumns; ++i)
-    if (fields[i] != kHeader[i]) fail(1, "header column " + std::to_string(i + 1) + " must be " + std::string(kHeader[i]));
+    if (fields[i] != kHeader[i])
+      fail(1, "header column " + std::to_string(i + 1) + " must be " + std::string(kHeader[i]));
 }
 
 Council parse_row(std::string_view line, std::size_t line_no) {
   auto f = split_tabs(line);
-  if (f.size() != kColumns)
-    fail(line_no, "expected 9 tab-separated fields, found " + std::to_string(f.size()));
-  Council c{std::string(f[0]), collapse_spaces(f[1]), std::string(f[2]), std::string(f[3]),
-            std::string(f[4]),  std::string(f[5]),     "",               std::string(f[6]),
+  if (f.size() != kColumns) fail(line_no, "expected 9 tab-separated fields, found " + std::to_string(f.size()));
+  Council c{std::string(f[0]),
+            collapse_spaces(f[1]),
+            std::string(f[2]),
+            std::string(f[3]),
+            std::string(f[4]),
+            std::string(f[5]),
+            "",
+            std::string(f[6]),
             std::string(f[8])};
   if (c.official_name.empty()) fail(line_no, "empty official_name");
   if (!c.gss_code.empty() && !is_gss(c.gss_code)) fail(line_no, "malformed gss_code \"" + c.gss_code + "\"");
@@ -147,14 +136,18 @@ void assign_slugs(std::vector<Council>& rows) {
   for (auto& [slug, idx] : by_slug) {
     std::size_t keeper = idx.front();
     for (std::size_t i : idx)
-      if (!rows[i].abolished()) { keeper = i; break; }
+      if (!rows[i].abolished()) {
+        keeper = i;
+        break;
+      }
     rows[keeper].slug = slug;
     used.insert(slug);
   }
   for (auto& [slug, idx] : by_slug) {
     for (std::size_t i : idx) {
       if (!rows[i].slug.empty()) continue;
-      std::string suffix = rows[i].gss_code.empty() ? slug_of(rows[i].source_key) : lower(rows[i].gss_code);
+      std::string suffix =
+          rows[i].gss_code.empty() ? slug_of(rows[i].source_key) : strings::lower_ascii(rows[i].gss_code);
       std::string candidate = slug + "-" + suffix;
       for (int n = 2; used.count(candidate); ++n) candidate = slug + "-" + suffix + "-" + std::to_string(n);
       rows[i].slug = candidate;

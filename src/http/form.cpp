@@ -3,17 +3,9 @@
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
 
+#include "strings/strings.h"
+
 namespace gazette::http {
-
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<Fields> parse_form(std::string_view body) {
   Fields out;
@@ -24,7 +16,7 @@ std::optional<Fields> parse_form(std::string_view body) {
   opt.space_as_plus = true;
   for (auto p : *parsed) {
     std::string key = p.key.decode(opt), value = p.value.decode(opt);
-    if (!valid_utf8(key) || !valid_utf8(value)) return std::nullopt;
+    if (!strings::valid_utf8(key) || !strings::valid_utf8(value)) return std::nullopt;
     out.emplace_back(std::move(key), std::move(value));
   }
   return out;
@@ -44,12 +36,12 @@ std::optional<std::string> cookie(const Request& req, std::string_view name) {
     std::string_view rest = v;
     while (!rest.empty()) {
       auto semi = rest.find(';');
-      std::string_view pair = trim(rest.substr(0, semi));
+      std::string_view pair = strings::trim(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
       auto eq = pair.find('=');
       if (eq == std::string_view::npos) continue;
-      if (trim(pair.substr(0, eq)) == name) {
-        std::string_view value = trim(pair.substr(eq + 1));
+      if (strings::trim(pair.substr(0, eq)) == name) {
+        std::string_view value = strings::trim(pair.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         return std::string(value);
       }

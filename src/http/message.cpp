@@ -1,5 +1,7 @@
 #include "http/message.h"
 
+#include "strings/strings.h"
+
 #include <utf8proc.h>
 
 #include <boost/url/parse.hpp>
@@ -29,19 +31,6 @@ std::optional<std::string> Request::param(std::string_view name) const {
   return std::nullopt;
 }
 
-bool valid_utf8(std::string_view s) {
-  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return false;
-    p += n;
-    left -= n;
-  }
-  return true;
-}
-
 bool Request::parse_target() {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
@@ -53,9 +42,9 @@ bool Request::parse_target() {
   query.clear();
   for (auto p : url.params()) query.emplace_back(std::string(p.key), std::string(p.value));
   // Decoded text goes into UTF-8 pages: bytes that are not UTF-8 are a bad request, not a garbled page.
-  if (!valid_utf8(path)) return false;
+  if (!strings::valid_utf8(path)) return false;
   for (const auto& [k, v] : query)
-    if (!valid_utf8(k) || !valid_utf8(v)) return false;
+    if (!strings::valid_utf8(k) || !strings::valid_utf8(v)) return false;
   return true;
 }
 
@@ -84,18 +73,30 @@ Response Response::redirect(int status, std::string location) {
 
 std::string_view reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "";
+    case 200:
+      return "OK";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 413:
+      return "Payload Too Large";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "";
   }
 }
 

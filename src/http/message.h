@@ -56,9 +56,6 @@ struct Response {
 // True when `a` and `b` are equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 
-// True when `s` is well-formed UTF-8 (decoded URLs and form fields must be, to go into pages).
-bool valid_utf8(std::string_view s);
-
 // Reason phrase for a status code ("Not Found").
 std::string_view reason(int status);
 

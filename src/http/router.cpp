@@ -2,6 +2,14 @@
 
 namespace gazette::http {
 
+namespace {
+
+bool is_capture(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> out;
   size_t pos = 0;
@@ -15,29 +23,42 @@ std::vector<std::string> split_path(std::string_view path) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler h) {
-  routes_.push_back({std::move(method), split_path(pattern), std::move(h)});
+  Route route{std::move(method), split_path(pattern), {}, std::move(h)};
+  route.literal.reserve(route.segments.size());
+  for (const auto& s : route.segments) route.literal.push_back(!is_capture(s));
+  routes_.push_back(std::move(route));
+}
+
+bool Router::matches(const Route& route, const std::vector<std::string>& segments) {
+  if (route.segments.size() != segments.size()) return false;
+  for (size_t i = 0; i < segments.size(); ++i)
+    if (route.literal[i] && route.segments[i] != segments[i]) return false;
+  return true;
 }
 
 Response Router::dispatch(const Request& req) const {
-  const std::string& method = req.method == "HEAD" ? std::string("GET") : req.method;
-  auto segments = split_path(req.path);
+  const std::string method = req.method == "HEAD" ? std::string("GET") : req.method;
+  const auto segments = split_path(req.path);
+  const Route* best = nullptr;
   std::string allowed;  // the methods routes for this path take, for a 405's Allow header
   for (const auto& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
-    Params params;
-    bool match = true;
-    for (size_t i = 0; i < segments.size() && match; ++i) {
-      const std::string& p = route.segments[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}') params[p.substr(1, p.size() - 2)] = segments[i];
-      else match = p == segments[i];
-    }
-    if (!match) continue;
+    if (!matches(route, segments)) continue;
     if (route.method != method) {
       const std::string m = route.method == "GET" ? "GET, HEAD" : route.method;
       if (allowed.find(m) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + m;
       continue;
     }
-    return route.handler(req, params);
+    // The first segment where two matching patterns differ decides: a literal there beats a
+    // capture. Vectors of bools compare lexicographically; on a tie the earlier route stays.
+    if (!best || route.literal > best->literal) best = &route;
+  }
+  if (best) {
+    Params params;
+    for (size_t i = 0; i < segments.size(); ++i) {
+      const std::string& p = best->segments[i];
+      if (!best->literal[i]) params[p.substr(1, p.size() - 2)] = segments[i];
+    }
+    return best->handler(req, params);
   }
   if (!allowed.empty()) {
     Response r = Response::text(405, "Method not allowed\n");

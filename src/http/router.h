@@ -1,6 +1,9 @@
 // Maps method + path to a handler. Patterns are '/'-separated literals and {name} captures, matched
-// whole-segment: "/{section}/{year}/{month}/{day}/{slug}". Built once at start-up, then read-only
-// and safe to share between threads.
+// whole-segment: "/{section}/{year}/{month}/{day}/{slug}". When several patterns of a method match a
+// path, the most specific wins whatever the order they were added in: at the first segment where
+// they differ, a literal beats a capture ("/jobs/feed.xml" over "/jobs/{slug}" over "/{section}/{slug}").
+// Any module may add routes of any method. Built once at start-up, then read-only and safe to share
+// between threads.
 #pragma once
 
 #include <functional>
@@ -17,8 +20,10 @@ using Handler = std::function<Response(const Request&, const Params&)>;
 
 class Router {
  public:
-  // Registers a handler for GET (and so HEAD) or another method. Earlier routes win.
+  // Registers a handler for GET (and so HEAD) or another method. Of two identical patterns for one
+  // method, the one added first wins.
   void get(std::string pattern, Handler h) { add("GET", std::move(pattern), std::move(h)); }
+  void post(std::string pattern, Handler h) { add("POST", std::move(pattern), std::move(h)); }
   void add(std::string method, std::string pattern, Handler h);
   // Sets the handler for paths no route matches (the 404 page).
   void not_found(Handler h) { not_found_ = std::move(h); }
@@ -30,8 +35,10 @@ class Router {
   struct Route {
     std::string method;
     std::vector<std::string> segments;
+    std::vector<bool> literal;  // per segment: a literal (true) or a {capture}
     Handler handler;
   };
+  static bool matches(const Route& route, const std::vector<std::string>& segments);
   std::vector<Route> routes_;
   Handler not_found_;
 };

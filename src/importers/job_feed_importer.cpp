@@ -13,6 +13,7 @@
 #include "content/text.h"
 #include "importers/job_writer.h"
 #include "jobs/job.h"
+#include "strings/strings.h"
 
 namespace gazette::importers {
 namespace {
@@ -60,7 +61,8 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
   pugi::xml_document doc;
   auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_cdata);
   if (!parsed) {
-    report.error = "line " + std::to_string(line_of(xml, parsed.offset)) + ": not well-formed XML: " + parsed.description();
+    report.error =
+        "line " + std::to_string(line_of(xml, parsed.offset)) + ": not well-formed XML: " + parsed.description();
     return report;
   }
   pugi::xml_node root = doc.child("source");
@@ -102,8 +104,10 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
         report.error = "line " + std::to_string(line_at()) + ": <" + tag + "> is not a date: '" + value + "'";
         return report;
       }
-      if (std::string(tag) == "date") in.posted_at = t;
-      else in.closing_date = iso_day(t);
+      if (std::string(tag) == "date")
+        in.posted_at = t;
+      else
+        in.closing_date = iso_day(t);
     }
     in.source = source;
     inputs.push_back(std::move(in));
@@ -112,8 +116,10 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
     store::Transaction tx(db);
     for (const auto& in : inputs) {
       ++report.jobs;
-      if (save_job(db, in, now) == store::SaveOutcome::added) ++report.added;
-      else ++report.already_present;
+      if (save_job(db, in, now) == store::SaveOutcome::added)
+        ++report.added;
+      else
+        ++report.already_present;
     }
     tx.commit();
     report.ok = true;
@@ -126,18 +132,15 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
 }
 
 JobFeedReport import_job_feed_file(store::Connection& db, const std::string& path) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  if (!in.is_open()) {
+  std::string error;
+  auto text = strings::read_file(path, error);
+  if (!text) {
     JobFeedReport r;
     r.file = path;
-    r.error = "cannot read file";
+    r.error = "cannot read file: " + error;
     return r;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return import_job_feed_text(db, text.str(), path);
+  return import_job_feed_text(db, *text, path);
 }
 
 }  // namespace gazette::importers

@@ -10,6 +10,7 @@
 #include "importers/job_writer.h"
 #include "search/related.h"
 #include "store/content_store.h"
+#include "strings/strings.h"
 
 namespace gazette::importers {
 
@@ -19,7 +20,8 @@ namespace {
 // the stored article takes the page's body, and the standfirst and byline when it had none. This is an
 // edit, so the councils are detected again on the fuller text (councils::update_article). Anything
 // else about a re-listed story is left as first stored.
-bool complete_listed_article(store::Connection& db, std::int64_t id, const content::ArticleInput& page, std::int64_t now) {
+bool complete_listed_article(store::Connection& db, std::int64_t id, const content::ArticleInput& page,
+                             std::int64_t now) {
   if (page.body_markdown.empty()) return false;
   auto stored = store::ContentStore(db).article_by_id(id);
   if (!stored || !stored->body_markdown.empty()) return false;
@@ -38,7 +40,6 @@ bool complete_listed_article(store::Connection& db, std::int64_t id, const conte
 }
 
 }  // namespace
-
 
 ImportReport import_listing_text(store::Connection& db, const std::string& text, const std::string& source) {
   ImportReport report;
@@ -83,12 +84,18 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       }
       in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
       switch (content.save_article(in, now, undated ? undated_time : 0)) {
-        case store::SaveOutcome::added: ++report.added; break;
+        case store::SaveOutcome::added:
+          ++report.added;
+          break;
         case store::SaveOutcome::already_present:
-          if (complete_listed_article(db, content.last_saved_id(), in, now)) ++report.updated;
-          else ++report.already_present;
+          if (complete_listed_article(db, content.last_saved_id(), in, now))
+            ++report.updated;
+          else
+            ++report.already_present;
           continue;
-        case store::SaveOutcome::updated: ++report.updated; break;
+        case store::SaveOutcome::updated:
+          ++report.updated;
+          break;
       }
     }
     // Job adverts from the page's job boxes go to the jobs board. The box heading ("Highways jobs")
@@ -114,24 +121,15 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
 }
 
 ImportReport import_listing_file(store::Connection& db, const std::string& path) {
-  std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  if (!in.is_open()) {
+  std::string error;
+  auto text = strings::read_file(path, error);
+  if (!text) {
     ImportReport r;
     r.file = path;
-    r.error = "cannot read file";
+    r.error = "cannot read file: " + error;
     return r;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    ImportReport r;
-    r.file = path;
-    r.error = "read error";
-    return r;
-  }
-  return import_listing_text(db, text.str(), path);
+  return import_listing_text(db, *text, path);
 }
 
 }  // namespace gazette::importers

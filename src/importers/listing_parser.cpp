@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "strings/strings.h"
+
 namespace gazette::importers {
 namespace {
 
@@ -27,35 +29,29 @@ using std::string_view;
 // ---------------------------------------------------------------------------------------------
 // Small text helpers (ASCII-only case handling: the formats' keywords are all ASCII).
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-unsigned char byte_at(string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
-
-string lower(string_view s) {
-  string out(s);
-  for (char& c : out) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+unsigned char byte_at(string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]);
 }
 
-bool iequals(string_view a, string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
-
 bool istarts_with(string_view s, string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && strings::iequals(s.substr(0, prefix.size()), prefix);
 }
 
 bool iends_with(string_view s, string_view suffix) {
-  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() && strings::iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
-bool starts_with(string_view s, string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
-string_view trim(string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
+bool starts_with(string_view s, string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
 }
 
 // Splits on single spaces; callers pass text that normalise_spaces has already collapsed.
@@ -147,10 +143,10 @@ string_view strip_trailing(string_view w, string_view chars) {
 }
 
 int month_number(string_view word) {
-  static constexpr std::array<string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                          "may",     "june",     "july",      "august",
-                                                          "september", "october", "november", "december"};
-  const string w = lower(strip_trailing(word, ".,"));
+  static constexpr std::array<string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
+  const string w = strings::lower_ascii(strip_trailing(word, ".,"));
   if (w.size() < 3) return 0;
   for (std::size_t m = 0; m < kMonths.size(); ++m) {
     // Full names, or abbreviations such as "Jan", "Sept".
@@ -210,7 +206,9 @@ std::optional<Date> parse_date_line(string_view line) {
 // ---------------------------------------------------------------------------------------------
 // Names. Shared by extract_bylines, "By" lines and the article page's author/date line.
 
-bool in_list(string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+bool in_list(string_view w, const auto& list) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
 
 bool is_title(string_view w) {
   static constexpr string_view kTitles[] = {
@@ -221,9 +219,8 @@ bool is_title(string_view w) {
 
 // Lower-case name particles ("Ursula von Brandt"); allowed only between capitalised words.
 bool is_particle(string_view w) {
-  static constexpr string_view kParticles[] = {"de",  "da", "di",  "du",  "del", "della",
-                                                             "der", "den", "van", "von", "le",  "la",
-                                                             "bin", "ibn", "al",  "ter", "dos"};
+  static constexpr string_view kParticles[] = {"de",  "da", "di", "du",  "del", "della", "der", "den", "van",
+                                               "von", "le", "la", "bin", "ibn", "al",    "ter", "dos"};
   return in_list(w, kParticles);
 }
 
@@ -231,28 +228,26 @@ bool is_particle(string_view w) {
 // sentence words; a run containing one is not a person's name.
 bool is_stop_word(string_view w) {
   static constexpr string_view kStop[] = {
-      "The",        "A",          "An",           "This",        "That",         "These",      "Those",
-      "It",         "Its",        "We",           "Our",         "He",           "She",        "They",
-      "Their",      "His",        "Her",          "I",           "You",          "Your",       "There",
-      "What",       "Why",        "How",          "When",        "Where",        "Who",        "Which",
-      "As",         "In",         "On",           "At",          "Of",           "For",        "From",
-      "With",       "By",         "Or",           "If",          "Not",          "No",         "All",
-      "Many",       "Some",       "Most",         "More",        "Every",        "Each",       "Local",
-      "National",   "Government", "Council",      "Councils",    "Borough",      "County",     "City",
-      "Cities",     "District",   "Town",         "Parish",      "Metropolitan", "Commission", "Board",
-      "Association", "Partnership", "Institute",  "Trust",       "Authority",    "Authorities", "Agency",
-      "Department", "Ministry",   "Office",       "Group",       "Network",      "Service",    "Services",
-      "Committee",  "Society",    "Foundation",   "University",  "College",      "Centre",     "Center",
-      "Union",      "Limited",    "Ltd",          "Report",      "Paper",        "Budget",     "Ministers",
-      "Minister",   "North",      "South",        "East",        "West",         "Greater",    "Central"};
+      "The",         "A",         "An",         "This",      "That",         "These",      "Those",      "It",
+      "Its",         "We",        "Our",        "He",        "She",          "They",       "Their",      "His",
+      "Her",         "I",         "You",        "Your",      "There",        "What",       "Why",        "How",
+      "When",        "Where",     "Who",        "Which",     "As",           "In",         "On",         "At",
+      "Of",          "For",       "From",       "With",      "By",           "Or",         "If",         "Not",
+      "No",          "All",       "Many",       "Some",      "Most",         "More",       "Every",      "Each",
+      "Local",       "National",  "Government", "Council",   "Councils",     "Borough",    "County",     "City",
+      "Cities",      "District",  "Town",       "Parish",    "Metropolitan", "Commission", "Board",      "Association",
+      "Partnership", "Institute", "Trust",      "Authority", "Authorities",  "Agency",     "Department", "Ministry",
+      "Office",      "Group",     "Network",    "Service",   "Services",     "Committee",  "Society",    "Foundation",
+      "University",  "College",   "Centre",     "Center",    "Union",        "Limited",    "Ltd",        "Report",
+      "Paper",       "Budget",    "Ministers",  "Minister",  "North",        "South",      "East",       "West",
+      "Greater",     "Central"};
   return in_list(w, kStop) || iends_with(w, "shire");
 }
 
 // Sentence openers that may sit in front of a name without being part of it ("Here Jo Bloggs explains").
 bool is_opener(string_view w) {
-  static constexpr string_view kOpeners[] = {"Now",  "Here",  "Today", "Also", "Meanwhile",
-                                                           "Then", "Finally", "Elsewhere", "Separately",
-                                                           "Yet",  "So",    "But",   "And", "Next"};
+  static constexpr string_view kOpeners[] = {"Now",       "Here",       "Today", "Also", "Meanwhile", "Then", "Finally",
+                                             "Elsewhere", "Separately", "Yet",   "So",   "But",       "And",  "Next"};
   return in_list(w, kOpeners);
 }
 
@@ -363,7 +358,9 @@ std::size_t trailing_punct_width(string_view w) {
   return 0;
 }
 
-bool is_dash(string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+bool is_dash(string_view w) {
+  return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+}
 
 Token make_token(string_view w) {
   Token t;
@@ -392,18 +389,21 @@ bool core_is(const Tokens& t, Index i, string_view word) {
   return i >= 0 && i < static_cast<Index>(t.size()) && t[static_cast<std::size_t>(i)].core == word;
 }
 
-const Token& at(const Tokens& t, Index i) { return t[static_cast<std::size_t>(i)]; }
+const Token& at(const Tokens& t, Index i) {
+  return t[static_cast<std::size_t>(i)];
+}
 
-bool is_connector(string_view w) { return w == "at" || w == "of" || w == "from" || w == "for" || w == "with"; }
+bool is_connector(string_view w) {
+  return w == "at" || w == "of" || w == "from" || w == "for" || w == "with";
+}
 
 // Number of tokens a "name comes first" verb phrase occupies at i ("looks at" = 2), or 0.
 std::size_t verb_after_name(const Tokens& t, Index i) {
   static constexpr string_view kVerbs[] = {
-      "says",     "say",      "reports",  "report",   "writes",   "write",   "outlines", "outline",
-      "explains", "explain",  "argues",   "argue",    "reflects", "reflect", "describes", "describe",
-      "examines", "examine",  "asks",     "ask",      "gives",    "give",    "shows",    "show",
-      "considers", "consider", "discusses", "discuss", "explores", "explore", "assesses", "assess",
-      "warns",    "warn",     "recalls",  "recall"};
+      "says",    "say",      "reports", "report",   "writes",  "write",     "outlines",  "outline",  "explains",
+      "explain", "argues",   "argue",   "reflects", "reflect", "describes", "describe",  "examines", "examine",
+      "asks",    "ask",      "gives",   "give",     "shows",   "show",      "considers", "consider", "discusses",
+      "discuss", "explores", "explore", "assesses", "assess",  "warns",     "warn",      "recalls",  "recall"};
   const Token& v = at(t, i);
   if (v.lead) return 0;
   if ((v.core == "looks" || v.core == "look") && v.trail.empty() && core_is(t, i + 1, "at")) return 2;
@@ -490,8 +490,8 @@ std::vector<string> names_before_verb(const Tokens& t, Index verb) {
 // Sets `next` to the first token after the run and `closed` when the run ended in punctuation.
 std::optional<string> run_forward(const Tokens& t, Index i, Index& next, bool& closed) {
   const Index n = static_cast<Index>(t.size());
-  while (i < n && !at(t, i).lead && (is_title(at(t, i).core) || (is_possessive(at(t, i).core) &&
-                                                                  is_upper(at(t, i).core[0])))) {
+  while (i < n && !at(t, i).lead &&
+         (is_title(at(t, i).core) || (is_possessive(at(t, i).core) && is_upper(at(t, i).core[0])))) {
     if (!at(t, i).trail.empty() && !is_title(at(t, i).core)) return std::nullopt;
     ++i;
   }
@@ -557,7 +557,7 @@ std::vector<Line> split_lines(string_view text) {
     if (norm.empty()) {
       blank_before = true;
     } else if (norm.size() > kBanner.size() && iends_with(norm, kBanner)) {
-      const string head(trim(string_view(norm).substr(0, norm.size() - kBanner.size())));
+      const string head(strings::trim(string_view(norm).substr(0, norm.size() - kBanner.size())));
       lines.push_back({head, number, blank_before});
       lines.push_back({string(kBanner), number, false});
       blank_before = false;
@@ -577,15 +577,18 @@ enum class Kind { text, bullet, date, by_line, author_date, best_practice, relat
 constexpr string_view kBullet = "\xE2\x80\xA2";  // •
 
 bool is_furniture(string_view s) {
-  return iequals(s, "SIGN UP") || iequals(s, "For your free daily news bulletin") || iequals(s, kBanner);
+  return strings::iequals(s, "SIGN UP") || strings::iequals(s, "For your free daily news bulletin") ||
+         strings::iequals(s, kBanner);
 }
 
-bool is_heading(string_view s, string_view heading) { return iequals(strip_trailing(s, ":"), heading); }
+bool is_heading(string_view s, string_view heading) {
+  return strings::iequals(strip_trailing(s, ":"), heading);
+}
 
 // "Recuriter: X" (sic, as on the real pages) or "Recruiter: X".
 std::optional<string_view> recruiter_value(string_view s) {
   for (string_view label : {"Recuriter:", "Recruiter:"}) {
-    if (istarts_with(s, label)) return trim(s.substr(label.size()));
+    if (istarts_with(s, label)) return strings::trim(s.substr(label.size()));
   }
   return std::nullopt;
 }
@@ -617,8 +620,8 @@ std::optional<ByLine> parse_by_line(string_view s) {
   const string_view rest = s.substr(3);
   ByLine by;
   if (const std::size_t bar = rest.find('|'); bar != string_view::npos) {
-    by.authors = split_author_list(trim(rest.substr(0, bar)));
-    if (const auto d = parse_date_line(trim(rest.substr(bar + 1)))) by.date = *d;
+    by.authors = split_author_list(strings::trim(rest.substr(0, bar)));
+    if (const auto d = parse_date_line(strings::trim(rest.substr(bar + 1)))) by.date = *d;
     if (by.authors.empty() || !is_upper(by.authors.front()[0])) return std::nullopt;
     return by;
   }
@@ -660,7 +663,7 @@ bool looks_like_salary(string_view s) {
 // The heading over a job box: "Highways jobs", "Social care jobs".
 bool looks_like_category_heading(string_view s) {
   const auto w = split_words(s);
-  if (w.size() < 2 || w.size() > 5 || !iequals(w.back(), "jobs")) return false;
+  if (w.size() < 2 || w.size() > 5 || !strings::iequals(w.back(), "jobs")) return false;
   return std::none_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
 }
 
@@ -843,7 +846,7 @@ class Parser {
   void on_bullet(const Line& l) {
     close_pending();
     if (mode_ != Mode::related) mode_ = Mode::listing;
-    const string_view headline = trim(string_view(l.text).substr(kBullet.size()));
+    const string_view headline = strings::trim(string_view(l.text).substr(kBullet.size()));
     if (headline.empty()) {
       skip(l.number, "empty bullet");
       return;
@@ -851,9 +854,7 @@ class Parser {
     start_item(l, headline);
   }
 
-  bool awaiting_details() const {
-    return pending_ && !pending_->article_page && pending_->stage == Stage::headline;
-  }
+  bool awaiting_details() const { return pending_ && !pending_->article_page && pending_->stage == Stage::headline; }
 
   void on_date(const Line& l) {
     if (!awaiting_details()) {
@@ -921,7 +922,8 @@ class Parser {
     }
     if (p.stage == Stage::headline) {
       // Only a headline survived (the dump was cut off): not enough to make an article.
-      skip(p.start_line, p.item.from_related_block ? "truncated item: no summary" : "truncated item: no date or summary");
+      skip(p.start_line,
+           p.item.from_related_block ? "truncated item: no summary" : "truncated item: no date or summary");
       return;
     }
     // Dated but summary-less items are kept: the header allows an empty summary for a truncated item.
@@ -986,37 +988,9 @@ std::vector<std::string> extract_bylines(std::string_view summary) {
 }
 
 int first_invalid_utf8_line(std::string_view text) {
-  int line = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = byte_at(text, i);
-    if (c == '\n') ++line;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    unsigned int cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07u;
-    } else {
-      return line;  // continuation byte without a lead, 0xC0/0xC1 or 0xF5..0xFF
-    }
-    if (i + len > text.size()) return line;
-    for (std::size_t k = 1; k < len; ++k) {
-      const unsigned char cc = byte_at(text, i + k);
-      if ((cc & 0xC0u) != 0x80u) return line;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are all invalid.
-    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return line;
-    i += len;
-  }
-  return 0;
+  const std::size_t valid = strings::valid_utf8_prefix(text);
+  if (valid == text.size()) return 0;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(valid), '\n'));
 }
 
 }  // namespace gazette::importers

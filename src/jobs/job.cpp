@@ -1,24 +1,20 @@
 #include "jobs/job.h"
 
-#include <algorithm>
-#include <cctype>
 #include <string_view>
+
+#include "strings/strings.h"
 
 namespace gazette::jobs {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+bool has(const std::string& text, std::string_view word) {
+  return text.find(word) != std::string::npos;
 }
-
-bool has(const std::string& text, std::string_view word) { return text.find(word) != std::string::npos; }
 
 }  // namespace
 
 std::string normalise_contract(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = strings::lower_ascii(text);
   if (has(t, "secondment")) return "secondment";
   if (has(t, "interim")) return "interim";
   if (has(t, "fixed term") || has(t, "fixed-term") || has(t, "ftc")) return "fixed-term";
@@ -28,7 +24,7 @@ std::string normalise_contract(std::string_view text) {
 }
 
 std::string normalise_hours(std::string_view text) {
-  std::string t = lower(text);
+  std::string t = strings::lower_ascii(text);
   if (has(t, "part time") || has(t, "part-time") || has(t, "parttime")) return "part-time";
   if (has(t, "full time") || has(t, "full-time") || has(t, "fulltime")) return "full-time";
   if (has(t, "flexible") || has(t, "job share")) return "flexible";
@@ -123,8 +119,8 @@ Job prepare_job(const JobInput& in, std::int64_t now) {
 
   j.slug = content::slugify(in.title + " " + in.employer, 90);
   if (j.slug.empty()) j.slug = "job";
-  j.reference = in.reference.empty() ? content::slugify(in.employer + " " + in.title + " " + in.salary_text, 200)
-                                     : in.reference;
+  j.reference =
+      in.reference.empty() ? content::slugify(in.employer + " " + in.title + " " + in.salary_text, 200) : in.reference;
   return j;
 }
 

@@ -1,5 +1,8 @@
 #include "search/job_search.h"
 
+#include "search/query.h"
+#include "store/council_store.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -16,13 +19,15 @@ std::vector<FacetCount> sorted(const std::map<std::string, int>& counts) {
   std::vector<FacetCount> out;
   for (const auto& [v, n] : counts)
     if (!v.empty()) out.push_back({v, n});
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
   return out;
 }
 
 }  // namespace
 
-JobSearchResult JobIndex::search(const JobQuery& q, const std::vector<std::int64_t>* keyword_ids, std::int64_t now) const {
+JobSearchResult JobIndex::search(const JobQuery& q, const std::vector<std::int64_t>* keyword_ids,
+                                 std::int64_t now) const {
   std::unordered_map<std::int64_t, std::size_t> keyword_rank;
   if (keyword_ids) {
     keyword_rank.reserve(keyword_ids->size());
@@ -84,6 +89,29 @@ JobSearchResult JobIndex::search(const JobQuery& q, const std::vector<std::int64
   out.facets["contract"] = sorted(by_contract);
   out.facets["hours"] = sorted(by_hours);
   out.facets["region"] = sorted(by_region);
+  return out;
+}
+
+JobSearch find_jobs(store::Connection& db, const JobIndex& index, JobQuery q, const std::string& keywords,
+                    const std::string& council_slug, std::int64_t now) {
+  JobSearch out;
+  if (!council_slug.empty()) {
+    if (auto c = store::CouncilStore(db).council_by_slug(council_slug))
+      q.council_id = c->id;
+    else
+      out.message = "There is no council called \"" + council_slug + "\".";
+  }
+  std::vector<std::int64_t> keyword_ids;
+  const auto parsed = parse_query(keywords);
+  const bool use_keywords = !parsed.fts.empty();
+  if (use_keywords) {
+    try {
+      keyword_ids = store::JobStore(db).keyword_ids(parsed.fts, 100000, q.sort == "relevance", now);
+    } catch (const store::Error&) {
+      out.message = "That search could not be run; try simpler words.";  // and it matches nothing
+    }
+  }
+  out.result = index.search(q, use_keywords ? &keyword_ids : nullptr, now);
   return out;
 }
 

@@ -12,23 +12,24 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/connection.h"
 #include "store/job_store.h"
 
 namespace gazette::search {
 
 struct JobQuery {
-  std::string category;            // category slug
-  std::int64_t council_id = 0;     // the employer's council
+  std::string category;         // category slug
+  std::int64_t council_id = 0;  // the employer's council
   std::int64_t employer_id = 0;
   std::string region;
-  std::string contract;            // permanent, fixed-term, ...
-  std::string hours;               // full-time, part-time, flexible
-  double min_salary = 0;           // annual; adverts without a parsed salary are excluded when set
-  int posted_within_days = 0;      // 0: any time
-  std::string sort = "newest";     // newest, closing, salary, relevance (with keywords)
+  std::string contract;         // permanent, fixed-term, ...
+  std::string hours;            // full-time, part-time, flexible
+  double min_salary = 0;        // annual; adverts without a parsed salary are excluded when set
+  int posted_within_days = 0;   // 0: any time
+  std::string sort = "newest";  // newest, closing, salary, relevance (with keywords)
   int page = 1;
   int page_size = 20;
-  bool include_closed = false;     // also closed and filled adverts (never drafts)
+  bool include_closed = false;  // also closed and filled adverts (never drafts)
 };
 
 struct FacetCount {
@@ -55,5 +56,17 @@ class JobIndex {
  private:
   std::vector<store::JobIndexRow> rows_;
 };
+
+// A reader's job search, as the jobs page, its RSS feed and (later) the API and job alerts run it:
+// `keywords` as typed (matched by the store's full-text index), the council by its slug, and the
+// filters, sort and page in `q`. The result holds the page of ids; `message` says in words for the
+// reader why part of the search could not be used ("There is no council called ..."), and that part
+// is then left out rather than failing the search.
+struct JobSearch {
+  JobSearchResult result;
+  std::string message;
+};
+JobSearch find_jobs(store::Connection& db, const JobIndex& index, JobQuery q, const std::string& keywords,
+                    const std::string& council_slug, std::int64_t now);
 
 }  // namespace gazette::search

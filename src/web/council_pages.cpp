@@ -7,13 +7,13 @@
 #include "content/text.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "web/council_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
-#include "web/site.h"
 
 namespace gazette::web {
 
-http::Response Site::councils_page(const http::Request&) {
+http::Response CouncilPages::councils_page(const http::Request&) {
   store::CouncilStore councils(db());
   auto all = councils.all();
   RenderDeps::add(content::deps::kCouncils);
@@ -55,7 +55,7 @@ http::Response Site::councils_page(const http::Request&) {
   return r;
 }
 
-http::Response Site::council_page(const http::Request& req, const http::Params& p) {
+http::Response CouncilPages::council_page(const http::Request& req, const http::Params& p) {
   auto council = store::CouncilStore(db()).council_by_slug(p.at("council"));
   auto page = page_number(req);
   if (!council) return not_found_page(req);
@@ -83,7 +83,7 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   if (items.empty()) d.ShowSection("EMPTY");
   for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
   fill_pagination(&d, base, *page, total, size);
-  fill_job_box(&d, council->id, council->official_name, "");
+  jobs_.fill_box(&d, council->id, council->official_name, "");
   PageMeta meta;
   meta.title = council->official_name;
   meta.description = "News and analysis about " + council->official_name + ".";
@@ -94,6 +94,13 @@ http::Response Site::council_page(const http::Request& req, const http::Params& 
   r.body = render_layout(theme_, config_, content.sections(), meta, theme_.render("listing.tpl", d));
   r.cacheable = true;
   return r;
+}
+
+void CouncilPages::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/councils", [this](const Request& r, const Params&) { return councils_page(r); });
+  router.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); });
 }
 
 }  // namespace gazette::web

@@ -11,8 +11,8 @@
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "store/job_store.h"
+#include "web/feeds.h"
 #include "web/render_deps.h"
-#include "web/site.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -34,7 +34,7 @@ void text_child(pugi::xml_node parent, const char* name, const std::string& valu
 
 }  // namespace
 
-http::Response Site::feed(const http::Request& req, const http::Params& p, bool atom) {
+http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool atom) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   store::ArticleFilter filter;
@@ -141,7 +141,7 @@ http::Response Site::feed(const http::Request& req, const http::Params& p, bool 
   return xml_response(doc, "application/atom+xml; charset=utf-8");
 }
 
-http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
+http::Response Feeds::sitemap(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   const std::int64_t total = cached_count(std::string(content::deps::kLatest), [&] { return content.count({}, now); });
@@ -218,11 +218,26 @@ http::Response Site::sitemap(const http::Request& req, const http::Params& p) {
   return xml_response(doc, "application/xml; charset=utf-8");
 }
 
-http::Response Site::robots() {
+http::Response Feeds::robots() {
   http::Response r =
       http::Response::text(200, "User-agent: *\nAllow: /\n\nSitemap: " + config_.base_url + "/sitemap.xml\n");
   r.cacheable = true;
   return r;
+}
+
+void Feeds::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/robots.txt", [this](const Request&, const Params&) { return robots(); });
+  router.get("/sitemap.xml", [this](const Request& r, const Params& p) { return sitemap(r, p); });
+  router.get("/sitemaps/{file}", [this](const Request& r, const Params& p) { return sitemap(r, p); });
+  const auto rss = [this](const Request& r, const Params& p) { return feed(r, p, false); };
+  const auto atom = [this](const Request& r, const Params& p) { return feed(r, p, true); };
+  for (const char* base : {"", "/councils/{council}", "/authors/{author}", "/{section}"}) {
+    router.get(std::string(base) + "/feed.xml", rss);
+    router.get(std::string(base) + "/atom.xml", atom);
+  }
+  router.get("/tags/{tag}/feed.xml", rss);
 }
 
 }  // namespace gazette::web

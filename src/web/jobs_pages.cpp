@@ -17,18 +17,14 @@
 #include "search/query.h"
 #include "store/council_store.h"
 #include "store/job_store.h"
+#include "web/jobs_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
-#include "web/site.h"
 
 namespace gazette::web {
 namespace {
 
 namespace json = boost::json;
-
-std::string job_path(const jobs::Job& j) {
-  return "/jobs/" + std::to_string(j.id) + "/" + j.slug;
-}
 
 std::string money(double v) {
   // "£37,602" (pence only when there are any: "£25.16").
@@ -50,21 +46,6 @@ std::string label(const std::string& value) {
   for (char& c : out)
     if (c == '-') c = ' ';
   return out;
-}
-
-void fill_job_card(ctemplate::TemplateDictionary* d, const jobs::Job& j, std::int64_t now) {
-  d->SetValue("TITLE", j.title);
-  d->SetValue("URL", job_path(j));
-  d->SetValue("EMPLOYER", j.employer);
-  d->SetValue("EMPLOYER_URL", "/jobs/employers/" + j.employer_slug);
-  if (!j.salary_text.empty()) d->SetValueAndShowSection("SALARY", j.salary_text, "HAS_SALARY");
-  if (!j.location.empty()) d->SetValueAndShowSection("LOCATION", j.location, "HAS_LOCATION");
-  if (!j.category.empty()) d->SetValueAndShowSection("CATEGORY", jobs::category_name(j.category), "HAS_CATEGORY");
-  if (!j.closing_date.empty() && j.closes_at)
-    d->SetValueAndShowSection("CLOSES", content::format_uk_date(*j.closes_at - 86400), "HAS_CLOSES");
-  d->SetValue("POSTED", content::format_uk_date(j.posted_at));
-  if (!j.is_live(now)) d->ShowSection("CLOSED");
-  if (j.featured) d->ShowSection("FEATURED");
 }
 
 int parse_int(const std::string& s, int fallback) {
@@ -168,7 +149,7 @@ std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, s
 
 }  // namespace
 
-http::Response Site::jobs_page(const http::Request& req) {
+http::Response JobsPages::jobs_page(const http::Request& req) {
   auto page = page_number(req);
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   const std::int64_t now = std::time(nullptr);
@@ -177,26 +158,7 @@ http::Response Site::jobs_page(const http::Request& req) {
   q.sort = p.sort;
   q.page = *page;
   q.page_size = config_.page_size;
-  std::string message;
-  if (!p.council.empty()) {
-    auto c = store::CouncilStore(db()).council_by_slug(p.council);
-    if (c)
-      q.council_id = c->id;
-    else
-      message = "There is no council called \"" + p.council + "\".";
-  }
-  store::JobStore store(db());
-  std::vector<std::int64_t> keyword_ids;
-  auto parsed = search::parse_query(p.q);
-  if (!parsed.fts.empty()) {
-    try {
-      keyword_ids = store.keyword_ids(parsed.fts, 100000, p.sort == "relevance", now);
-    } catch (const store::Error&) {
-      message = "That search could not be run; try simpler words.";
-    }
-  }
-  auto index = job_index();
-  auto result = index->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
+  auto [result, message] = search::find_jobs(db(), *jobs_.index(), q, p.q, p.council, now);
   if (*page > 1 && result.ids.empty()) return not_found_page(req);
   RenderDeps::add(content::deps::kJobs);
 
@@ -247,6 +209,7 @@ http::Response Site::jobs_page(const http::Request& req) {
       if (selected) v->ShowSection("SELECTED");
     }
   }
+  store::JobStore store(db());
   for (std::int64_t id : result.ids)
     if (auto j = store.by_id(id)) fill_job_card(d.AddSectionDictionary("JOBS"), *j, now);
   if (result.ids.empty()) {
@@ -272,7 +235,7 @@ http::Response Site::jobs_page(const http::Request& req) {
   return r;
 }
 
-http::Response Site::job_page(const http::Request& req, const http::Params& p) {
+http::Response JobsPages::job_page(const http::Request& req, const http::Params& p) {
   std::int64_t id = parse_int(p.at("id"), 0);
   auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
   if (!job || job->status == "draft") return not_found_page(req);
@@ -318,7 +281,7 @@ http::Response Site::job_page(const http::Request& req, const http::Params& p) {
   return r;
 }
 
-http::Response Site::employer_page(const http::Request& req, const http::Params& p) {
+http::Response JobsPages::employer_page(const http::Request& req, const http::Params& p) {
   store::JobStore store(db());
   auto employer = store.employer_by_slug(p.at("employer"));
   auto page = page_number(req);
@@ -330,7 +293,7 @@ http::Response Site::employer_page(const http::Request& req, const http::Params&
   RenderDeps::add(content::deps::employer(employer->id));
   q.page = *page;
   q.page_size = config_.page_size;
-  auto result = job_index()->search(q, nullptr, now);
+  auto result = jobs_.index()->search(q, nullptr, now);
   if (*page > 1 && result.ids.empty()) return not_found_page(req);
   ctemplate::TemplateDictionary d("employer");
   d.SetValue("NAME", employer->name);
@@ -354,14 +317,14 @@ http::Response Site::employer_page(const http::Request& req, const http::Params&
   return r;
 }
 
-http::Response Site::jobs_xml_feed(const http::Request&) {
+http::Response JobsPages::jobs_xml_feed(const http::Request&) {
   RenderDeps::add(content::deps::kJobs);
   // Indeed-style feed of every live advert, for job aggregators: a stable reference per advert.
   const std::int64_t now = std::time(nullptr);
   store::JobStore store(db());
   search::JobQuery q;
   q.page_size = 1000000;
-  auto result = job_index()->search(q, nullptr, now);
+  auto result = jobs_.index()->search(q, nullptr, now);
   pugi::xml_document doc;
   auto source = doc.append_child("source");
   source.append_child("publisher").text().set(config_.site_name.c_str());
@@ -403,18 +366,13 @@ http::Response Site::jobs_xml_feed(const http::Request&) {
   return r;
 }
 
-http::Response Site::jobs_rss(const http::Request& req) {
+http::Response JobsPages::jobs_rss(const http::Request& req) {
   const std::int64_t now = std::time(nullptr);
   JobParams p = read_params(req);
   search::JobQuery q = job_query(p);
   q.page_size = 50;
-  if (!p.council.empty())
-    if (auto c = store::CouncilStore(db()).council_by_slug(p.council)) q.council_id = c->id;
+  const auto result = search::find_jobs(db(), *jobs_.index(), q, p.q, p.council, now).result;
   store::JobStore store(db());
-  std::vector<std::int64_t> keyword_ids;
-  auto parsed = search::parse_query(p.q);
-  if (!parsed.fts.empty()) keyword_ids = store.keyword_ids(parsed.fts, 100000, false, now);
-  auto result = job_index()->search(q, parsed.fts.empty() ? nullptr : &keyword_ids, now);
   RenderDeps::add(content::deps::kJobs);
   pugi::xml_document doc;
   auto rss = doc.append_child("rss");
@@ -445,60 +403,14 @@ http::Response Site::jobs_rss(const http::Request& req) {
   return r;
 }
 
-void Site::fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
-                        const std::string& category) {
-  const std::int64_t now = std::time(nullptr);
-  // The same few boxes sit beside thousands of pages: each is worked out once per version of the job
-  // index (a pass over every live advert, about a third of an article's render otherwise).
-  const std::uint64_t version = jobs_version_.load(std::memory_order_acquire);
-  const std::string memo_key = std::to_string(council_id) + "|" + category;
-  JobBox box_content;
-  bool known = false;
-  {
-    std::lock_guard lock(job_box_mutex_);
-    if (job_box_version_ != version) {
-      job_boxes_.clear();
-      job_box_version_ = version;
-    }
-    if (auto it = job_boxes_.find(memo_key); it != job_boxes_.end()) {
-      box_content = it->second;
-      known = true;
-    }
-  }
-  if (!known) {
-    auto index = job_index();
-    search::JobQuery q;
-    q.page_size = 4;
-    q.council_id = council_id;
-    q.category = category;
-    auto result = index->search(q, nullptr, now);
-    if (!result.ids.empty()) {
-      box_content.heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
-    } else {
-      // Nothing of that council or category: say so rather than mislabel other jobs.
-      search::JobQuery latest;
-      latest.page_size = 4;
-      result = index->search(latest, nullptr, now);
-      box_content.heading = "Latest jobs";
-      box_content.latest = true;
-    }
-    box_content.ids = std::move(result.ids);
-    std::lock_guard lock(job_box_mutex_);
-    if (job_box_version_ == version && job_boxes_.size() < 10000) job_boxes_[memo_key] = box_content;
-  }
-  // The box changes when an advert it shows closes (job names), or when a new one would join it.
-  if (council_id) RenderDeps::add(content::deps::council_jobs(council_id));
-  if (!category.empty()) RenderDeps::add(content::deps::kJobs);
-  if (box_content.latest) RenderDeps::add(content::deps::kLatestJobs);
-  if (box_content.ids.empty()) return;
-  auto* box = d->AddSectionDictionary("JOBS_BOX");
-  box->SetValue("HEADING", box_content.heading);
-  store::JobStore store(db());
-  for (std::int64_t id : box_content.ids)
-    if (auto j = store.by_id(id)) {
-      RenderDeps::add(content::deps::job(id));
-      fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);
-    }
+void JobsPages::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/jobs", [this](const Request& r, const Params&) { return jobs_page(r); });
+  router.get("/jobs/feed.xml", [this](const Request& r, const Params&) { return jobs_xml_feed(r); });
+  router.get("/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); });
+  router.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
+  router.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
 }
 
 }  // namespace gazette::web

@@ -1,6 +1,4 @@
-// The newsroom: signing in and out, the list of articles and the article editor. Never cached; every
-// response says Cache-Control: no-store. Every POST carries a CSRF token: the session's own once signed
-// in, and a double-submit cookie on the sign-in form (which has no session yet).
+// The newsroom's handlers (web/newsroom.h).
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
 #include <boost/url/url.hpp>
@@ -13,11 +11,11 @@
 #include "accounts/accounts.h"
 #include "councils/tagging.h"
 #include "http/form.h"
-#include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "strings/strings.h"
+#include "web/newsroom.h"
 #include "web/render.h"
-#include "web/site.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -27,54 +25,20 @@ namespace {
 constexpr const char* kSessionCookie = "gazette_session";
 constexpr const char* kLoginCsrfCookie = "gazette_login_csrf";
 constexpr int kNewsroomPageSize = 50;
-// Limits on what the editor accepts. The body's keeps a form inside the server's 1 MB request limit
-// even when percent-encoding triples every byte (the longest trade-press features are ~40,000 bytes).
-constexpr std::size_t kMaxHeadline = 300, kMaxStandfirst = 2000, kMaxBody = 300'000, kMaxListField = 1000;
-
 http::Response redirect_see_other(const std::string& to) {
   return http::Response::redirect(303, to);
 }
 
-std::string trimmed(const std::string& s) {
-  auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-std::vector<std::string> split_names(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    auto b = part.find_first_not_of(" \t\r\n"), e = part.find_last_not_of(" \t\r\n");
-    if (b != std::string::npos) {
-      part = part.substr(b, e - b + 1);
-      bool seen = false;
-      for (const auto& o : out) seen = seen || o == part;
-      if (!seen) out.push_back(part);
-    }
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 }  // namespace
 
-std::optional<accounts::Session> Site::newsroom_session(const http::Request& req) {
+std::optional<accounts::Session> Newsroom::signed_in(const http::Request& req) {
   auto token = http::cookie(req, kSessionCookie);
   if (!token) return std::nullopt;
   return accounts::session_for(db(), *token, std::time(nullptr));
 }
 
-http::Response Site::newsroom_page(const std::string& title, const std::string& body_html,
-                                   const accounts::Session* session, int status) {
+http::Response Newsroom::layout(const std::string& title, const std::string& body_html,
+                                const accounts::Session* session, int status) {
   ctemplate::TemplateDictionary d("newsroom_layout");
   d.SetValue("PAGE_TITLE", title);
   d.SetValue("SITE_NAME", config_.site_name);
@@ -91,18 +55,18 @@ http::Response Site::newsroom_page(const std::string& title, const std::string& 
   return r;
 }
 
-http::Response Site::newsroom_message(int status, const std::string& title, const std::string& message,
-                                      const accounts::Session* session, const std::string& kept_text) {
+http::Response Newsroom::notice(int status, const std::string& title, const std::string& message,
+                                const accounts::Session* session, const std::string& kept_text) {
   ctemplate::TemplateDictionary d("message");
   d.SetValue("TITLE", title);
   d.SetValue("MESSAGE", message);
   if (!kept_text.empty()) d.AddSectionDictionary("KEPT")->SetValue("TEXT", kept_text);
-  return newsroom_page(title, theme_.render("newsroom_message.tpl", d), session, status);
+  return layout(title, theme_.render("newsroom_message.tpl", d), session, status);
 }
 
-http::Response Site::newsroom_login_form(const http::Request& req, int status, const std::string& error,
-                                         const std::string& email) {
-  if (status == 200 && newsroom_session(req)) return redirect_see_other("/newsroom");
+http::Response Newsroom::login_form(const http::Request& req, int status, const std::string& error,
+                                    const std::string& email) {
+  if (status == 200 && signed_in(req)) return redirect_see_other("/newsroom");
   // Double-submit token: the same random value in a cookie and in the form. A page on another site can
   // make the browser send the cookie, but cannot read it to put it in the form.
   std::string csrf = http::cookie(req, kLoginCsrfCookie).value_or("");
@@ -112,26 +76,26 @@ http::Response Site::newsroom_login_form(const http::Request& req, int status, c
   d.SetValue("CSRF", csrf);
   d.SetValue("EMAIL", email);
   if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
-  http::Response r = newsroom_page("Sign in", theme_.render("newsroom_login.tpl", d), nullptr, status);
+  http::Response r = layout("Sign in", theme_.render("newsroom_login.tpl", d), nullptr, status);
   if (fresh) r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, csrf, {.max_age = 3600}));
   return r;
 }
 
-http::Response Site::newsroom_login(const http::Request& req) {
+http::Response Newsroom::login(const http::Request& req) {
   auto form = http::parse_form(req.body);
-  if (!form) return newsroom_login_form(req, 400, "The form could not be read. Please try again.", "");
+  if (!form) return login_form(req, 400, "The form could not be read. Please try again.", "");
   const std::string email = http::field(*form, "email");
   auto cookie_token = http::cookie(req, kLoginCsrfCookie);
   if (!cookie_token || !accounts::tokens_equal(*cookie_token, http::field(*form, "csrf")))
-    return newsroom_login_form(req, 403, "The sign-in form had expired. Please sign in again.", email);
+    return login_form(req, 403, "The sign-in form had expired. Please sign in again.", email);
   const std::int64_t now = std::time(nullptr);
   std::string account = email.substr(0, 254);
-  for (auto& c : account) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  account = strings::lower_ascii(account);
   const std::int64_t wait =
       std::max(account_throttle_.wait_seconds(account, now), address_throttle_.wait_seconds(req.remote_address, now));
   if (wait > 0) {
     const std::int64_t minutes = (wait + 59) / 60;
-    http::Response r = newsroom_login_form(
+    http::Response r = login_form(
         req, 429,
         "Too many failed sign-ins. Try again in " + std::to_string(minutes) + (minutes == 1 ? " minute." : " minutes."),
         email);
@@ -147,7 +111,7 @@ http::Response Site::newsroom_login(const http::Request& req) {
     for (auto& c : shown)
       if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
     spdlog::warn("newsroom: failed sign-in for '{}' from {}", shown, req.remote_address);
-    return newsroom_login_form(req, 401, "That email and password do not match an account.", email);
+    return login_form(req, 401, "That email and password do not match an account.", email);
   }
   account_throttle_.succeeded(account);
   http::Response r = redirect_see_other("/newsroom");
@@ -156,24 +120,24 @@ http::Response Site::newsroom_login(const http::Request& req) {
   return r;
 }
 
-http::Response Site::newsroom_logout(const http::Request& req) {
-  auto session = newsroom_session(req);
+http::Response Newsroom::logout(const http::Request& req) {
+  auto session = signed_in(req);
   auto form = http::parse_form(req.body);
   if (session && form && accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
     accounts::sign_out(db(), http::cookie(req, kSessionCookie).value_or(""));
   else if (session)
-    return newsroom_message(403, "Not signed out", "The form had expired. Reload the page and try again.", &*session);
+    return notice(403, "Not signed out", "The form had expired. Reload the page and try again.", &*session);
   http::Response r = redirect_see_other("/newsroom/login");
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, "", {.max_age = 0}));
   return r;
 }
 
-http::Response Site::newsroom_articles(const http::Request& req) {
-  auto session = newsroom_session(req);
+http::Response Newsroom::articles(const http::Request& req) {
+  auto session = signed_in(req);
   if (!session) return redirect_see_other("/newsroom/login");
   auto page = page_number(req);
-  if (!page) return newsroom_message(400, "Bad request", "The page must be a positive whole number.", &*session);
-  std::string q = trimmed(req.param("q").value_or(""));
+  if (!page) return notice(400, "Bad request", "The page must be a positive whole number.", &*session);
+  std::string q(strings::trim(req.param("q").value_or("")));
   if (q.size() > 200) {  // cut at a character boundary: the box shows it again
     std::size_t end = 200;
     while (end > 0 && (static_cast<unsigned char>(q[end]) & 0xC0) == 0x80) --end;
@@ -183,7 +147,7 @@ http::Response Site::newsroom_articles(const http::Request& req) {
   const std::int64_t total = content.count_all(q);
   const std::int64_t pages = std::max<std::int64_t>(1, (total + kNewsroomPageSize - 1) / kNewsroomPageSize);
   if (*page > pages)
-    return newsroom_message(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
+    return notice(404, "No such page", "There are only " + std::to_string(pages) + " pages.", &*session);
   ctemplate::TemplateDictionary d("articles");
   d.SetValue("TOTAL", std::to_string(total));
   d.SetValue("Q", q);
@@ -219,7 +183,7 @@ http::Response Site::newsroom_articles(const http::Request& req) {
       return std::string(u.buffer());
     });
   }
-  return newsroom_page("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
+  return layout("Articles", theme_.render("newsroom_articles.tpl", d), &*session, 200);
 }
 
 namespace {
@@ -235,100 +199,29 @@ std::optional<std::int64_t> article_id_param(const http::Params& p) {
   return id;
 }
 
-// The sections an article may be put in: the site's, or the usual four while it has none yet (the
-// first save creates the one chosen).
-std::vector<std::string> section_names(const std::vector<content::Section>& sections) {
-  std::vector<std::string> out;
-  for (const auto& s : sections) out.push_back(s.name);
-  if (out.empty()) out = {"News", "Comment", "Features", "Best practice"};
-  return out;
-}
-
-// "2025-03-04T09:30" (seconds allowed) as Unix seconds, UTC; nullopt when it is not such a time.
-std::optional<std::int64_t> parse_datetime_local(const std::string& s) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
-  char t = 0;
-  int used = 0;
-  const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c%2d:%2d%n:%2d%n", &y, &mo, &d, &t, &h, &mi, &used, &sec, &used);
-  if (n < 6 || (t != 'T' && t != ' ') || static_cast<std::size_t>(used) != s.size()) return std::nullopt;
-  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
-      sec > 59)
-    return std::nullopt;
-  const std::int64_t day = content::unix_from_date(y, mo, d);
-  if (day < 0 || content::format_iso8601(day).substr(0, 10) != s.substr(0, 10)) return std::nullopt;  // 31 February
-  return day + h * 3600 + mi * 60 + sec;
-}
-
-std::string datetime_local(std::int64_t t) {
-  return content::format_iso8601(t).substr(0, 16);
-}
-
-// The form's values as an article, or the first reason to refuse them. A blank publication time
-// means now for a new article and unchanged for an edit (in.published_at stays 0).
-std::string check_form(const EditFormValues& v, const std::vector<std::string>& sections, std::int64_t now,
-                       content::ArticleInput& in) {
-  in.headline = trimmed(v.headline);
-  in.standfirst = v.standfirst;
-  in.body_markdown = v.body;
-  in.authors = split_names(v.byline);
-  in.tags = split_names(v.tags);
-  in.section = v.section;
-  if (in.headline.empty()) return "The headline cannot be empty.";
-  const auto characters = std::count_if(in.headline.begin(), in.headline.end(),
-                                        [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-  if (static_cast<std::size_t>(characters) > kMaxHeadline) return "The headline is longer than 300 characters.";
-  if (in.headline.find('\n') != std::string::npos) return "The headline must be one line.";
-  if (in.standfirst.size() > kMaxStandfirst) return "The standfirst is longer than 2,000 characters.";
-  if (in.body_markdown.size() > kMaxBody) return "The body is longer than 300,000 bytes.";
-  if (v.byline.size() > kMaxListField || v.tags.size() > kMaxListField)
-    return "The byline or tags are longer than 1,000 characters.";
-  if (!content::parse_status(v.status, in.status)) return "Choose a status: published, scheduled or draft.";
-  if (std::find(sections.begin(), sections.end(), in.section) == sections.end())
-    return "Choose one of the sections listed.";
-  if (!trimmed(v.published).empty()) {
-    auto t = parse_datetime_local(trimmed(v.published));
-    if (!t) return "The publication time must be a date and time such as 2025-03-04T09:30.";
-    in.published_at = *t;
-  }
-  if (in.status == content::Status::scheduled && in.published_at <= now)
-    return "A scheduled article needs a publication time in the future.";
-  return {};
-}
-
 }  // namespace
 
-http::Response Site::newsroom_editor(const http::Request& req, const http::Params& p, int status,
-                                     const std::string& error, const EditFormValues* typed, bool check) {
-  auto session = newsroom_session(req);
+http::Response Newsroom::editor(const http::Request& req, const http::Params& p, int status, const std::string& error,
+                                const content::ArticleForm* typed, bool check) {
+  auto session = signed_in(req);
   if (!session) return redirect_see_other("/newsroom/login");
   if (!session->user.can_edit_articles())
-    return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
+    return notice(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
   const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
   store::ContentStore content(db());
   std::optional<content::Article> article;
   if (!creating) {
     article = id ? content.article_by_id(*id) : std::nullopt;
-    if (!article) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+    if (!article) return notice(404, "No such article", "There is no article with that number.", &*session);
   }
-  const auto sections = section_names(content.sections());
+  const auto sections = content::section_choices(content.sections());
 
-  EditFormValues v;
+  content::ArticleForm v;
   if (typed) {
     v = *typed;
   } else if (article) {
-    v.headline = article->headline;
-    v.standfirst = article->standfirst;
-    v.body = article->body_markdown;
-    std::vector<std::string> names;
-    for (const auto& a : article->authors) names.push_back(a.name);
-    v.byline = join_names(names);
-    names.clear();
-    for (const auto& t : article->tags) names.push_back(t.name);
-    v.tags = join_names(names);
-    v.section = article->section.name;
-    v.status = content::to_string(article->status);
-    v.published = datetime_local(article->published_at);
+    v = content::form_of(*article);
   } else {
     // A new article: the writer's own byline, the first section, and a draft until they choose.
     v.byline = session->user.name;
@@ -391,11 +284,11 @@ http::Response Site::newsroom_editor(const http::Request& req, const http::Param
     }
   }
   const std::string title = creating ? "New article" : "Edit: " + article->headline;
-  return newsroom_page(title, theme_.render("newsroom_edit.tpl", d), &*session, status);
+  return layout(title, theme_.render("newsroom_edit.tpl", d), &*session, status);
 }
 
-http::Response Site::newsroom_save(const http::Request& req, const http::Params& p) {
-  auto session = newsroom_session(req);
+http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
+  auto session = signed_in(req);
   auto form = http::parse_form(req.body);
   // What was typed, shown back when the save is refused before the editor can be shown, so it can be copied.
   auto kept = [&] {
@@ -406,80 +299,73 @@ http::Response Site::newsroom_save(const http::Request& req, const http::Params&
     return t.size() > 4 ? t : std::string();
   };
   if (!session)
-    return newsroom_message(
+    return notice(
         401, "Not saved: signed out",
         "Your session had ended, so the change was not saved. Copy your text below, sign in again and paste it back.",
         nullptr, kept());
   if (!session->user.can_edit_articles())
-    return newsroom_message(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
+    return notice(403, "Not allowed", "Recruiter accounts cannot edit articles.", &*session);
   if (!form)
-    return newsroom_message(400, "Not saved", "The form could not be read (it was not valid UTF-8 form data).",
-                            &*session);
+    return notice(400, "Not saved", "The form could not be read (it was not valid UTF-8 form data).", &*session);
   if (!accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
-    return newsroom_message(
+    return notice(
         403, "Not saved",
         "The form had expired, so the change was not saved. Copy your text below, reload the editor and paste it back.",
         &*session, kept());
   const bool creating = p.find("id") == p.end();
   auto id = article_id_param(p);
-  if (!creating && !id)
-    return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
+  if (!creating && !id) return notice(404, "No such article", "There is no article with that number.", &*session);
   const bool check = http::field(*form, "action") == "check";
 
-  EditFormValues v{http::field(*form, "headline"), http::field(*form, "standfirst"), http::field(*form, "body"),
-                   http::field(*form, "byline"),   http::field(*form, "tags"),       http::field(*form, "section"),
-                   http::field(*form, "status"),   http::field(*form, "published")};
+  content::ArticleForm v{http::field(*form, "headline"), http::field(*form, "standfirst"),
+                         http::field(*form, "body"),     http::field(*form, "byline"),
+                         http::field(*form, "tags"),     http::field(*form, "section"),
+                         http::field(*form, "status"),   http::field(*form, "published")};
   // Browsers send CRLF line ends in textareas; the archive stores LF.
   for (std::string* s : {&v.standfirst, &v.body}) std::erase(*s, '\r');
-  store::ContentStore content(db());
+  if (check) return editor(req, p, 200, "", &v, true);  // nothing is saved
   const std::int64_t now = std::time(nullptr);
   content::ArticleInput in;
-  std::string error = check_form(v, section_names(content.sections()), now, in);
-  if (check) return newsroom_editor(req, p, 200, "", &v, true);  // nothing is saved
-  if (!error.empty()) return newsroom_editor(req, p, 422, error, &v);
+  const std::string error =
+      content::check_article_form(v, content::section_choices(store::ContentStore(db()).sections()), now, in);
+  if (!error.empty()) return editor(req, p, 422, error, &v);
 
+  content::SaveResult saved;
   try {
-    store::Transaction tx(db());
-    if (creating) {
-      if (in.published_at == 0) in.published_at = now;
-      in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
-      if (content.save_article(in, now) != store::SaveOutcome::added)
-        return newsroom_editor(req, p, 422,
-                               "An article with this headline was already published today. Change the headline, or "
-                               "edit that article instead.",
-                               &v);
-      id = content.last_saved_id();
-    } else {
-      auto stored = content.article_by_id(*id);
-      if (!stored) return newsroom_message(404, "No such article", "There is no article with that number.", &*session);
-      // Publishing a draft dates it now, unless this save also set its publication time: a story
-      // drafted last week and published today is today's news.
-      if (stored->status == content::Status::draft && in.status == content::Status::published &&
-          (in.published_at == 0 || in.published_at == stored->published_at - stored->published_at % 60))
-        in.published_at = now;
-      councils::update_article(db(), *id, in, now);
-    }
-    tx.commit();
+    saved = content::save_article(db(), id, std::move(in), now);
   } catch (const std::exception& ex) {
     spdlog::error("newsroom: saving article {} failed: {}", creating ? std::string("(new)") : std::to_string(*id),
                   ex.what());
-    return newsroom_editor(req, p, 503,
-                           "The article could not be saved just now (the database said: " + std::string(ex.what()) +
-                               "). Your text is below; try again.",
-                           &v);
+    return editor(req, p, 503,
+                  "The article could not be saved just now (the database said: " + std::string(ex.what()) +
+                      "). Your text is below; try again.",
+                  &v);
   }
-  // The article's related reading now (new and edited articles wait first in line), then the change
-  // log applied with the pages it made stale rendered again, and the article's own page rendered, so
-  // neither the editor nor the first reader waits on a render.
-  try {
-    search::refresh_related(db(), 1, 1);
-  } catch (const std::exception& ex) {
-    spdlog::warn("newsroom: related reading for article {}: {}", *id, ex.what());
-  }
-  apply_changes(true);
-  prerender_article(*id);
-  spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", *id);
-  return redirect_see_other("/newsroom/articles/" + std::to_string(*id) + "?saved=1");
+  if (saved.status == content::SaveStatus::not_found)
+    return notice(404, "No such article", "There is no article with that number.", &*session);
+  if (saved.status == content::SaveStatus::duplicate)
+    return editor(req, p, 422,
+                  "An article with this headline was already published today. Change the headline, or edit that "
+                  "article instead.",
+                  &v);
+  ctx_.content_written(saved.id);
+  spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", saved.id);
+  return redirect_see_other("/newsroom/articles/" + std::to_string(saved.id) + "?saved=1");
+}
+
+void Newsroom::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/newsroom", [this](const Request& r, const Params&) { return articles(r); });
+  router.get("/newsroom/login", [this](const Request& r, const Params&) { return login_form(r, 200, "", ""); });
+  router.post("/newsroom/login", [this](const Request& r, const Params&) { return login(r); });
+  router.post("/newsroom/logout", [this](const Request& r, const Params&) { return logout(r); });
+  router.get("/newsroom/articles/new",
+             [this](const Request& r, const Params& p) { return editor(r, p, 200, "", nullptr); });
+  router.post("/newsroom/articles/new", [this](const Request& r, const Params& p) { return save(r, p); });
+  router.get("/newsroom/articles/{id}",
+             [this](const Request& r, const Params& p) { return editor(r, p, 200, "", nullptr); });
+  router.post("/newsroom/articles/{id}", [this](const Request& r, const Params& p) { return save(r, p); });
 }
 
 }  // namespace gazette::web

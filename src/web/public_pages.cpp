@@ -8,9 +8,9 @@
 #include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "web/public_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
-#include "web/site.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -55,7 +55,7 @@ std::string canonical_with_page(const std::string& path, int page) {
 
 }  // namespace
 
-http::Response Site::home(const http::Request&) {
+http::Response PublicPages::home(const http::Request&) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   auto sections = content.sections();
@@ -138,7 +138,7 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   return r;
 }
 
-http::Response Site::section_page(const http::Request& req, const http::Params& p) {
+http::Response PublicPages::section_page(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   auto section = content.section_by_slug(p.at("section"));
   auto page = page_number(req);
@@ -158,10 +158,10 @@ http::Response Site::section_page(const http::Request& req, const http::Params& 
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(
       theme_, config_, content, f, total, l, *page, section->slug, [&] { return not_found_page(req); },
-      [&](ctemplate::TemplateDictionary* d) { fill_job_box(d, 0, "", ""); });
+      [&](ctemplate::TemplateDictionary* d) { jobs_.fill_box(d, 0, "", ""); });
 }
 
-http::Response Site::author_page(const http::Request& req, const http::Params& p) {
+http::Response PublicPages::author_page(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   auto author = content.author_by_slug(p.at("author"));
   auto page = page_number(req);
@@ -181,7 +181,7 @@ http::Response Site::author_page(const http::Request& req, const http::Params& p
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
 
-http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
+http::Response PublicPages::tag_page(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   auto tag = content.tag_by_slug(p.at("tag"));
   auto page = page_number(req);
@@ -195,7 +195,7 @@ http::Response Site::tag_page(const http::Request& req, const http::Params& p) {
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
 
-http::Response Site::article_page(const http::Request& req, const http::Params& p) {
+http::Response PublicPages::article_page(const http::Request& req, const http::Params& p) {
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   auto article = content.article_by_slug(p.at("slug"), now);
@@ -229,8 +229,8 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
     cd->SetValue("URL", "/councils/" + c.slug);
   }
   if (!councils.empty()) d.ShowSection("HAS_COUNCILS");
-  fill_job_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name,
-               "");
+  jobs_.fill_box(&d, councils.empty() ? 0 : councils.front().id, councils.empty() ? "" : councils.front().official_name,
+                 "");
   // "You may have missed": related reading, computed when the article was written (or, until then,
   // now); recent articles from other sections when nothing relates.
   RenderDeps::add(content::deps::related(a.id));
@@ -261,7 +261,7 @@ http::Response Site::article_page(const http::Request& req, const http::Params& 
   return html_page(200, render_layout(theme_, config_, content.sections(), meta, theme_.render("article.tpl", d)));
 }
 
-http::Response Site::not_found_page(const http::Request& req) {
+http::Response PublicPages::render_not_found(const http::Request& req) {
   ctemplate::TemplateDictionary d("not_found");
   d.SetValue("PATH", req.path);
   PageMeta meta;
@@ -278,7 +278,7 @@ http::Response Site::not_found_page(const http::Request& req) {
   return r;
 }
 
-http::Response Site::static_asset(const http::Params& p) {
+http::Response PublicPages::static_asset(const http::Params& p) {
   const std::string& file = p.at("file");
   auto data = theme_.asset(file);
   if (!data) return http::Response::text(404, "Not found\n");
@@ -296,6 +296,18 @@ http::Response Site::static_asset(const http::Params& p) {
   http::Response r = http::Response::text(200, std::move(*data), type);
   r.cacheable = true;
   return r;
+}
+
+void PublicPages::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/", [this](const Request& r, const Params&) { return home(r); });
+  router.get("/{section}", [this](const Request& r, const Params& p) { return section_page(r, p); });
+  router.get("/{section}/{year}/{month}/{day}/{slug}",
+             [this](const Request& r, const Params& p) { return article_page(r, p); });
+  router.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
+  router.get("/tags/{tag}", [this](const Request& r, const Params& p) { return tag_page(r, p); });
+  router.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
 }
 
 }  // namespace gazette::web

@@ -8,7 +8,7 @@
 #include "store/council_store.h"
 #include "web/render.h"
 #include "web/render_deps.h"
-#include "web/site.h"
+#include "web/search_page.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -31,7 +31,7 @@ std::string search_url(const search::SearchRequest& r, int page) {
 
 }  // namespace
 
-http::Response Site::search_page(const http::Request& req) {
+http::Response SearchPages::search_page(const http::Request& req) {
   auto page = page_number(req);
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   search::SearchRequest sr;
@@ -94,6 +94,12 @@ http::Response Site::search_page(const http::Request& req) {
   r.cache_ttl = 60;
   RenderDeps::add(content::deps::kLatest);
   return r;
+}
+
+void SearchPages::add_routes(http::Router& router) {
+  using http::Params;
+  using http::Request;
+  router.get("/search", [this](const Request& r, const Params&) { return search_page(r); });
 }
 
 }  // namespace gazette::web

@@ -12,7 +12,12 @@
 #include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
+#include "web/council_pages.h"
+#include "web/feeds.h"
+#include "web/jobs_pages.h"
+#include "web/newsroom.h"
 #include "web/render_deps.h"
+#include "web/search_page.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -48,7 +53,8 @@ struct Site::Flight {
 
 Site::Site(const config::Config& config)
     : config_(config),
-      cache_(static_cast<std::size_t>(config.cache_max_entries), static_cast<std::size_t>(config.cache_max_mb) << 20) {
+      cache_(static_cast<std::size_t>(config.cache_max_entries), static_cast<std::size_t>(config.cache_max_mb) << 20),
+      jobs_([this]() -> store::Connection& { return db(); }) {
   theme_.load(config_.theme_dir);
   add_routes();
 }
@@ -91,54 +97,30 @@ store::Connection& Site::db() {
 }
 
 void Site::add_routes() {
-  using http::Params;
-  using http::Request;
-  router_.get("/", [this](const Request& r, const Params&) { return home(r); });
-  router_.get("/healthz", [this](const Request&, const Params&) {
+  auto public_pages = std::make_unique<PublicPages>(*this, jobs_);
+  public_pages_ = public_pages.get();
+  modules_.push_back(std::move(public_pages));
+  modules_.push_back(std::make_unique<Feeds>(*this));
+  modules_.push_back(std::make_unique<SearchPages>(*this));
+  modules_.push_back(std::make_unique<CouncilPages>(*this, jobs_));
+  modules_.push_back(std::make_unique<JobsPages>(*this, jobs_));
+  modules_.push_back(std::make_unique<Newsroom>(*this));
+  for (auto& m : modules_) m->add_routes(router_);
+  router_.get("/healthz", [this](const http::Request&, const http::Params&) {
     // Healthy when the database answers.
     store::ChangeStore(db()).last_seq();
     return http::Response::text(200, "ok\n");
   });
-  router_.get("/robots.txt", [this](const Request&, const Params&) { return robots(); });
-  router_.get("/sitemap.xml", [this](const Request& r, const Params& p) { return sitemap(r, p); });
-  router_.get("/sitemaps/{file}", [this](const Request& r, const Params& p) { return sitemap(r, p); });
-  router_.get("/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
-  router_.get("/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
-  router_.get("/search", [this](const Request& r, const Params&) { return search_page(r); });
-  router_.get("/councils", [this](const Request& r, const Params&) { return councils_page(r); });
-  router_.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); });
-  router_.get("/councils/{council}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
-  router_.get("/councils/{council}/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
-  router_.get("/jobs", [this](const Request& r, const Params&) { return jobs_page(r); });
-  router_.get("/jobs/feed.xml", [this](const Request& r, const Params&) { return jobs_xml_feed(r); });
-  router_.get("/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); });
-  router_.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
-  router_.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
-  router_.get("/newsroom", [this](const Request& r, const Params&) { return newsroom_articles(r); });
-  router_.get("/newsroom/login",
-              [this](const Request& r, const Params&) { return newsroom_login_form(r, 200, "", ""); });
-  router_.add("POST", "/newsroom/login", [this](const Request& r, const Params&) { return newsroom_login(r); });
-  router_.add("POST", "/newsroom/logout", [this](const Request& r, const Params&) { return newsroom_logout(r); });
-  router_.get("/newsroom/articles/new",
-              [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
-  router_.add("POST", "/newsroom/articles/new",
-              [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
-  router_.get("/newsroom/articles/{id}",
-              [this](const Request& r, const Params& p) { return newsroom_editor(r, p, 200, "", nullptr); });
-  router_.add("POST", "/newsroom/articles/{id}",
-              [this](const Request& r, const Params& p) { return newsroom_save(r, p); });
-  router_.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
-  router_.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
-  router_.get("/authors/{author}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
-  router_.get("/authors/{author}/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
-  router_.get("/tags/{tag}", [this](const Request& r, const Params& p) { return tag_page(r, p); });
-  router_.get("/tags/{tag}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
-  router_.get("/{section}", [this](const Request& r, const Params& p) { return section_page(r, p); });
-  router_.get("/{section}/feed.xml", [this](const Request& r, const Params& p) { return feed(r, p, false); });
-  router_.get("/{section}/atom.xml", [this](const Request& r, const Params& p) { return feed(r, p, true); });
-  router_.get("/{section}/{year}/{month}/{day}/{slug}",
-              [this](const Request& r, const Params& p) { return article_page(r, p); });
-  router_.not_found([this](const Request& r, const Params&) { return not_found_page(r); });
+  router_.not_found([this](const http::Request& r, const http::Params&) { return not_found_page(r); });
+}
+
+http::Response Site::not_found_page(const http::Request& req) {
+  return public_pages_->render_not_found(req);
+}
+
+void Site::content_written(std::int64_t article_id) {
+  apply_changes(true);
+  prerender_article(article_id);
 }
 
 http::Response Site::render_uncached(http::Request& req) {
@@ -324,16 +306,6 @@ std::int64_t Site::cached_count(const std::string& name, const std::function<std
   return n;
 }
 
-std::shared_ptr<const search::JobIndex> Site::job_index() {
-  const std::uint64_t version = jobs_version_.load(std::memory_order_acquire);
-  std::lock_guard lock(job_index_mutex_);
-  if (!job_index_ || job_index_version_ != version) {
-    job_index_ = std::make_shared<const search::JobIndex>(store::JobStore(db()).index_rows());
-    job_index_version_ = version;
-  }
-  return job_index_;
-}
-
 void Site::start_change_watcher() {
   {
     std::lock_guard lock(changes_mutex_);
@@ -463,13 +435,9 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
   if (all || std::binary_search(names.begin(), names.end(), std::string(content::deps::kJobs))) {
     // Rebuild the job index here, off the request path, before the pages that use it go stale.
     try {
-      auto index = std::make_shared<const search::JobIndex>(store::JobStore(conn).index_rows());
-      std::lock_guard lock(job_index_mutex_);
-      job_index_ = std::move(index);
-      job_index_version_ = jobs_version_.fetch_add(1, std::memory_order_acq_rel) + 1;
+      jobs_.rebuild(conn);
     } catch (const std::exception& e) {
       spdlog::warn("rebuilding the job index: {}", e.what());
-      jobs_version_.fetch_add(1, std::memory_order_acq_rel);
     }
   }
   const std::size_t count = cache_.invalidate(names, &marked);

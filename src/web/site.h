@@ -1,4 +1,5 @@
-// The public website: routes, handlers and the page cache in front of them.
+// The website: the page modules (public pages, feeds, search, councils, jobs, the newsroom) and their
+// routes, the page cache in front of them, and the change watcher that keeps the cache true.
 // One Site serves all worker threads: handle() is thread-safe. Each thread opens its own database
 // connection on first use.
 #pragma once
@@ -16,29 +17,23 @@
 #include <unordered_map>
 #include <vector>
 
-#include "accounts/accounts.h"
 #include "config/config.h"
 #include "http/message.h"
 #include "http/router.h"
-#include "search/job_search.h"
 #include "store/connection.h"
+#include "web/job_board.h"
 #include "web/page_cache.h"
+#include "web/page_context.h"
+#include "web/public_pages.h"
 #include "web/theme.h"
 
 namespace gazette::web {
 
-// The article editor's fields as typed, so a refused save shows them again rather than losing them.
-struct EditFormValues {
-  std::string headline, standfirst, body, byline, tags, section, status;
-  std::string
-      published;  // "YYYY-MM-DDTHH:MM" (UTC), as an <input type=datetime-local> sends it; empty: now / unchanged
-};
-
-class Site {
+class Site final : public PageContext {
  public:
   // Loads the theme and builds the routes; throws std::runtime_error on a broken theme.
   explicit Site(const config::Config& config);
-  ~Site();
+  ~Site() override;
 
   // Answers one request: from the page cache when it can, else by rendering (and caching) the page.
   http::Response handle(http::Request& req);
@@ -56,14 +51,17 @@ class Site {
 
   PageCache& cache() { return cache_; }
 
-  // A listing's article count, kept until a change names the listing (`name`, a content::deps name):
-  // counting a 45,000-article section takes ~11 ms, more than the rest of its page.
-  std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count);
+  // PageContext, for the page modules.
+  const config::Config& config() const override { return config_; }
+  const Theme& theme() const override { return theme_; }
+  store::Connection& db() override;
+  std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count) override;
+  http::Response not_found_page(const http::Request& req) override;
+  void content_written(std::int64_t article_id) override;
 
  private:
   struct Flight;
   void add_routes();
-  store::Connection& db();
   http::Response render_uncached(http::Request& req);
   // Renders with the page's dependency names collected into the response.
   http::Response render(http::Request& req);
@@ -86,56 +84,13 @@ class Site {
   void prerender_article(std::int64_t id);
   std::string warm_file() const;
 
-  // Handlers (public_pages.cpp, feeds.cpp).
-  http::Response home(const http::Request& req);
-  http::Response section_page(const http::Request& req, const http::Params& p);
-  http::Response article_page(const http::Request& req, const http::Params& p);
-  http::Response author_page(const http::Request& req, const http::Params& p);
-  http::Response tag_page(const http::Request& req, const http::Params& p);
-  http::Response not_found_page(const http::Request& req);
-  http::Response search_page(const http::Request& req);
-  http::Response councils_page(const http::Request& req);
-  http::Response council_page(const http::Request& req, const http::Params& p);
-  http::Response jobs_page(const http::Request& req);
-  http::Response job_page(const http::Request& req, const http::Params& p);
-  http::Response employer_page(const http::Request& req, const http::Params& p);
-  http::Response jobs_xml_feed(const http::Request& req);
-  http::Response jobs_rss(const http::Request& req);
-  // Fills JOBS_BOX in `d`: live jobs of this council (or category), else the latest with an honest label.
-  void fill_job_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
-                    const std::string& category);
-  // The job index for the current content generation, rebuilt on first use after a change.
-  std::shared_ptr<const search::JobIndex> job_index();
-  http::Response feed(const http::Request& req, const http::Params& p, bool atom);
-  http::Response sitemap(const http::Request& req, const http::Params& p);
-  http::Response robots();
-  http::Response static_asset(const http::Params& p);
-
-  // The newsroom (newsroom.cpp): never cached.
-  std::optional<accounts::Session> newsroom_session(const http::Request& req);
-  http::Response newsroom_page(const std::string& title, const std::string& body_html, const accounts::Session* session,
-                               int status);
-  http::Response newsroom_message(int status, const std::string& title, const std::string& message,
-                                  const accounts::Session* session, const std::string& kept_text = "");
-  http::Response newsroom_login_form(const http::Request& req, int status, const std::string& error,
-                                     const std::string& email);
-  http::Response newsroom_login(const http::Request& req);
-  http::Response newsroom_logout(const http::Request& req);
-  http::Response newsroom_articles(const http::Request& req);
-  // The editor: the stored article, or `typed` values shown again; `check` lists the councils found in
-  // the typed text without saving it.
-  http::Response newsroom_editor(const http::Request& req, const http::Params& p, int status, const std::string& error,
-                                 const EditFormValues* typed, bool check = false);
-  http::Response newsroom_save(const http::Request& req, const http::Params& p);
-
   config::Config config_;
   Theme theme_;
   http::Router router_;
   PageCache cache_;
-  std::mutex job_index_mutex_;
-  std::shared_ptr<const search::JobIndex> job_index_;
-  std::uint64_t job_index_version_ = 0;
-  std::atomic<std::uint64_t> jobs_version_{1};  // bumped when a change names the jobs board
+  JobBoard jobs_;
+  std::vector<std::unique_ptr<PageModule>> modules_;
+  PublicPages* public_pages_ = nullptr;  // owned by modules_; gives the 404 page
 
   // Change log reading (watcher thread and apply_changes).
   std::mutex changes_mutex_;
@@ -155,21 +110,8 @@ class Site {
   std::thread warmer_;
   std::thread related_worker_;
 
-  // The job boxes beside pages, by council and category, for one version of the job index.
-  struct JobBox {
-    std::string heading;
-    std::vector<std::int64_t> ids;
-    bool latest = false;
-  };
-  std::mutex job_box_mutex_;
-  std::unordered_map<std::string, JobBox> job_boxes_;
-  std::uint64_t job_box_version_ = 0;
-
   std::mutex counts_mutex_;
   std::unordered_map<std::string, std::int64_t> counts_;
-  // Failed newsroom sign-ins: 5 per account and 50 per client address in 15 minutes.
-  accounts::SignInThrottle account_throttle_{5, 15 * 60};
-  accounts::SignInThrottle address_throttle_{50, 15 * 60};
   std::atomic<bool> stopping_{false};
   std::thread watcher_;
 };

@@ -6,16 +6,14 @@
 #include <stdexcept>
 
 #include "embedded.h"
+#include "strings/strings.h"
 
 namespace gazette::web {
 namespace {
 
 std::optional<std::string> read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string error;
+  return strings::read_file(p.string(), error);
 }
 
 void register_template(const std::string& name, const std::string& text) {

@@ -39,7 +39,7 @@ TEST(Request, HeadersAreCaseInsensitive) {
   EXPECT_EQ(r.header("x-missing"), "");
 }
 
-TEST(Router, MatchesLiteralsBeforeCapturesAndExtractsParams) {
+TEST(Router, MatchesWholeSegmentsAndExtractsParams) {
   Router router;
   router.get("/authors/{slug}",
              [](const Request&, const Params& p) { return Response::text(200, "author " + p.at("slug")); });
@@ -56,6 +56,33 @@ TEST(Router, MatchesLiteralsBeforeCapturesAndExtractsParams) {
   Request head = get("/authors/x");
   head.method = "HEAD";
   EXPECT_EQ(router.dispatch(head).status, 200);
+}
+
+TEST(Router, LiteralSegmentsWinWhateverTheOrderOfRegistration) {
+  Router router;
+  // Registered captures-first: a first-match router would send every one of these to "/{section}".
+  router.get("/{section}",
+             [](const Request&, const Params& p) { return Response::text(200, "section " + p.at("section")); });
+  router.get("/{section}/{slug}",
+             [](const Request&, const Params& p) { return Response::text(200, "story " + p.at("slug")); });
+  router.get("/jobs/{id}", [](const Request&, const Params& p) { return Response::text(200, "job " + p.at("id")); });
+  router.get("/jobs", [](const Request&, const Params&) { return Response::text(200, "jobs"); });
+  router.get("/jobs/feed.xml", [](const Request&, const Params&) { return Response::text(200, "feed"); });
+  router.post("/api/articles", [](const Request&, const Params&) { return Response::text(201, "created"); });
+  EXPECT_EQ(router.dispatch(get("/jobs")).body, "jobs");
+  EXPECT_EQ(router.dispatch(get("/news")).body, "section news");
+  EXPECT_EQ(router.dispatch(get("/jobs/feed.xml")).body, "feed");
+  EXPECT_EQ(router.dispatch(get("/jobs/42")).body, "job 42");
+  EXPECT_EQ(router.dispatch(get("/news/a-story")).body, "story a-story");
+  Request post = get("/api/articles");
+  post.method = "POST";
+  EXPECT_EQ(router.dispatch(post).status, 201);
+  // A GET there falls to the capture route of its method, not to a 405.
+  EXPECT_EQ(router.dispatch(get("/api/articles")).body, "story articles");
+  Request put = get("/jobs");
+  put.method = "PUT";
+  Response r = router.dispatch(put);
+  EXPECT_EQ(r.status, 405);
 }
 
 TEST(Compression, GzipRoundTripsAndBrotliShrinks) {

@@ -14,9 +14,13 @@ namespace {
 
 using gazette::testing::TempDb;
 
-std::string fixture(const std::string& name) { return std::string(GAZETTE_SOURCE_DIR) + "/tests/fixtures/listing/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(GAZETTE_SOURCE_DIR) + "/tests/fixtures/listing/" + name;
+}
 
-std::int64_t article_count(store::Connection& db) { return store::ContentStore(db).count({}, 4'000'000'000); }
+std::int64_t article_count(store::Connection& db) {
+  return store::ContentStore(db).count({}, 4'000'000'000);
+}
 
 TEST(ListingImporter, ImportsBulletListingAndIsIdempotent) {
   TempDb t;
@@ -54,9 +58,10 @@ TEST(ListingImporter, MissingFileIsAClearError) {
   TempDb t;
   auto r = import_listing_file(t.db(), fixture("does-not-exist.txt"));
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error, "cannot read file");
+  EXPECT_EQ(r.error, "cannot read file: no such file");
   auto dir = import_listing_file(t.db(), std::string(GAZETTE_SOURCE_DIR) + "/tests");
   EXPECT_FALSE(dir.ok);
+  EXPECT_EQ(dir.error, "cannot read file: is a directory");
 }
 
 TEST(ListingImporter, CrlfAndWhitespaceVariantsImportTheSameArticles) {
