@@ -25,12 +25,12 @@
 #include <utility>
 #include <vector>
 
-#include "content/demo_random.h"
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "demo/demo_jobs.h"
+#include "demo/demo_random.h"
 #include "importers/job_feed_importer.h"
 #include "jobs/categories.h"
-#include "jobs/demo_jobs.h"
 #include "jobs/job.h"
 #include "jobs/salary.h"
 #include "search/job_search.h"
@@ -70,7 +70,7 @@ struct Options {
 };
 
 // The generators' splitmix64: fixed output on every standard library.
-struct Rng : content::DemoRng {
+struct Rng : demo::DemoRng {
   template <class T>
   const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
 };
@@ -511,7 +511,7 @@ class Bench {
     const std::size_t n = static_cast<std::size_t>(opt_.feed);
 
     auto t0 = Clock::now();
-    jobs::DemoJobGenerator gen(opt_.seed + 1000, now_ - 3600);
+    demo::DemoJobGenerator gen(opt_.seed + 1000, now_ - 3600);
     std::vector<jobs::JobInput> all;
     all.reserve(n);
     for (std::size_t i = 0; i < n; ++i) all.push_back(gen.next());

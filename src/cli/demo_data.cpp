@@ -3,10 +3,10 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "content/demo_data.h"
 #include "councils/tagging.h"
+#include "demo/demo_data.h"
+#include "demo/demo_jobs.h"
 #include "importers/job_writer.h"
-#include "jobs/demo_jobs.h"
 #include "store/content_store.h"
 #include "store/migrations.h"
 
@@ -37,7 +37,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
     try {
       auto db = open_database(cfg, quiet);
       const std::int64_t now = std::time(nullptr);
-      content::DemoGenerator gen(seed, now - 3600);
+      demo::DemoGenerator gen(seed, now - 3600);
       store::ContentStore content(*db);
       if (articles > 0) {
         store::Transaction tx(*db);
@@ -67,7 +67,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
                   << secs << " s\n";
 
       if (job_count > 0) {
-        jobs::DemoJobGenerator job_gen(seed, now - 3600);
+        demo::DemoJobGenerator job_gen(seed, now - 3600);
         start = std::chrono::steady_clock::now();
         int jobs_added = 0;
         for (int done = 0; done < job_count;) {

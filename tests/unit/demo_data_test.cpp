@@ -1,6 +1,6 @@
 // Tests for the demo-content generator: determinism, uniqueness, dates, completeness and the shape of
 // the Markdown bodies. No timing assertions: speed is measured by hand, not in CI.
-#include "content/demo_data.h"
+#include "demo/demo_data.h"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +23,7 @@ constexpr std::uint64_t kSeed = 20240517;
 constexpr std::int64_t kNewest = 1715941800;  // 2024-05-17 10:30 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 
+using demo::DemoGenerator;
 using gazette::testing::count_words;
 
 // Blocks separated by blank lines.

@@ -1,6 +1,6 @@
 // Tests for the demo job generator: determinism, realistic salaries, every category represented,
 // the classifier agreeing with the intended category, dates, and the shape of the descriptions.
-#include "jobs/demo_jobs.h"
+#include "demo/demo_jobs.h"
 
 #include <gtest/gtest.h>
 
@@ -31,6 +31,7 @@ constexpr std::int64_t kNewest = 1772791200;  // 2026-03-06 10:00 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 constexpr int kMany = 10000;
 
+using demo::DemoJobGenerator;
 using gazette::testing::count_words;
 
 std::vector<JobInput> generate(std::uint64_t seed, int n) {

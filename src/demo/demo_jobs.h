@@ -10,7 +10,7 @@
 
 #include "jobs/job.h"
 
-namespace gazette::jobs {
+namespace gazette::demo {
 
 class DemoJobGenerator {
  public:
@@ -24,11 +24,11 @@ class DemoJobGenerator {
 
   // The next advert. `category` holds the intended category slug (as an advertiser's feed would);
   // `reference` is "demo-<n>", n counting from 1, so references are unique within a run.
-  JobInput next();
+  jobs::JobInput next();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gazette::jobs
+}  // namespace gazette::demo

@@ -8,8 +8,9 @@
 //   * A splitmix64 PRNG with our own range mapping keeps output identical across standard libraries.
 //   * Headlines are made unique by a hash set of everything emitted so far; on a collision we append a
 //     distinguishing phrase, and if that keeps colliding we compose a fresh headline.
-#include "content/demo_random.h"
-#include "content/demo_data.h"
+#include "demo/demo_data.h"
+
+#include "demo/demo_random.h"
 
 #include <algorithm>
 #include <span>
@@ -19,8 +20,13 @@
 #include <unordered_set>
 #include <vector>
 
-namespace gazette::content {
+namespace gazette::demo {
 namespace {
+
+using content::ArticleInput;
+using content::AuthorProfile;
+using content::Section;
+using content::Status;
 
 using Rng = DemoRng;
 
@@ -1674,4 +1680,4 @@ const std::vector<Section>& DemoGenerator::sections() const { return impl_->sect
 
 ArticleInput DemoGenerator::next() { return impl_->next(); }
 
-}  // namespace gazette::content
+}  // namespace gazette::demo

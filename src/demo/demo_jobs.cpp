@@ -9,8 +9,9 @@
 //   * The description is Markdown: an opening paragraph, a duties list from the category's own pool,
 //     a paragraph about the council, benefits and (on most adverts) a prose closing-date line.
 //   * A splitmix64 PRNG with our own range mapping keeps output identical across standard libraries.
-#include "content/demo_random.h"
-#include "jobs/demo_jobs.h"
+#include "demo/demo_jobs.h"
+
+#include "demo/demo_random.h"
 
 #include <algorithm>
 #include <chrono>
@@ -21,11 +22,11 @@
 #include <string_view>
 #include <vector>
 
-namespace gazette::jobs {
+namespace gazette::demo {
 namespace {
 
-using Pool = content::Pool;
-using Rng = content::DemoRng;
+using jobs::JobInput;
+using Rng = DemoRng;
 
 // ---------------------------------------------------------------------------------------------------
 // Places
@@ -788,4 +789,4 @@ DemoJobGenerator& DemoJobGenerator::operator=(DemoJobGenerator&&) noexcept = def
 
 JobInput DemoJobGenerator::next() { return impl_->next(); }
 
-}  // namespace gazette::jobs
+}  // namespace gazette::demo

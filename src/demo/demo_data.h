@@ -10,7 +10,7 @@
 
 #include "content/article.h"
 
-namespace gazette::content {
+namespace gazette::demo {
 
 class DemoGenerator {
  public:
@@ -20,17 +20,17 @@ class DemoGenerator {
   ~DemoGenerator();
 
   // The authors the generator writes as, with roles and bios (about 40).
-  const std::vector<AuthorProfile>& authors() const;
+  const std::vector<content::AuthorProfile>& authors() const;
 
   // The sections it uses, with descriptions: News, Comment, Features, Best practice, Interviews, Analysis.
-  const std::vector<Section>& sections() const;
+  const std::vector<content::Section>& sections() const;
 
   // The next article. Headlines are unique across a run of at least 1,000,000 articles.
-  ArticleInput next();
+  content::ArticleInput next();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gazette::content
+}  // namespace gazette::demo
