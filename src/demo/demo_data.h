@@ -1,7 +1,10 @@
 // Synthetic archive generator for demos and benchmarks: articles in the register of UK local-government
 // trade press (sections, authors with roles and bios, tags, council names, bodies of realistic length).
-// All prose is composed by the generator from its own word lists. Deterministic for a given seed.
-// Not thread-safe per instance; use one generator per thread.
+// All prose is composed by the generator from its own word lists (data/demo/, compiled into the binary)
+// and councils from the embedded councils register. Deterministic for a given seed.
+// Not thread-safe per instance; use one generator per thread. The word lists are parsed once, when the
+// first generator is constructed (thread-safe); a missing, empty or malformed list makes that
+// constructor throw std::runtime_error naming the file.
 #pragma once
 
 #include <cstdint>
