@@ -53,9 +53,9 @@ struct SectionSeed {
 
 // A topic bundles the vocabulary a story about that subject needs (topics.txt explains the fields).
 struct Topic {
-  std::string_view tag;        // primary tag
-  std::string_view portfolio;  // "cabinet member for <portfolio>"
-  std::string_view officer;    // lead officer title, lower case
+  std::string_view tag;                   // primary tag
+  std::string_view portfolio;             // "cabinet member for <portfolio>"
+  std::string_view officer;               // lead officer title, lower case
   std::vector<std::string_view> heads;    // short noun phrases for headlines
   std::vector<std::string_view> hissues;  // short issue phrases for headlines
   std::vector<std::string_view> nouns;    // body noun phrases
@@ -83,9 +83,9 @@ struct Words {
   std::vector<AuthorSeed> authors;
   Pool first_names, surnames, general_tags;
   std::array<Pool, kSectionCount> headlines, standfirsts;
-  Pool head_suffixes, lede, context, figures, national, reaction, next, argue, practice, feature, interview,
-      analysis, closing, quotes, gov_quotes, quote_lines, quote_follow, interview_quotes, link_lines, link_texts,
-      subheads, list_intros, list_items;
+  Pool head_suffixes, lede, context, figures, national, reaction, next, argue, practice, feature, interview, analysis,
+      closing, quotes, gov_quotes, quote_lines, quote_follow, interview_quotes, link_lines, link_texts, subheads,
+      list_intros, list_items;
 };
 
 void load_sections(const DataFile& file, Words& w) {
@@ -110,16 +110,26 @@ void load_topics(const DataFile& file, Words& w) {
     Topic t{block.name, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (const std::string_view item : block.items) {
       const auto f = file.fields(block, item, 2, 2);
-      if (f[0] == "portfolio") t.portfolio = f[1];
-      else if (f[0] == "officer") t.officer = f[1];
-      else if (f[0] == "head") t.heads.push_back(f[1]);
-      else if (f[0] == "head issue") t.hissues.push_back(f[1]);
-      else if (f[0] == "noun") t.nouns.push_back(f[1]);
-      else if (f[0] == "issue") t.issues.push_back(f[1]);
-      else if (f[0] == "action") t.actions.push_back(f[1]);
-      else if (f[0] == "body") t.bodies.push_back(f[1]);
-      else if (f[0] == "related tag") t.related.push_back(f[1]);
-      else file.fail(block.name, "unknown field \"" + std::string(f[0]) + "\"");
+      if (f[0] == "portfolio")
+        t.portfolio = f[1];
+      else if (f[0] == "officer")
+        t.officer = f[1];
+      else if (f[0] == "head")
+        t.heads.push_back(f[1]);
+      else if (f[0] == "head issue")
+        t.hissues.push_back(f[1]);
+      else if (f[0] == "noun")
+        t.nouns.push_back(f[1]);
+      else if (f[0] == "issue")
+        t.issues.push_back(f[1]);
+      else if (f[0] == "action")
+        t.actions.push_back(f[1]);
+      else if (f[0] == "body")
+        t.bodies.push_back(f[1]);
+      else if (f[0] == "related tag")
+        t.related.push_back(f[1]);
+      else
+        file.fail(block.name, "unknown field \"" + std::string(f[0]) + "\"");
     }
     if (t.portfolio.empty() || t.officer.empty() || t.heads.empty() || t.hissues.empty() || t.nouns.empty() ||
         t.issues.empty() || t.actions.empty() || t.bodies.empty() || t.related.empty())
@@ -136,7 +146,8 @@ void load_people(const DataFile& file, Words& w) {
   const DemoPlaces& places = demo_places();
   for (const std::string_view item : block.items) {
     const auto f = file.fields(block, item, 5, 5);
-    if (f[2] != "staff" && f[2] != "contributor") file.fail(block.name, "expected staff or contributor: " + std::string(f[0]));
+    if (f[2] != "staff" && f[2] != "contributor")
+      file.fail(block.name, "expected staff or contributor: " + std::string(f[0]));
     std::int64_t council = -1;
     if (f[3] != "-") {
       const std::size_t c = places.find(f[3]);
@@ -198,7 +209,9 @@ constexpr std::string_view kMonths[] = {"January", "February", "March",     "Apr
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
 
-void append_int(std::string& out, long long v) { out += std::to_string(v); }
+void append_int(std::string& out, long long v) {
+  out += std::to_string(v);
+}
 
 // Uppercases the first ASCII letter at or after `from`, skipping quotes and other punctuation, so
 // templates may start with a lower-case placeholder. Stops at a digit (e.g. "£12m").
@@ -236,13 +249,15 @@ void civil_from_days(std::int64_t z, int& year, int& month) {
   year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // The department responsible for local government on a given date; it has been renamed several times.
 std::string_view department_at(std::int64_t t) {
-  if (t < 1515369600) return "the Department for Communities and Local Government";   // before Jan 2018
+  if (t < 1515369600) return "the Department for Communities and Local Government";        // before Jan 2018
   if (t < 1632009600) return "the Ministry of Housing, Communities and Local Government";  // before Sep 2021
-  if (t < 1720396800) return "the Department for Levelling Up, Housing and Communities";  // before Jul 2024
+  if (t < 1720396800) return "the Department for Levelling Up, Housing and Communities";   // before Jul 2024
   return "the Ministry of Housing, Communities and Local Government";
 }
 
@@ -287,7 +302,7 @@ struct DemoGenerator::Impl {
   std::int64_t newest;
   std::vector<AuthorProfile> author_profiles;
   std::vector<Section> section_list;
-    std::vector<std::size_t> staff, practitioners;
+  std::vector<std::size_t> staff, practitioners;
   std::unordered_set<std::uint64_t> headlines;  // FNV-1a of every headline emitted
   Context ctx;
 
@@ -382,58 +397,124 @@ struct DemoGenerator::Impl {
   //   T/X  topic/second-topic noun phrase   I issue   A action   h headline noun   i headline issue
   //   O    lead officer title   K portfolio   S/s councillor full/short   J/j/U interviewee name/surname/role
   //   k    year interviewee took post   a byline   z "s" if one author   y "s" if one author (say/says)
-  //   G    national body   g government department   M/m council money large/small   B national money   N percent   n council tax rise
-  //   Y/Z  this/next financial year   W month name   R region   Q council quote   q government quote
+  //   G    national body   g government department   M/m council money large/small   B national money   N percent   n
+  //   council tax rise Y/Z  this/next financial year   W month name   R region   Q council quote   q government quote
   //   c    council quote ending in a comma, for "“...,” said X"   V said/says   L Markdown link
   void expand_key(std::string& out, char key) {
     const Topic& t = *ctx.topic;
     switch (key) {
-      case 'C': out += places.councils[ctx.council].in_copy(); break;
-      case 'D': out += places.councils[ctx.council2].in_copy(); break;
-      case 'P': out += places.councils[ctx.council].place; break;
-      case 'p': out += places.councils[ctx.council2].place; break;
-      case 'R': out += places.regions[places.councils[ctx.council].region].in_prose; break;
-      case 'T': out += rng.pick(t.nouns); break;
-      case 'X': out += rng.pick(ctx.topic2->nouns); break;
-      case 'I': out += rng.pick(t.issues); break;
-      case 'A': out += rng.pick(t.actions); break;
-      case 'h': out += rng.pick(t.heads); break;
-      case 'i': out += rng.pick(t.hissues); break;
-      case 'O': out += t.officer; break;
-      case 'K': out += t.portfolio; break;
-      case 'S': out += ctx.speaker; break;
-      case 's': out += ctx.speaker_short; break;
-      case 'J': out += ctx.interviewee; break;
-      case 'j': out += ctx.interviewee_surname; break;
-      case 'U': out += ctx.interviewee_role; break;
-      case 'k': append_int(out, ctx.interviewee_since); break;
-      case 'a': out += ctx.byline_text; break;
-      case 'z': if (ctx.byline.size() == 1) out += 's'; break;
-      case 'y': if (ctx.byline.size() == 1) out += 's'; break;
+      case 'C':
+        out += places.councils[ctx.council].in_copy();
+        break;
+      case 'D':
+        out += places.councils[ctx.council2].in_copy();
+        break;
+      case 'P':
+        out += places.councils[ctx.council].place;
+        break;
+      case 'p':
+        out += places.councils[ctx.council2].place;
+        break;
+      case 'R':
+        out += places.regions[places.councils[ctx.council].region].in_prose;
+        break;
+      case 'T':
+        out += rng.pick(t.nouns);
+        break;
+      case 'X':
+        out += rng.pick(ctx.topic2->nouns);
+        break;
+      case 'I':
+        out += rng.pick(t.issues);
+        break;
+      case 'A':
+        out += rng.pick(t.actions);
+        break;
+      case 'h':
+        out += rng.pick(t.heads);
+        break;
+      case 'i':
+        out += rng.pick(t.hissues);
+        break;
+      case 'O':
+        out += t.officer;
+        break;
+      case 'K':
+        out += t.portfolio;
+        break;
+      case 'S':
+        out += ctx.speaker;
+        break;
+      case 's':
+        out += ctx.speaker_short;
+        break;
+      case 'J':
+        out += ctx.interviewee;
+        break;
+      case 'j':
+        out += ctx.interviewee_surname;
+        break;
+      case 'U':
+        out += ctx.interviewee_role;
+        break;
+      case 'k':
+        append_int(out, ctx.interviewee_since);
+        break;
+      case 'a':
+        out += ctx.byline_text;
+        break;
+      case 'z':
+        if (ctx.byline.size() == 1) out += 's';
+        break;
+      case 'y':
+        if (ctx.byline.size() == 1) out += 's';
+        break;
       case 'G':
         out += rng.chance(60) ? rng.pick(t.bodies)
                               : std::string_view(rng.chance(50) ? "the Local Government Association"
                                                                 : "the Local Government Information Unit");
         break;
-      case 'g': out += ctx.dept; break;
-      case 'M': money(out, false); break;
-      case 'm': money(out, true); break;
-      case 'B': national_money(out); break;
+      case 'g':
+        out += ctx.dept;
+        break;
+      case 'M':
+        money(out, false);
+        break;
+      case 'm':
+        money(out, true);
+        break;
+      case 'B':
+        national_money(out);
+        break;
       case 'N':
         append_int(out, rng.range(3, 42));
         out += '%';
         break;
-      case 'n': out += rng.chance(70) ? "4.99%" : (rng.chance(50) ? "2.99%" : "1.99%"); break;
-      case 'Y': out += ctx.fy; break;
-      case 'Z': out += ctx.fy_next; break;
-      case 'W': out += ctx.dept_month; break;
-      case 'Q': expand(out, pick_fresh(w.quotes)); break;
+      case 'n':
+        out += rng.chance(70) ? "4.99%" : (rng.chance(50) ? "2.99%" : "1.99%");
+        break;
+      case 'Y':
+        out += ctx.fy;
+        break;
+      case 'Z':
+        out += ctx.fy_next;
+        break;
+      case 'W':
+        out += ctx.dept_month;
+        break;
+      case 'Q':
+        expand(out, pick_fresh(w.quotes));
+        break;
       case 'c':  // a quote followed by its attribution: the closing full stop becomes a comma
         expand(out, pick_fresh(w.quotes));
         if (!out.empty() && out.back() == '.') out.back() = ',';
         break;
-      case 'q': expand(out, rng.pick(w.gov_quotes)); break;
-      case 'V': out += ctx.section == kNews ? "said" : "says"; break;
+      case 'q':
+        expand(out, rng.pick(w.gov_quotes));
+        break;
+      case 'V':
+        out += ctx.section == kNews ? "said" : "says";
+        break;
       case 'L':
         out += '[';
         out += rng.pick(w.link_texts);
@@ -494,8 +575,8 @@ struct DemoGenerator::Impl {
   // practice. A second byline appears only on staff-written pieces.
   void pick_byline() {
     ctx.byline.clear();
-    const bool practitioner = ctx.section == kComment || ctx.section == kBestPractice ||
-                              (ctx.section == kAnalysis && rng.chance(25));
+    const bool practitioner =
+        ctx.section == kComment || ctx.section == kBestPractice || (ctx.section == kAnalysis && rng.chance(25));
     const auto& pool = practitioner ? practitioners : staff;
     ctx.byline.push_back(pool[rng.below(pool.size())]);
     const bool second = !practitioner && ctx.section != kInterviews && rng.chance(12);
@@ -640,7 +721,6 @@ struct DemoGenerator::Impl {
 
   Pool standfirst_pool() const { return w.standfirsts[ctx.section]; }
 
-
   // 20-45 words; templates are written to land there, and a few re-draws absorb long fills.
   std::string standfirst() {
     std::string s;
@@ -662,8 +742,10 @@ struct DemoGenerator::Impl {
       if (std::find(out.begin(), out.end(), t) == out.end()) out.emplace_back(t);
     };
     for (int tries = 0; tries < 12 && static_cast<int>(out.size()) < want; ++tries) {
-      if (tries % 4 == 3 || rng.chance(15)) add(rng.pick(w.general_tags));
-      else add(rng.pick(ctx.topic->related));
+      if (tries % 4 == 3 || rng.chance(15))
+        add(rng.pick(w.general_tags));
+      else
+        add(rng.pick(ctx.topic->related));
     }
     if (out.size() < 2) add(ctx.topic2->tag);
     return out;
@@ -671,69 +753,106 @@ struct DemoGenerator::Impl {
 
   // --- Body -----------------------------------------------------------------------------------------
 
-  enum ParaKind { kLedePara, kContextPara, kFiguresPara, kNationalPara, kReactionPara, kQuotePara,
-                  kArguePara, kPracticePara, kFeaturePara, kInterviewPara, kAnalysisPara };
+  enum ParaKind {
+    kLedePara,
+    kContextPara,
+    kFiguresPara,
+    kNationalPara,
+    kReactionPara,
+    kQuotePara,
+    kArguePara,
+    kPracticePara,
+    kFeaturePara,
+    kInterviewPara,
+    kAnalysisPara
+  };
 
   Pool pool_for(ParaKind k) const {
     switch (k) {
-      case kLedePara: return w.lede;
-      case kContextPara: return w.context;
-      case kFiguresPara: return w.figures;
-      case kNationalPara: return w.national;
-      case kReactionPara: return w.reaction;
-      case kArguePara: return w.argue;
-      case kPracticePara: return w.practice;
-      case kFeaturePara: return w.feature;
-      case kInterviewPara: return w.interview;
-      case kAnalysisPara: return w.analysis;
-      case kQuotePara: break;
+      case kLedePara:
+        return w.lede;
+      case kContextPara:
+        return w.context;
+      case kFiguresPara:
+        return w.figures;
+      case kNationalPara:
+        return w.national;
+      case kReactionPara:
+        return w.reaction;
+      case kArguePara:
+        return w.argue;
+      case kPracticePara:
+        return w.practice;
+      case kFeaturePara:
+        return w.feature;
+      case kInterviewPara:
+        return w.interview;
+      case kAnalysisPara:
+        return w.analysis;
+      case kQuotePara:
+        break;
     }
     return w.context;
   }
 
   ParaKind opening_kind() const {
     switch (ctx.section) {
-      case kComment: return kArguePara;
-      case kFeatures: return kFeaturePara;
-      case kBestPractice: return kPracticePara;
-      case kInterviews: return kInterviewPara;
-      case kAnalysis: return kAnalysisPara;
-      default: return kLedePara;
+      case kComment:
+        return kArguePara;
+      case kFeatures:
+        return kFeaturePara;
+      case kBestPractice:
+        return kPracticePara;
+      case kInterviews:
+        return kInterviewPara;
+      case kAnalysis:
+        return kAnalysisPara;
+      default:
+        return kLedePara;
     }
   }
 
   // The mix of paragraph kinds after the opening, per section; repeats weight the draw.
   ParaKind middle_kind() {
-    static constexpr ParaKind kNewsMix[] = {kContextPara, kContextPara, kQuotePara, kFiguresPara,
+    static constexpr ParaKind kNewsMix[] = {kContextPara,  kContextPara,  kQuotePara, kFiguresPara,
                                             kNationalPara, kReactionPara, kQuotePara};
-    static constexpr ParaKind kCommentMix[] = {kArguePara, kArguePara, kContextPara, kFiguresPara,
-                                               kNationalPara};
-    static constexpr ParaKind kFeatureMix[] = {kFeaturePara, kFeaturePara, kQuotePara, kPracticePara,
-                                               kContextPara, kFiguresPara};
-    static constexpr ParaKind kPracticeMix[] = {kPracticePara, kPracticePara, kQuotePara, kFiguresPara,
-                                                kArguePara};
-    static constexpr ParaKind kInterviewMix[] = {kInterviewPara, kQuotePara, kQuotePara, kContextPara,
-                                                 kInterviewPara};
-    static constexpr ParaKind kAnalysisMix[] = {kAnalysisPara, kFiguresPara, kFiguresPara, kNationalPara,
-                                                kContextPara, kArguePara};
+    static constexpr ParaKind kCommentMix[] = {kArguePara, kArguePara, kContextPara, kFiguresPara, kNationalPara};
+    static constexpr ParaKind kFeatureMix[] = {kFeaturePara,  kFeaturePara, kQuotePara,
+                                               kPracticePara, kContextPara, kFiguresPara};
+    static constexpr ParaKind kPracticeMix[] = {kPracticePara, kPracticePara, kQuotePara, kFiguresPara, kArguePara};
+    static constexpr ParaKind kInterviewMix[] = {kInterviewPara, kQuotePara, kQuotePara, kContextPara, kInterviewPara};
+    static constexpr ParaKind kAnalysisMix[] = {kAnalysisPara, kFiguresPara, kFiguresPara,
+                                                kNationalPara, kContextPara, kArguePara};
     switch (ctx.section) {
-      case kComment: return kCommentMix[rng.below(std::size(kCommentMix))];
-      case kFeatures: return kFeatureMix[rng.below(std::size(kFeatureMix))];
-      case kBestPractice: return kPracticeMix[rng.below(std::size(kPracticeMix))];
-      case kInterviews: return kInterviewMix[rng.below(std::size(kInterviewMix))];
-      case kAnalysis: return kAnalysisMix[rng.below(std::size(kAnalysisMix))];
-      default: return kNewsMix[rng.below(std::size(kNewsMix))];
+      case kComment:
+        return kCommentMix[rng.below(std::size(kCommentMix))];
+      case kFeatures:
+        return kFeatureMix[rng.below(std::size(kFeatureMix))];
+      case kBestPractice:
+        return kPracticeMix[rng.below(std::size(kPracticeMix))];
+      case kInterviews:
+        return kInterviewMix[rng.below(std::size(kInterviewMix))];
+      case kAnalysis:
+        return kAnalysisMix[rng.below(std::size(kAnalysisMix))];
+      default:
+        return kNewsMix[rng.below(std::size(kNewsMix))];
     }
   }
 
   std::pair<int, int> paragraph_range() const {
     switch (ctx.section) {
-      case kNews: return {5, 10};
-      case kComment: return {6, 11};
-      case kFeatures: return {8, 14};
-      case kBestPractice: return {7, 12};
-      case kInterviews: return {7, 13};
-      default: return {7, 13};
+      case kNews:
+        return {5, 10};
+      case kComment:
+        return {6, 11};
+      case kFeatures:
+        return {8, 14};
+      case kBestPractice:
+        return {7, 12};
+      case kInterviews:
+        return {7, 13};
+      default:
+        return {7, 13};
     }
   }
 
@@ -774,8 +893,10 @@ struct DemoGenerator::Impl {
       for (int n = 1; n < 5 && words < budget; ++n) {
         // A lede is one sentence; what follows it is context, as in a news report.
         Pool from = filler_pool();
-        if (kind == kLedePara) from = rng.chance(70) ? w.context : w.figures;
-        else if (rng.chance(55) && !exhausted(first)) from = first;
+        if (kind == kLedePara)
+          from = rng.chance(70) ? w.context : w.figures;
+        else if (rng.chance(55) && !exhausted(first))
+          from = first;
         words += sentence(out, pick_fresh(from));
       }
     }
@@ -795,8 +916,10 @@ struct DemoGenerator::Impl {
       out += "- ";
       const std::size_t from = out.size();
       // Consecutive items from a random start: distinct without bookkeeping. Topic actions lead.
-      if (i == 0) expand(out, rng.pick(ctx.topic->actions));
-      else expand(out, w.list_items[(start + i) % w.list_items.size()]);
+      if (i == 0)
+        expand(out, rng.pick(ctx.topic->actions));
+      else
+        expand(out, w.list_items[(start + i) % w.list_items.size()]);
       capitalise_from(out, from);
       words += static_cast<std::size_t>(content::count_words(std::string_view(out).substr(from)));
       out += '\n';
@@ -867,15 +990,20 @@ struct DemoGenerator::Impl {
   }
 };
 
-DemoGenerator::DemoGenerator(std::uint64_t seed, std::int64_t newest)
-    : impl_(std::make_unique<Impl>(seed, newest)) {}
+DemoGenerator::DemoGenerator(std::uint64_t seed, std::int64_t newest) : impl_(std::make_unique<Impl>(seed, newest)) {}
 
 DemoGenerator::~DemoGenerator() = default;
 
-const std::vector<AuthorProfile>& DemoGenerator::authors() const { return impl_->author_profiles; }
+const std::vector<AuthorProfile>& DemoGenerator::authors() const {
+  return impl_->author_profiles;
+}
 
-const std::vector<Section>& DemoGenerator::sections() const { return impl_->section_list; }
+const std::vector<Section>& DemoGenerator::sections() const {
+  return impl_->section_list;
+}
 
-ArticleInput DemoGenerator::next() { return impl_->next(); }
+ArticleInput DemoGenerator::next() {
+  return impl_->next();
+}
 
 }  // namespace gazette::demo

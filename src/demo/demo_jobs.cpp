@@ -51,7 +51,7 @@ struct Role {
 
 struct CategoryText {
   std::string_view slug;
-  std::string_view team;                 // "our planning service"
+  std::string_view team;  // "our planning service"
   std::vector<Role> roles;
   std::vector<std::string_view> duties;   // list items, lower-case start, no full stop
   std::vector<std::string_view> purpose;  // a sentence on what the team achieves
@@ -113,8 +113,7 @@ const JobWords& job_words() {
 
 constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                         "July",    "August",   "September", "October", "November", "December"};
-constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                          "Saturday"};
+constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
 // ---------------------------------------------------------------------------------------------------
 // Formatting helpers
@@ -137,7 +136,10 @@ std::string pounds_pence(double v) {
 }
 
 std::string ordinal(unsigned d) {
-  const char* suffix = (d % 10 == 1 && d != 11) ? "st" : (d % 10 == 2 && d != 12) ? "nd" : (d % 10 == 3 && d != 13) ? "rd" : "th";
+  const char* suffix = (d % 10 == 1 && d != 11)   ? "st"
+                       : (d % 10 == 2 && d != 12) ? "nd"
+                       : (d % 10 == 3 && d != 13) ? "rd"
+                                                  : "th";
   return std::to_string(d) + suffix;
 }
 
@@ -178,8 +180,12 @@ std::string numeric_date(const Day& d) {
 }
 
 // NJC pay spine, approximately: SCP 2 is about £23,650 and each point adds about 1.8%.
-double scp_pay(int point) { return 23656.0 * std::pow(1.0183, point - 2); }
-int scp_for(double annual) { return std::max(2, 2 + static_cast<int>(std::log(annual / 23656.0) / std::log(1.0183))); }
+double scp_pay(int point) {
+  return 23656.0 * std::pow(1.0183, point - 2);
+}
+int scp_for(double annual) {
+  return std::max(2, 2 + static_cast<int>(std::log(annual / 23656.0) / std::log(1.0183)));
+}
 
 }  // namespace
 
@@ -222,15 +228,27 @@ struct DemoJobGenerator::Impl {
       if (tpl[i] == '$' && i + 1 < tpl.size()) {
         switch (tpl[++i]) {
           case 'E': {  // "the London Borough of Camden" in prose; "The" at the start of a sentence
-            if (e.takes_the) out += (out.empty() || out.ends_with(". ") || out.ends_with("? ") || out.ends_with("\n")) ? "The " : "the ";
+            if (e.takes_the)
+              out +=
+                  (out.empty() || out.ends_with(". ") || out.ends_with("? ") || out.ends_with("\n")) ? "The " : "the ";
             out += e.name;
             break;
           }
-          case 'T': out += in.title; break;
-          case 'L': out += in.location; break;
-          case 'K': out += e.kind; break;
-          case 'G': out += c.team; break;
-          default: out += '$'; out += tpl[i];
+          case 'T':
+            out += in.title;
+            break;
+          case 'L':
+            out += in.location;
+            break;
+          case 'K':
+            out += e.kind;
+            break;
+          case 'G':
+            out += c.team;
+            break;
+          default:
+            out += '$';
+            out += tpl[i];
         }
       } else {
         out += tpl[i];
@@ -240,7 +258,8 @@ struct DemoJobGenerator::Impl {
 
   // The salary line for an annual full-time figure `lo` (the range's bottom) in `band`.
   std::string salary(int band, const JobInput& in, bool london) {
-    const double lo = kBandLo[band] + static_cast<double>(rng.below(static_cast<std::size_t>(kBandHi[band] - kBandLo[band])));
+    const double lo =
+        kBandLo[band] + static_cast<double>(rng.below(static_cast<std::size_t>(kBandHi[band] - kBandLo[band])));
     const double hi = lo * (1.0 + rng.range(5, 20) / 100.0);
     const bool part = in.hours == "Part-time" || in.hours == "Part time";
     const std::string pro_rata = part ? " pro rata" : "";
@@ -255,7 +274,8 @@ struct DemoJobGenerator::Impl {
     if (in.contract == "Interim" || (band >= 5 && in.contract == "Temporary" && rng.chance(50))) {
       const int day = std::max(200, static_cast<int>(std::lround(lo * 1.3 / 230 / 25)) * 25);
       if (rng.chance(50)) return "£" + std::to_string(day) + " per day";
-      return "£" + std::to_string(day) + " - £" + std::to_string(day + 25 * rng.range(2, 6)) + " per day (outside IR35)";
+      return "£" + std::to_string(day) + " - £" + std::to_string(day + 25 * rng.range(2, 6)) +
+             " per day (outside IR35)";
     }
     if (band == 0 && rng.chance(45)) {
       const double hour = lo / (37 * 52.143);
@@ -264,19 +284,28 @@ struct DemoJobGenerator::Impl {
     }
     if (band == 7) {
       switch (rng.below(5)) {
-        case 0: return "Up to £" + grouped(L(hi)) + " per annum";
-        case 1: return "£" + grouped(L(lo / 1000) * 1000) + " - £" + grouped(L(hi / 1000) * 1000) + " per annum";
-        case 2: return "Circa £" + grouped(L(hi / 5000) * 5000) + " per annum";
-        case 3: return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " plus car allowance";
-        default: return "£" + std::to_string(L(lo / 1000)) + "k - £" + std::to_string(L(hi / 1000)) + "k";
+        case 0:
+          return "Up to £" + grouped(L(hi)) + " per annum";
+        case 1:
+          return "£" + grouped(L(lo / 1000) * 1000) + " - £" + grouped(L(hi / 1000) * 1000) + " per annum";
+        case 2:
+          return "Circa £" + grouped(L(hi / 5000) * 5000) + " per annum";
+        case 3:
+          return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " plus car allowance";
+        default:
+          return "£" + std::to_string(L(lo / 1000)) + "k - £" + std::to_string(L(hi / 1000)) + "k";
       }
     }
     if (london && rng.chance(40))
       return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum inc. London weighting";
     switch (rng.below(16)) {
-      case 0: case 1: case 2: case 3:
+      case 0:
+      case 1:
+      case 2:
+      case 3:
         return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum" + pro_rata;
-      case 4: return "£" + grouped(L(lo)) + " to £" + grouped(L(hi)) + " per year";
+      case 4:
+        return "£" + grouped(L(lo)) + " to £" + grouped(L(hi)) + " per year";
       case 5:
         if (lo < 52000) {
           const int p = scp_for(lo), q = p + rng.range(3, 7);
@@ -287,16 +316,26 @@ struct DemoJobGenerator::Impl {
                  (part ? " (p.a. pro rata)" : " (p.a.)");
         }
         [[fallthrough]];
-      case 6: return "Grade " + std::to_string(band + 3) + ": £" + grouped(L(lo)) + " - £" + grouped(L(hi));
-      case 7: return "£" + std::to_string(L(lo)) + ".00 - £" + std::to_string(L(hi)) + ".00 per annum";
-      case 8: return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " pa" + pro_rata;
-      case 9: return "£" + grouped(L(lo)) + " per annum" + pro_rata;
-      case 10: return "Band " + std::to_string(band + 2) + " (£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + ")";
-      case 11: return "Up to £" + grouped(L(hi / 500) * 500) + " per annum DOE";
-      case 12: return "£" + grouped(L(lo / 12)) + " - £" + grouped(L(hi / 12)) + " per month";
-      case 13: return "£" + std::to_string(L(lo / 1000)) + "k - £" + std::to_string(L(hi / 1000)) + "k";
-      case 14: return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum (pay award pending)";
-      default: return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum plus benefits";
+      case 6:
+        return "Grade " + std::to_string(band + 3) + ": £" + grouped(L(lo)) + " - £" + grouped(L(hi));
+      case 7:
+        return "£" + std::to_string(L(lo)) + ".00 - £" + std::to_string(L(hi)) + ".00 per annum";
+      case 8:
+        return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " pa" + pro_rata;
+      case 9:
+        return "£" + grouped(L(lo)) + " per annum" + pro_rata;
+      case 10:
+        return "Band " + std::to_string(band + 2) + " (£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + ")";
+      case 11:
+        return "Up to £" + grouped(L(hi / 500) * 500) + " per annum DOE";
+      case 12:
+        return "£" + grouped(L(lo / 12)) + " - £" + grouped(L(hi / 12)) + " per month";
+      case 13:
+        return "£" + std::to_string(L(lo / 1000)) + "k - £" + std::to_string(L(hi / 1000)) + "k";
+      case 14:
+        return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum (pay award pending)";
+      default:
+        return "£" + grouped(L(lo)) + " - £" + grouped(L(hi)) + " per annum plus benefits";
     }
   }
 
@@ -331,10 +370,20 @@ struct DemoJobGenerator::Impl {
     out += "\n\n";
     if (closing_line) {
       switch (rng.below(6)) {
-        case 0: case 1: case 2: out += "**Closing date: " + long_date(closes) + "**"; break;
-        case 3: out += "Closing date: " + long_date(closes) + "."; break;
-        case 4: out += "The closing date for applications is " + plain_date(closes) + "."; break;
-        default: out += "Closing date: " + numeric_date(closes) + " at midnight."; break;
+        case 0:
+        case 1:
+        case 2:
+          out += "**Closing date: " + long_date(closes) + "**";
+          break;
+        case 3:
+          out += "Closing date: " + long_date(closes) + ".";
+          break;
+        case 4:
+          out += "The closing date for applications is " + plain_date(closes) + ".";
+          break;
+        default:
+          out += "Closing date: " + numeric_date(closes) + " at midnight.";
+          break;
       }
       if (rng.chance(30)) {
         Day interview = day_of(content_day(closes) + 86400 * rng.range(7, 14));
@@ -377,13 +426,19 @@ struct DemoJobGenerator::Impl {
     in.region = std::string(places.regions[e.region].name);
 
     const int ct = rng.below(100);
-    in.contract = ct < 78 ? "Permanent" : ct < 88 ? "Fixed term" : ct < 94 ? "Temporary" : ct < 97 ? "Secondment" : "Interim";
+    in.contract = ct < 78   ? "Permanent"
+                  : ct < 88 ? "Fixed term"
+                  : ct < 94 ? "Temporary"
+                  : ct < 97 ? "Secondment"
+                            : "Interim";
     if (band >= 6 && ct >= 88 && rng.chance(60)) in.contract = "Interim";
     if (band < 3 && in.contract == "Interim") in.contract = "Temporary";  // interims are managers and specialists
-    if (in.contract == "Fixed term" && rng.chance(50)) in.contract = "Fixed term (" + std::to_string(rng.range(6, 24)) + " months)";
+    if (in.contract == "Fixed term" && rng.chance(50))
+      in.contract = "Fixed term (" + std::to_string(rng.range(6, 24)) + " months)";
     const int hr = rng.below(100);
     in.hours = hr < 80 || band >= 6 ? "Full time" : hr < 95 ? "Part time" : "Flexible";
-    if (rng.chance(20)) in.hours = in.hours == "Full time" ? "Full-time" : in.hours == "Part time" ? "Part-time" : in.hours;
+    if (rng.chance(20))
+      in.hours = in.hours == "Full time" ? "Full-time" : in.hours == "Part time" ? "Part-time" : in.hours;
 
     in.salary_text = salary(band, in, places.regions[e.region].name == "London");
     in.posted_at = posted_at();
@@ -408,6 +463,8 @@ DemoJobGenerator::~DemoJobGenerator() = default;
 DemoJobGenerator::DemoJobGenerator(DemoJobGenerator&&) noexcept = default;
 DemoJobGenerator& DemoJobGenerator::operator=(DemoJobGenerator&&) noexcept = default;
 
-JobInput DemoJobGenerator::next() { return impl_->next(); }
+JobInput DemoJobGenerator::next() {
+  return impl_->next();
+}
 
 }  // namespace gazette::demo

@@ -94,9 +94,12 @@ std::vector<Keyword> parse_keywords(std::string_view tsv) {
     for (std::string_view flags = cols.size() == 4 ? cols[3] : std::string_view(); !flags.empty();) {
       const std::size_t comma = flags.find(',');
       const std::string_view flag = flags.substr(0, comma);
-      if (flag == "title") kw.title_only = true;
-      else if (flag == "case") kw.exact_case = true;
-      else bad_table(line_no, "unknown flag (expected title or case)");
+      if (flag == "title")
+        kw.title_only = true;
+      else if (flag == "case")
+        kw.exact_case = true;
+      else
+        bad_table(line_no, "unknown flag (expected title or case)");
       flags = comma == std::string_view::npos ? std::string_view() : flags.substr(comma + 1);
     }
     out.push_back(kw);

@@ -41,8 +41,12 @@ std::vector<std::string> blocks(const std::string& md) {
   return out;
 }
 
-bool is_heading(const std::string& block) { return block.rfind("## ", 0) == 0; }
-bool is_list(const std::string& block) { return block.rfind("- ", 0) == 0; }
+bool is_heading(const std::string& block) {
+  return block.rfind("## ", 0) == 0;
+}
+bool is_list(const std::string& block) {
+  return block.rfind("- ", 0) == 0;
+}
 
 int sentences(std::string_view text) {
   int n = 0;
@@ -131,8 +135,7 @@ TEST(DemoData, DatesSpreadAFewPerDayInWorkingHours) {
 
 TEST(DemoData, SectionsAreTheSixWithSlugsAndDescriptions) {
   DemoGenerator gen(kSeed, kNewest);
-  const std::vector<std::string> expected = {"News",          "Comment",    "Features",
-                                             "Best practice", "Interviews", "Analysis"};
+  const std::vector<std::string> expected = {"News", "Comment", "Features", "Best practice", "Interviews", "Analysis"};
   ASSERT_EQ(gen.sections().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     const Section& s = gen.sections()[i];
@@ -260,8 +263,8 @@ TEST(DemoData, BodiesArePlainMarkdownWithParagraphsAndSubheadings) {
 
 TEST(DemoData, CopyNamesCouncils) {
   // Later features detect council names, so most pieces should name one the way journalists do.
-  const std::vector<std::string_view> markers = {" Council", " CC", " LBC", " MBC", " BC", " DC", " RLBC",
-                                                 " RBC", "Borough of"};
+  const std::vector<std::string_view> markers = {" Council", " CC",   " LBC", " MBC",      " BC",
+                                                 " DC",      " RLBC", " RBC", "Borough of"};
   int named = 0;
   const auto articles = generate(kSeed, 2000);
   for (const ArticleInput& a : articles) {

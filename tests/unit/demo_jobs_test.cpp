@@ -90,7 +90,8 @@ TEST(DemoJobs, SalariesParseAndSuitTheRole) {
     ++parsed;
     const double annual = s.annual_max ? *s.annual_max : *s.annual_min;
     if (j.title.starts_with("Director of")) director_min = std::min(director_min, annual);
-    if (j.title == "Administrative Assistant" || j.title == "Lifeguard") assistant_max = std::max(assistant_max, annual);
+    if (j.title == "Administrative Assistant" || j.title == "Lifeguard")
+      assistant_max = std::max(assistant_max, annual);
   }
   const double share = 100.0 * parsed / kMany;
   std::printf("[ DemoJobs ] salary texts parsed: %.1f%%\n", share);
@@ -110,8 +111,10 @@ TEST(DemoJobs, ClassifierAgreesWithIntendedCategory) {
   int agree = 0;
   std::map<std::string, int> misses;
   for (const auto& j : many()) {
-    if (classify_job(j.title, j.description_markdown).slug == j.category) ++agree;
-    else ++misses[j.title];
+    if (classify_job(j.title, j.description_markdown).slug == j.category)
+      ++agree;
+    else
+      ++misses[j.title];
   }
   const double share = 100.0 * agree / kMany;
   std::printf("[ DemoJobs ] classify_job agrees with the intended category: %.1f%%\n", share);
