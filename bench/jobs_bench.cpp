@@ -25,12 +25,12 @@
 #include <utility>
 #include <vector>
 
-#include "content/demo_random.h"
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "demo/demo_jobs.h"
+#include "demo/demo_random.h"
 #include "importers/job_feed_importer.h"
 #include "jobs/categories.h"
-#include "jobs/demo_jobs.h"
 #include "jobs/job.h"
 #include "jobs/salary.h"
 #include "search/job_search.h"
@@ -70,13 +70,19 @@ struct Options {
 };
 
 // The generators' splitmix64: fixed output on every standard library.
-struct Rng : content::DemoRng {
+struct Rng : demo::DemoRng {
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 };
 
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
-double millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double micros(Clock::duration d) {
+  return std::chrono::duration<double, std::micro>(d).count();
+}
+double millis(Clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
 
 struct Stats {
   double p50 = 0, p95 = 0, p99 = 0, max = 0, mean = 0;
@@ -86,7 +92,9 @@ Stats stats(std::vector<double> v) {
   Stats s;
   if (v.empty()) return s;
   std::sort(v.begin(), v.end());
-  auto at = [&](double q) { return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))]; };
+  auto at = [&](double q) {
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+  };
   s.p50 = at(0.50);
   s.p95 = at(0.95);
   s.p99 = at(0.99);
@@ -110,8 +118,8 @@ struct RawDb {
   RawDb& operator=(const RawDb&) = delete;
 
   // Runs `sql` with text/int parameters; calls on_row for each row.
-  void run(const std::string& sql, const std::vector<std::string>& text_params, const std::vector<std::int64_t>& int_params,
-           const std::function<void(sqlite3_stmt*)>& on_row) {
+  void run(const std::string& sql, const std::vector<std::string>& text_params,
+           const std::vector<std::int64_t>& int_params, const std::function<void(sqlite3_stmt*)>& on_row) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
       throw std::runtime_error(std::string("prepare: ") + sqlite3_errmsg(h));
@@ -129,10 +137,17 @@ std::string xml_escape(std::string_view s) {
   out.reserve(s.size() + 16);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -186,8 +201,10 @@ class Bench {
     fmt::print("Jobs benchmark on {}: {} adverts ({} live now, {} employers, {} linked to councils)\n\n", opt_.db,
                total, live, employers_.size(), councils_.size());
     fmt::print("(a) JobIndex build from the database (JobStore::index_rows + JobIndex), 5 runs\n");
-    fmt::print("    median {:.1f} ms, best {:.1f} ms, {} rows indexed (reading the rows is nearly all of it: median {:.1f} ms)\n\n",
-               s.p50, *std::min_element(build_ms.begin(), build_ms.end()), index_->size(), stats(load_ms).p50);
+    fmt::print(
+        "    median {:.1f} ms, best {:.1f} ms, {} rows indexed (reading the rows is nearly all of it: median {:.1f} "
+        "ms)\n\n",
+        s.p50, *std::min_element(build_ms.begin(), build_ms.end()), index_->size(), stats(load_ms).p50);
     if (static_cast<std::int64_t>(index_->size()) > total) problems_.push_back("index has more rows than adverts");
   }
 
@@ -218,8 +235,8 @@ class Bench {
   };
 
   static std::vector<std::string> keyword_list() {
-    return {"social", "housing", "planning", "engineer", "manager", "officer", "children", "waste",
-            "finance", "senior", "digital", "library", "care", "highways", "policy", "assistant"};
+    return {"social",  "housing", "planning", "engineer", "manager", "officer",  "children", "waste",
+            "finance", "senior",  "digital",  "library",  "care",    "highways", "policy",   "assistant"};
   }
 
   std::vector<QueryClass> classes() {
@@ -230,41 +247,88 @@ class Bench {
       return q;
     };
     c.push_back({"no filter (newest)", [=](Rng& r) { return base(r); }, {}});
-    c.push_back({"category", [=, this](Rng& r) { auto q = base(r); q.category = r.pick(categories_); return q; }, {}});
-    c.push_back({"category + min salary", [=, this](Rng& r) {
+    c.push_back({"category",
+                 [=, this](Rng& r) {
+                   auto q = base(r);
+                   q.category = r.pick(categories_);
+                   return q;
+                 },
+                 {}});
+    c.push_back({"category + min salary",
+                 [=, this](Rng& r) {
                    auto q = base(r);
                    q.category = r.pick(categories_);
                    q.min_salary = 25000 + 5000 * static_cast<double>(r.below(6));
                    return q;
-                 }, {}});
-    c.push_back({"council", [=, this](Rng& r) { auto q = base(r); q.page = 1; q.council_id = r.pick(council_list_); return q; }, {}});
-    c.push_back({"region + contract + hours", [=, this](Rng& r) {
+                 },
+                 {}});
+    c.push_back({"council",
+                 [=, this](Rng& r) {
                    auto q = base(r);
                    q.page = 1;
-                   q.region = r.pick(regions_);
-                   static const std::vector<std::string> contracts = {"permanent", "permanent", "fixed-term", "temporary"};
-                   static const std::vector<std::string> hours = {"full-time", "full-time", "part-time"};
-                   q.contract = r.pick(contracts);
-                   q.hours = r.pick(hours);
+                   q.council_id = r.pick(council_list_);
                    return q;
-                 }, {}});
-    c.push_back({"posted within 7 days", [=](Rng& r) { auto q = base(r); q.posted_within_days = 7; return q; }, {}});
-    c.push_back({"keyword + category", [=, this](Rng& r) {
+                 },
+                 {}});
+    c.push_back(
+        {"region + contract + hours",
+         [=, this](Rng& r) {
+           auto q = base(r);
+           q.page = 1;
+           q.region = r.pick(regions_);
+           static const std::vector<std::string> contracts = {"permanent", "permanent", "fixed-term", "temporary"};
+           static const std::vector<std::string> hours = {"full-time", "full-time", "part-time"};
+           q.contract = r.pick(contracts);
+           q.hours = r.pick(hours);
+           return q;
+         },
+         {}});
+    c.push_back({"posted within 7 days",
+                 [=](Rng& r) {
+                   auto q = base(r);
+                   q.posted_within_days = 7;
+                   return q;
+                 },
+                 {}});
+    c.push_back({"keyword + category",
+                 [=, this](Rng& r) {
                    auto q = base(r);
                    q.page = 1;
                    q.category = r.pick(categories_);
                    q.sort = "relevance";
                    return q;
-                 }, keyword_list()});
-    c.push_back({"keyword only", [=](Rng& r) { auto q = base(r); q.page = 1; q.sort = "relevance"; return q; }, keyword_list()});
-    c.push_back({"sort by salary", [=](Rng& r) { auto q = base(r); q.sort = "salary"; return q; }, {}});
-    c.push_back({"sort by closing", [=](Rng& r) { auto q = base(r); q.sort = "closing"; return q; }, {}});
-    c.push_back({"employer page (incl. closed)", [=, this](Rng& r) {
+                 },
+                 keyword_list()});
+    c.push_back({"keyword only",
+                 [=](Rng& r) {
+                   auto q = base(r);
+                   q.page = 1;
+                   q.sort = "relevance";
+                   return q;
+                 },
+                 keyword_list()});
+    c.push_back({"sort by salary",
+                 [=](Rng& r) {
+                   auto q = base(r);
+                   q.sort = "salary";
+                   return q;
+                 },
+                 {}});
+    c.push_back({"sort by closing",
+                 [=](Rng& r) {
+                   auto q = base(r);
+                   q.sort = "closing";
+                   return q;
+                 },
+                 {}});
+    c.push_back({"employer page (incl. closed)",
+                 [=, this](Rng& r) {
                    search::JobQuery q;
                    q.employer_id = r.pick(employer_list_);
                    q.include_closed = true;
                    return q;
-                 }, {}});
+                 },
+                 {}});
     return c;
   }
 
@@ -279,9 +343,10 @@ class Bench {
   }
 
   void search_classes(store::JobStore& jobs) {
-    fmt::print("(b) Filtered search latency, {} queries per class after a warm-up pass (microseconds; keyword classes\n"
-               "    include JobStore::keyword_ids over FTS5 and search::parse_query; the target is p95 < 5,000 us)\n",
-               opt_.queries);
+    fmt::print(
+        "(b) Filtered search latency, {} queries per class after a warm-up pass (microseconds; keyword classes\n"
+        "    include JobStore::keyword_ids over FTS5 and search::parse_query; the target is p95 < 5,000 us)\n",
+        opt_.queries);
     fmt::print("    {:<30} {:>8} {:>8} {:>8} {:>8} {:>8}  {:>13}  {}\n", "class", "p50", "p95", "p99", "max", "mean",
                "results", "notes");
     double worst_p95 = 0;
@@ -356,8 +421,10 @@ class Bench {
       fast_times.push_back(micros(Clock::now() - t1));
     }
     auto s = stats(times), f = stats(fast_times);
-    fmt::print("    naive SQL baseline for 'keyword + category' ({} queries: LIKE '%word%', exact count, first page of\n"
-               "    20 newest, four facet GROUP BYs; no FTS, no in-memory index):\n", n);
+    fmt::print(
+        "    naive SQL baseline for 'keyword + category' ({} queries: LIKE '%word%', exact count, first page of\n"
+        "    20 newest, four facet GROUP BYs; no FTS, no in-memory index):\n",
+        n);
     fmt::print("    {:<30} {:>8.0f} {:>8.0f} {:>8.0f} {:>8.0f} {:>8.0f}\n", "LIKE over title + description", s.p50,
                s.p95, s.p99, s.max, s.mean);
     fmt::print("    {:<30} {:>8.0f} {:>8.0f} {:>8.0f} {:>8.0f} {:>8.0f}\n\n", "LIKE over title only", f.p50, f.p95,
@@ -371,8 +438,9 @@ class Bench {
     raw.run("SELECT count(*) FROM jobs WHERE " + match + " AND category = ?2 AND " + live, {like, category}, {now_},
             [&](sqlite3_stmt* st) { total = sqlite3_column_int64(st, 0); });
     std::vector<std::int64_t> page;
-    raw.run("SELECT id FROM jobs WHERE " + match + " AND category = ?2 AND " + live + " ORDER BY posted_at DESC LIMIT 20",
-            {like, category}, {now_}, [&](sqlite3_stmt* st) { page.push_back(sqlite3_column_int64(st, 0)); });
+    raw.run(
+        "SELECT id FROM jobs WHERE " + match + " AND category = ?2 AND " + live + " ORDER BY posted_at DESC LIMIT 20",
+        {like, category}, {now_}, [&](sqlite3_stmt* st) { page.push_back(sqlite3_column_int64(st, 0)); });
     // Facets: each counts over the other filters (category facet ignores the category filter).
     raw.run("SELECT category, count(*) FROM jobs WHERE " + match + " AND ?2 = ?2 AND " + live + " GROUP BY category",
             {like, category}, {now_}, nullptr);
@@ -406,9 +474,10 @@ class Bench {
     std::int64_t n_live = 0, n_live_none = 0, n_all = 0, n_none = 0;
     auto a = time_query(live_q, n_live), b = time_query(live_none, n_live_none);
     auto c = time_query(all_q, n_all), d = time_query(all_none, n_none);
-    fmt::print("(c) Facet cost: the index counts the four facets on every search in the same pass over the rows, so a\n"
-               "    search that finds nothing should cost about the same as one that finds everything ({} queries each, us)\n",
-               opt_.queries);
+    fmt::print(
+        "(c) Facet cost: the index counts the four facets on every search in the same pass over the rows, so a\n"
+        "    search that finds nothing should cost about the same as one that finds everything ({} queries each, us)\n",
+        opt_.queries);
     fmt::print("    {:<44} {:>8} {:>8} {:>8}  {:>8}\n", "query", "p50", "p95", "p99", "results");
     auto row = [](const char* name, const Stats& s, std::int64_t n) {
       fmt::print("    {:<44} {:>8.0f} {:>8.0f} {:>8.0f}  {:>8}\n", name, s.p50, s.p95, s.p99, n);
@@ -507,11 +576,12 @@ class Bench {
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(opt_.db).parent_path().empty() ? fs::path(".") : fs::path(opt_.db).parent_path();
     const fs::path feed = dir / "jobs-bench-feed.xml", chunk = dir / "jobs-bench-chunk.xml";
-    const std::string feed_db = (dir / "jobs-bench-feed.db").string(), chunk_db = (dir / "jobs-bench-chunks.db").string();
+    const std::string feed_db = (dir / "jobs-bench-feed.db").string(),
+                      chunk_db = (dir / "jobs-bench-chunks.db").string();
     const std::size_t n = static_cast<std::size_t>(opt_.feed);
 
     auto t0 = Clock::now();
-    jobs::DemoJobGenerator gen(opt_.seed + 1000, now_ - 3600);
+    demo::DemoJobGenerator gen(opt_.seed + 1000, now_ - 3600);
     std::vector<jobs::JobInput> all;
     all.reserve(n);
     for (std::size_t i = 0; i < n; ++i) all.push_back(gen.next());
@@ -521,9 +591,10 @@ class Bench {
       problems_.push_back("cannot write " + feed.string());
       return;
     }
-    fmt::print("(e) XML feed import: importers::import_job_feed_file into a fresh migrated database, on an Indeed-style\n"
-               "    feed of {} generated adverts ({:.1f} MB, generated and written in {:.1f} s)\n",
-               n, static_cast<double>(feed_bytes) / 1e6, write_s);
+    fmt::print(
+        "(e) XML feed import: importers::import_job_feed_file into a fresh migrated database, on an Indeed-style\n"
+        "    feed of {} generated adverts ({:.1f} MB, generated and written in {:.1f} s)\n",
+        n, static_cast<double>(feed_bytes) / 1e6, write_s);
 
     auto import = [&](store::Connection& db, const fs::path& file, importers::JobFeedReport& total) {
       auto r = importers::import_job_feed_file(db, file.string());
@@ -556,8 +627,8 @@ class Bench {
         import(*db, chunk, total);
         s += std::chrono::duration<double>(Clock::now() - t1).count();
       }
-      fmt::print("    {} files of {:>5} adverts: {} added in {:.2f} s: {:.0f} adverts/s\n", files, kChunk, total.added, s,
-                 static_cast<double>(total.jobs) / s);
+      fmt::print("    {} files of {:>5} adverts: {} added in {:.2f} s: {:.0f} adverts/s\n", files, kChunk, total.added,
+                 s, static_cast<double>(total.jobs) / s);
     }
     fmt::print("\n");
     if (!opt_.keep_feed) {

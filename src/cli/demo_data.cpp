@@ -3,29 +3,33 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "content/demo_data.h"
 #include "councils/tagging.h"
+#include "demo/demo_data.h"
+#include "demo/demo_jobs.h"
 #include "importers/job_writer.h"
-#include "jobs/demo_jobs.h"
 #include "store/content_store.h"
 #include "store/migrations.h"
 
 namespace gazette::cli {
 
 void register_demo_data(CLI::App& app, Globals& g) {
-  auto* cmd = app.add_subcommand("demo-data", "Generate a synthetic archive of articles (and job adverts) for demos and benchmarks");
+  auto* cmd = app.add_subcommand("demo-data",
+                                 "Generate a synthetic archive of articles (and job adverts) for demos and benchmarks");
   static int articles = 500;
   static int job_count = 0;
   static std::uint64_t seed = 1;
   static bool quiet = false;
-  cmd->add_option("--articles", articles, "How many articles to generate")->check(CLI::Range(0, 5'000'000))
+  cmd->add_option("--articles", articles, "How many articles to generate")
+      ->check(CLI::Range(0, 5'000'000))
       ->capture_default_str();
   cmd->add_option("--jobs", job_count, "How many job adverts to generate (after the articles)")
-      ->check(CLI::Range(0, 5'000'000))->capture_default_str();
+      ->check(CLI::Range(0, 5'000'000))
+      ->capture_default_str();
   cmd->add_option("--seed", seed, "Random seed: the same seed gives the same archive")->capture_default_str();
   cmd->add_flag("--quiet", quiet, "No progress output");
-  cmd->footer("Articles already present (same headline and date) and adverts already present (same reference,\n"
-              "demo-<n>) are skipped, so re-running adds nothing.");
+  cmd->footer(
+      "Articles already present (same headline and date) and adverts already present (same reference,\n"
+      "demo-<n>) are skipped, so re-running adds nothing.");
   cmd->callback([&g] {
     if (articles == 0 && job_count == 0) {
       std::cerr << "gazette demo-data: nothing to generate: --articles and --jobs are both 0 (give either a number "
@@ -37,7 +41,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
     try {
       auto db = open_database(cfg, quiet);
       const std::int64_t now = std::time(nullptr);
-      content::DemoGenerator gen(seed, now - 3600);
+      demo::DemoGenerator gen(seed, now - 3600);
       store::ContentStore content(*db);
       if (articles > 0) {
         store::Transaction tx(*db);
@@ -51,8 +55,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
       constexpr int kBatch = 5000;  // one transaction per batch: fast, and progress survives an interrupt
       for (int done = 0; done < articles;) {
         store::Transaction tx(*db);
-        for (int i = 0; i < kBatch && done < articles; ++i, ++done)
-        {
+        for (int i = 0; i < kBatch && done < articles; ++i, ++done) {
           auto article = gen.next();
           article.councils = councils::detect_mentions(article.headline, article.standfirst, article.body_markdown);
           if (content.save_article(article, now) == store::SaveOutcome::added) ++added;
@@ -67,7 +70,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
                   << secs << " s\n";
 
       if (job_count > 0) {
-        jobs::DemoJobGenerator job_gen(seed, now - 3600);
+        demo::DemoJobGenerator job_gen(seed, now - 3600);
         start = std::chrono::steady_clock::now();
         int jobs_added = 0;
         for (int done = 0; done < job_count;) {

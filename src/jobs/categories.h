@@ -7,6 +7,9 @@
 //   - classify_job is a pure function: no I/O, no global mutable state, safe from any thread, never
 //     throws (apart from std::bad_alloc), accepts any bytes. Cost is linear in the text length times
 //     the size of the keyword table.
+//   - The keyword table is data/jobs/categories.tsv (format in its header), compiled into the binary
+//     and parsed on the first classify_job call (thread-safe static initialisation). A missing or
+//     malformed table is a build defect: that call throws std::runtime_error naming the file and line.
 //   - It never forces a guess: when no category has convincing evidence, or two are nearly tied
 //     ("Social Worker" with no context: adults or children?), the slug is empty and score is 0.
 //   - Decisions worth knowing:

@@ -1,6 +1,6 @@
 // Tests for the demo-content generator: determinism, uniqueness, dates, completeness and the shape of
 // the Markdown bodies. No timing assertions: speed is measured by hand, not in CI.
-#include "content/demo_data.h"
+#include "demo/demo_data.h"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +23,7 @@ constexpr std::uint64_t kSeed = 20240517;
 constexpr std::int64_t kNewest = 1715941800;  // 2024-05-17 10:30 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 
+using demo::DemoGenerator;
 using gazette::testing::count_words;
 
 // Blocks separated by blank lines.
@@ -40,8 +41,12 @@ std::vector<std::string> blocks(const std::string& md) {
   return out;
 }
 
-bool is_heading(const std::string& block) { return block.rfind("## ", 0) == 0; }
-bool is_list(const std::string& block) { return block.rfind("- ", 0) == 0; }
+bool is_heading(const std::string& block) {
+  return block.rfind("## ", 0) == 0;
+}
+bool is_list(const std::string& block) {
+  return block.rfind("- ", 0) == 0;
+}
 
 int sentences(std::string_view text) {
   int n = 0;
@@ -130,8 +135,7 @@ TEST(DemoData, DatesSpreadAFewPerDayInWorkingHours) {
 
 TEST(DemoData, SectionsAreTheSixWithSlugsAndDescriptions) {
   DemoGenerator gen(kSeed, kNewest);
-  const std::vector<std::string> expected = {"News",          "Comment",    "Features",
-                                             "Best practice", "Interviews", "Analysis"};
+  const std::vector<std::string> expected = {"News", "Comment", "Features", "Best practice", "Interviews", "Analysis"};
   ASSERT_EQ(gen.sections().size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     const Section& s = gen.sections()[i];
@@ -259,8 +263,8 @@ TEST(DemoData, BodiesArePlainMarkdownWithParagraphsAndSubheadings) {
 
 TEST(DemoData, CopyNamesCouncils) {
   // Later features detect council names, so most pieces should name one the way journalists do.
-  const std::vector<std::string_view> markers = {" Council", " CC", " LBC", " MBC", " BC", " DC", " RLBC",
-                                                 " RBC", "Borough of"};
+  const std::vector<std::string_view> markers = {" Council", " CC",   " LBC", " MBC",      " BC",
+                                                 " DC",      " RLBC", " RBC", "Borough of"};
   int named = 0;
   const auto articles = generate(kSeed, 2000);
   for (const ArticleInput& a : articles) {

@@ -1,6 +1,6 @@
 // Tests for the demo job generator: determinism, realistic salaries, every category represented,
 // the classifier agreeing with the intended category, dates, and the shape of the descriptions.
-#include "jobs/demo_jobs.h"
+#include "demo/demo_jobs.h"
 
 #include <gtest/gtest.h>
 
@@ -31,6 +31,7 @@ constexpr std::int64_t kNewest = 1772791200;  // 2026-03-06 10:00 UTC, a Friday
 constexpr std::int64_t kDay = 86400;
 constexpr int kMany = 10000;
 
+using demo::DemoJobGenerator;
 using gazette::testing::count_words;
 
 std::vector<JobInput> generate(std::uint64_t seed, int n) {
@@ -89,7 +90,8 @@ TEST(DemoJobs, SalariesParseAndSuitTheRole) {
     ++parsed;
     const double annual = s.annual_max ? *s.annual_max : *s.annual_min;
     if (j.title.starts_with("Director of")) director_min = std::min(director_min, annual);
-    if (j.title == "Administrative Assistant" || j.title == "Lifeguard") assistant_max = std::max(assistant_max, annual);
+    if (j.title == "Administrative Assistant" || j.title == "Lifeguard")
+      assistant_max = std::max(assistant_max, annual);
   }
   const double share = 100.0 * parsed / kMany;
   std::printf("[ DemoJobs ] salary texts parsed: %.1f%%\n", share);
@@ -109,8 +111,10 @@ TEST(DemoJobs, ClassifierAgreesWithIntendedCategory) {
   int agree = 0;
   std::map<std::string, int> misses;
   for (const auto& j : many()) {
-    if (classify_job(j.title, j.description_markdown).slug == j.category) ++agree;
-    else ++misses[j.title];
+    if (classify_job(j.title, j.description_markdown).slug == j.category)
+      ++agree;
+    else
+      ++misses[j.title];
   }
   const double share = 100.0 * agree / kMany;
   std::printf("[ DemoJobs ] classify_job agrees with the intended category: %.1f%%\n", share);

@@ -8,7 +8,7 @@
 #include <span>
 #include <string_view>
 
-namespace gazette::content {
+namespace gazette::demo {
 
 using Pool = std::span<const std::string_view>;
 
@@ -29,4 +29,4 @@ struct DemoRng {
   std::string_view pick(Pool p) { return p[below(p.size())]; }
 };
 
-}  // namespace gazette::content
+}  // namespace gazette::demo

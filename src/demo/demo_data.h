@@ -1,7 +1,10 @@
 // Synthetic archive generator for demos and benchmarks: articles in the register of UK local-government
 // trade press (sections, authors with roles and bios, tags, council names, bodies of realistic length).
-// All prose is composed by the generator from its own word lists. Deterministic for a given seed.
-// Not thread-safe per instance; use one generator per thread.
+// All prose is composed by the generator from its own word lists (data/demo/, compiled into the binary)
+// and councils from the embedded councils register. Deterministic for a given seed.
+// Not thread-safe per instance; use one generator per thread. The word lists are parsed once, when the
+// first generator is constructed (thread-safe); a missing, empty or malformed list makes that
+// constructor throw std::runtime_error naming the file.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +13,7 @@
 
 #include "content/article.h"
 
-namespace gazette::content {
+namespace gazette::demo {
 
 class DemoGenerator {
  public:
@@ -20,17 +23,17 @@ class DemoGenerator {
   ~DemoGenerator();
 
   // The authors the generator writes as, with roles and bios (about 40).
-  const std::vector<AuthorProfile>& authors() const;
+  const std::vector<content::AuthorProfile>& authors() const;
 
   // The sections it uses, with descriptions: News, Comment, Features, Best practice, Interviews, Analysis.
-  const std::vector<Section>& sections() const;
+  const std::vector<content::Section>& sections() const;
 
   // The next article. Headlines are unique across a run of at least 1,000,000 articles.
-  ArticleInput next();
+  content::ArticleInput next();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gazette::content
+}  // namespace gazette::demo

@@ -1,8 +1,11 @@
 // Synthetic job adverts for demos and benchmarks: UK council vacancies across every job category
 // (titles, real council employers, towns and regions, salary lines in the many formats councils use,
 // contract and hours, a Markdown description with duties, the council, benefits and a closing date).
-// All prose is composed by the generator from its own word lists. Deterministic for a given seed.
-// Not thread-safe per instance; use one generator per thread.
+// All prose is composed by the generator from its own word lists (data/demo/, compiled into the binary);
+// employers are councils from the embedded councils register. Deterministic for a given seed.
+// Not thread-safe per instance; use one generator per thread. The word lists are parsed once, when the
+// first generator is constructed (thread-safe); a missing, empty or malformed list makes that
+// constructor throw std::runtime_error naming the file.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +13,7 @@
 
 #include "jobs/job.h"
 
-namespace gazette::jobs {
+namespace gazette::demo {
 
 class DemoJobGenerator {
  public:
@@ -24,11 +27,11 @@ class DemoJobGenerator {
 
   // The next advert. `category` holds the intended category slug (as an advertiser's feed would);
   // `reference` is "demo-<n>", n counting from 1, so references are unique within a run.
-  JobInput next();
+  jobs::JobInput next();
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace gazette::jobs
+}  // namespace gazette::demo
