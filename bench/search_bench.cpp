@@ -73,29 +73,37 @@ struct Options {
 
 // Realistic single words for this sector's readers.
 const std::vector<std::string> kOneWord = {
-    "housing",   "flood",      "pensions",      "libraries", "SEND",         "potholes",  "devolution",
-    "homelessness", "procurement", "recycling", "planning",  "audit",        "budget",    "workforce",
-    "regeneration", "highways", "transport",    "cyber",     "elections",    "scrutiny",  "climate",
-    "safeguarding", "apprenticeships", "reserves", "retrofit", "digital",    "waste",     "parking",
-    "leisure",   "schools"};
+    "housing",     "flood",     "pensions",  "libraries", "SEND",    "potholes",     "devolution",      "homelessness",
+    "procurement", "recycling", "planning",  "audit",     "budget",  "workforce",    "regeneration",    "highways",
+    "transport",   "cyber",     "elections", "scrutiny",  "climate", "safeguarding", "apprenticeships", "reserves",
+    "retrofit",    "digital",   "waste",     "parking",   "leisure", "schools"};
 
 const std::vector<std::string> kTwoWord = {
-    "housing budget",       "flood defences",      "social care",         "waste contract",
-    "bus services",         "planning reform",     "audit committee",     "digital transformation",
-    "homelessness funding", "cyber attack",        "workforce shortages", "devolution deal",
-    "school transport",     "housing regeneration", "climate emergency",  "pothole repairs",
-    "library closures",     "procurement rules",   "budget gap",          "council housing"};
+    "housing budget",       "flood defences",       "social care",         "waste contract",
+    "bus services",         "planning reform",      "audit committee",     "digital transformation",
+    "homelessness funding", "cyber attack",         "workforce shortages", "devolution deal",
+    "school transport",     "housing regeneration", "climate emergency",   "pothole repairs",
+    "library closures",     "procurement rules",    "budget gap",          "council housing"};
 
-const std::vector<std::string> kPhrase = {
-    "\"adult social care\"",       "\"levelling up\"",       "\"council tax\"",
-    "\"temporary accommodation\"", "\"section 114\"",        "\"net zero\"",
-    "\"children's services\"",     "\"business rates\"",     "\"local plan\"",
-    "\"combined authority\"",      "\"artificial intelligence\"", "\"social housing\"",
-    "\"chief executive\"",         "\"special educational needs\"", "\"bus services\""};
+const std::vector<std::string> kPhrase = {"\"adult social care\"",
+                                          "\"levelling up\"",
+                                          "\"council tax\"",
+                                          "\"temporary accommodation\"",
+                                          "\"section 114\"",
+                                          "\"net zero\"",
+                                          "\"children's services\"",
+                                          "\"business rates\"",
+                                          "\"local plan\"",
+                                          "\"combined authority\"",
+                                          "\"artificial intelligence\"",
+                                          "\"social housing\"",
+                                          "\"chief executive\"",
+                                          "\"special educational needs\"",
+                                          "\"bus services\""};
 
-const std::vector<std::string> kPrefix = {"hous*",   "devol*",  "regen*",   "procur*",   "safeguard*",
-                                          "homeless*", "recycl*", "plan*",  "apprentic*", "digit*",
-                                          "transform*", "climat*", "libr*", "flood*",     "audit*"};
+const std::vector<std::string> kPrefix = {"hous*",      "devol*",  "regen*", "procur*",    "safeguard*",
+                                          "homeless*",  "recycl*", "plan*",  "apprentic*", "digit*",
+                                          "transform*", "climat*", "libr*",  "flood*",     "audit*"};
 
 // ---------------------------------------------------------------------------------------------- stats
 
@@ -106,7 +114,9 @@ double percentile(std::vector<double> v, double p) {
   return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
 }
 
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(Clock::duration d) {
+  return std::chrono::duration<double, std::micro>(d).count();
+}
 
 struct ClassResult {
   std::string name;
@@ -116,7 +126,7 @@ struct ClassResult {
   std::vector<std::int64_t> totals;    // result count of each timed query, same order as us
   std::set<std::string> zero_queries;  // distinct queries with no results
   double slowest_us = 0;
-  std::string slowest;  // the slowest query, described, with its result count
+  std::string slowest;                // the slowest query, described, with its result count
   std::vector<std::string> problems;  // errors and failed sanity checks, each once
   void problem(const std::string& p) {
     if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
@@ -127,7 +137,9 @@ std::string ms_or_us(double us) {
   return us >= 10000 ? fmt::format("{:.1f} ms", us / 1000) : fmt::format("{:.0f} us", us);
 }
 
-std::string mb(double bytes) { return fmt::format("{:.1f} MB", bytes / 1048576.0); }
+std::string mb(double bytes) {
+  return fmt::format("{:.1f} MB", bytes / 1048576.0);
+}
 
 std::string day(std::int64_t unix_seconds) {
   auto p = content::date_parts(unix_seconds);
@@ -178,9 +190,7 @@ class Bench {
   std::vector<std::string> out_;  // summary lines, printed at the end
   int total_problems_ = 0;
 
-  void line(const std::string& s) {
-    out_.push_back(s);
-  }
+  void line(const std::string& s) { out_.push_back(s); }
 };
 
 std::int64_t Bench::plain_total(const std::string& q) {
@@ -214,7 +224,8 @@ ClassResult Bench::time_class(const std::string& name, const std::vector<search:
     if (!res.message.empty() && res.message != "No articles match your search." &&
         !res.message.starts_with("Showing the best matches among"))
       c.problem(describe(r) + ": message \"" + res.message + "\"");
-    auto expected = static_cast<size_t>(std::clamp<std::int64_t>(res.total - (r.page - 1) * r.page_size, 0, r.page_size));
+    auto expected =
+        static_cast<size_t>(std::clamp<std::int64_t>(res.total - (r.page - 1) * r.page_size, 0, r.page_size));
     if (res.hits.size() != expected)
       c.problem(fmt::format("{}: total {} but {} hits on page {} (expected {})", describe(r), res.total,
                             res.hits.size(), r.page, expected));
@@ -316,8 +327,9 @@ void Bench::naive(const ClassResult& one_word) {
     for (const auto& x : disagree) d += (d.empty() ? "" : ", ") + x;
     line("  LIKE and FTS disagree on whether there are matches (substring vs stemmed words): " + d);
   }
-  line("  (FTS = run_search: exact count + ranked page + highlights, snippets, authors; naive = newest 20 ids"
-       " only, no count: it stops early on common words and scans every row on rare ones)");
+  line(
+      "  (FTS = run_search: exact count + ranked page + highlights, snippets, authors; naive = newest 20 ids"
+      " only, no count: it stops early on common words and scans every row on rare ones)");
 }
 
 void Bench::related() {
@@ -470,7 +482,8 @@ int Bench::run() {
     return [&, label, plain_of](const search::SearchRequest& r, const search::SearchResponse& res, ClassResult& c) {
       for (const auto& q : plain_of(r)) {
         auto p = plain_total(q);
-        if (res.total > p) c.problem(fmt::format("{}: {} results, more than {} for '{}' ({})", describe(r), res.total, p, q, label));
+        if (res.total > p)
+          c.problem(fmt::format("{}: {} results, more than {} for '{}' ({})", describe(r), res.total, p, q, label));
       }
     };
   };
@@ -509,8 +522,7 @@ int Bench::run() {
     for (const auto& s : sections) section_ids[s.slug] = s.id;
     time_class("one word + section", reqs,
                [&](const search::SearchRequest& r, const search::SearchResponse& res, ClassResult& c) {
-                 if (res.total > plain_total(r.q))
-                   c.problem(describe(r) + ": more results than without the filter");
+                 if (res.total > plain_total(r.q)) c.problem(describe(r) + ": more results than without the filter");
                  for (const auto& h : res.hits)
                    if (h.article.section.slug != r.section) {
                      c.problem(describe(r) + ": a hit from section " + h.article.section.slug);
@@ -531,8 +543,7 @@ int Bench::run() {
     }
     time_class("one word + date range", reqs,
                [&](const search::SearchRequest& r, const search::SearchResponse& res, ClassResult& c) {
-                 if (res.total > plain_total(r.q))
-                   c.problem(describe(r) + ": more results than without the filter");
+                 if (res.total > plain_total(r.q)) c.problem(describe(r) + ": more results than without the filter");
                  std::int64_t from = parse_day(r.from), to = parse_day(r.to) + 86400;
                  for (const auto& h : res.hits)
                    if (h.article.published_at < from || h.article.published_at >= to) {
@@ -550,8 +561,7 @@ int Bench::run() {
     store::CouncilStore cs(*db_);
     time_class("one word + council", reqs,
                [&](const search::SearchRequest& r, const search::SearchResponse& res, ClassResult& c) {
-                 if (res.total > plain_total(r.q))
-                   c.problem(describe(r) + ": more results than without the filter");
+                 if (res.total > plain_total(r.q)) c.problem(describe(r) + ": more results than without the filter");
                  for (const auto& h : res.hits) {
                    bool found = false;
                    for (const auto& row : cs.for_article(h.article.id)) found = found || row.id == ids[r.council];

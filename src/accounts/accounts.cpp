@@ -43,9 +43,12 @@ void check_email(const std::string& email) {
 
 const char* to_string(Role r) {
   switch (r) {
-    case Role::editor: return "editor";
-    case Role::writer: return "writer";
-    case Role::recruiter: return "recruiter";
+    case Role::editor:
+      return "editor";
+    case Role::writer:
+      return "writer";
+    case Role::recruiter:
+      return "recruiter";
   }
   return "writer";
 }
@@ -184,7 +187,8 @@ std::int64_t SignInThrottle::wait_seconds(const std::string& key, std::int64_t n
 
 void SignInThrottle::failed(const std::string& key, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  if (entries_.size() >= kMaxKeys) std::erase_if(entries_, [&](const auto& e) { return e.second.since + window_ <= now; });
+  if (entries_.size() >= kMaxKeys)
+    std::erase_if(entries_, [&](const auto& e) { return e.second.since + window_ <= now; });
   if (entries_.size() >= kMaxKeys) entries_.clear();  // a flood of distinct keys: start afresh rather than grow
   Entry& e = entries_[key];
   if (e.failures == 0 || e.since + window_ <= now) e = Entry{0, now};

@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/connection.h"
@@ -81,7 +81,8 @@ void sign_out(store::Connection& db, std::string_view token);
 // every worker busy with argon2id.
 class SignInThrottle {
  public:
-  SignInThrottle(int max_failures, std::int64_t window_seconds) : max_failures_(max_failures), window_(window_seconds) {}
+  SignInThrottle(int max_failures, std::int64_t window_seconds)
+      : max_failures_(max_failures), window_(window_seconds) {}
   // Seconds until `key` may try again; 0 when it may now.
   std::int64_t wait_seconds(const std::string& key, std::int64_t now);
   void failed(const std::string& key, std::int64_t now);

@@ -42,13 +42,15 @@ void register_councils(CLI::App& app, Globals& g) {
   });
 
   auto* retag = cmd->add_subcommand("retag", "Detect council mentions in every stored article again and relink them");
-  retag->footer("Run after upgrading Gazette (the detector improves) or importing with an older version.\n"
-                "Each batch of 2,000 articles commits on its own; progress goes to stderr.");
+  retag->footer(
+      "Run after upgrading Gazette (the detector improves) or importing with an older version.\n"
+      "Each batch of 2,000 articles commits on its own; progress goes to stderr.");
   retag->callback([&g] {
     auto cfg = g.load();
     try {
       auto db = open_database(cfg);
-      auto done = councils::retag_all(*db, [](std::int64_t n) { std::cerr << "\rtagged " << n << " articles" << std::flush; });
+      auto done =
+          councils::retag_all(*db, [](std::int64_t n) { std::cerr << "\rtagged " << n << " articles" << std::flush; });
       std::cerr << "\n";
       std::cout << cfg.db << ": council links rebuilt for " << done << " articles\n";
     } catch (const std::exception& e) {

@@ -66,8 +66,10 @@ void register_import(CLI::App& app, Globals& g) {
     total.ok = true;
     for (const auto& file : files) {
       auto r = importers::import_listing_file(*db, file);
-      if (as_json) reports.push_back(report_json(r));
-      else print_text(r);
+      if (as_json)
+        reports.push_back(report_json(r));
+      else
+        print_text(r);
       total.ok = total.ok && r.ok;
       total.added += r.added;
       total.already_present += r.already_present;
@@ -118,7 +120,10 @@ void register_import(CLI::App& app, Globals& g) {
     for (const auto& file : feeds) {
       auto r = importers::import_job_feed_file(*db, file);
       if (jobs_json) {
-        boost::json::object o{{"file", r.file}, {"ok", r.ok}, {"jobs", r.jobs}, {"added", r.added},
+        boost::json::object o{{"file", r.file},
+                              {"ok", r.ok},
+                              {"jobs", r.jobs},
+                              {"added", r.added},
                               {"already_present", r.already_present}};
         if (!r.ok) o["error"] = r.error;
         std::cout << boost::json::serialize(o) << "\n";

@@ -22,10 +22,14 @@ std::string number(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::string("null");
 }
 
-std::string number_or_null(const std::optional<double>& v) { return v ? number(*v) : "null"; }
+std::string number_or_null(const std::optional<double>& v) {
+  return v ? number(*v) : "null";
+}
 
 // A JSON string literal; Boost.JSON does the escaping (the parser has already made the text valid UTF-8).
-std::string json_string(std::string_view s) { return boost::json::serialize(boost::json::string_view(s.data(), s.size())); }
+std::string json_string(std::string_view s) {
+  return boost::json::serialize(boost::json::string_view(s.data(), s.size()));
+}
 
 // One line of output, keys in a fixed order.
 std::string salary_json(const jobs::Salary& s) {
@@ -46,7 +50,8 @@ std::string salary_json(const jobs::Salary& s) {
 void register_salary(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("salary", "Salary text tools for the jobs board");
   cmd->require_subcommand(1);
-  auto* parse = cmd->add_subcommand("parse", "Parse salary strings, one per line on stdin; print one JSON object per line");
+  auto* parse =
+      cmd->add_subcommand("parse", "Parse salary strings, one per line on stdin; print one JSON object per line");
   parse->footer(
       "Each input line gives exactly one output line, so output lines up with input (blank lines give an\n"
       "unparsed object with empty text). CRLF line ends are accepted; invalid UTF-8 is replaced by U+FFFD.\n"

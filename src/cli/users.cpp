@@ -15,7 +15,8 @@ namespace {
 
 // The password: the first line of stdin (so scripts can pipe it in), prompted for on a terminal.
 std::string read_password() {
-  if (isatty(STDIN_FILENO)) std::cerr << "Password (at least " << accounts::kMinPasswordLength << " characters): " << std::flush;
+  if (isatty(STDIN_FILENO))
+    std::cerr << "Password (at least " << accounts::kMinPasswordLength << " characters): " << std::flush;
   std::string line;
   std::getline(std::cin, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -35,8 +36,9 @@ void register_users(CLI::App& app, Globals& g) {
   add->add_option("--role", role, "editor (everything), writer (articles) or recruiter (job adverts)")
       ->check(CLI::IsMember({"editor", "writer", "recruiter"}))
       ->capture_default_str();
-  add->footer("Example: echo 'correct horse battery' | gazette users add ed@example.org --name 'Ed Itor' --role editor\n"
-              "Passwords are stored as argon2id hashes and must be at least 12 characters.");
+  add->footer(
+      "Example: echo 'correct horse battery' | gazette users add ed@example.org --name 'Ed Itor' --role editor\n"
+      "Passwords are stored as argon2id hashes and must be at least 12 characters.");
   add->callback([&g] {
     auto cfg = g.load();
     try {
@@ -58,9 +60,11 @@ void register_users(CLI::App& app, Globals& g) {
     try {
       auto db = open_database(cfg, true);
       auto users = accounts::all_users(*db);
-      if (users.empty()) std::cout << "no users yet: add one with `gazette users add EMAIL --name NAME --role editor`\n";
+      if (users.empty())
+        std::cout << "no users yet: add one with `gazette users add EMAIL --name NAME --role editor`\n";
       for (const auto& u : users)
-        std::cout << u.email << "\t" << accounts::to_string(u.role) << "\t" << u.name << (u.disabled ? "\tdisabled" : "") << "\n";
+        std::cout << u.email << "\t" << accounts::to_string(u.role) << "\t" << u.name
+                  << (u.disabled ? "\tdisabled" : "") << "\n";
     } catch (const std::exception& e) {
       std::cerr << "gazette users list: " << e.what() << "\n";
       g.exit_code = 1;
@@ -76,7 +80,8 @@ void register_users(CLI::App& app, Globals& g) {
       const std::string password = read_password();
       auto db = open_database(cfg, true);
       store::Transaction tx(*db);
-      if (!accounts::set_password(*db, target, password)) throw std::invalid_argument("no user has the email " + target);
+      if (!accounts::set_password(*db, target, password))
+        throw std::invalid_argument("no user has the email " + target);
       tx.commit();
       std::cout << "password changed for " << target << "\n";
     } catch (const std::exception& e) {
@@ -86,15 +91,17 @@ void register_users(CLI::App& app, Globals& g) {
   });
 
   for (bool disable : {true, false}) {
-    auto* sub = cmd->add_subcommand(disable ? "disable" : "enable",
-                                    disable ? "Stop a user signing in and end their sessions" : "Let a disabled user sign in again");
+    auto* sub =
+        cmd->add_subcommand(disable ? "disable" : "enable", disable ? "Stop a user signing in and end their sessions"
+                                                                    : "Let a disabled user sign in again");
     sub->add_option("email", target, "The user's email address")->required();
     sub->callback([&g, disable] {
       auto cfg = g.load();
       try {
         auto db = open_database(cfg, true);
         store::Transaction tx(*db);
-        if (!accounts::set_disabled(*db, target, disable)) throw std::invalid_argument("no user has the email " + target);
+        if (!accounts::set_disabled(*db, target, disable))
+          throw std::invalid_argument("no user has the email " + target);
         tx.commit();
         std::cout << (disable ? "disabled " : "enabled ") << target << "\n";
       } catch (const std::exception& e) {

@@ -42,13 +42,13 @@ struct Tag {
 struct ArticleInput {
   std::string headline;
   std::string standfirst;
-  std::string body_markdown;          // may be empty for listing-only items
-  std::string section;                // section display name, e.g. "News", "Best practice"
-  std::vector<std::string> authors;   // display names, in byline order; may be empty
-  std::vector<std::string> tags;      // tag display names
-  std::int64_t published_at = 0;      // Unix seconds, UTC
+  std::string body_markdown;         // may be empty for listing-only items
+  std::string section;               // section display name, e.g. "News", "Best practice"
+  std::vector<std::string> authors;  // display names, in byline order; may be empty
+  std::vector<std::string> tags;     // tag display names
+  std::int64_t published_at = 0;     // Unix seconds, UTC
   Status status = Status::published;
-  std::string source_url;             // where the item came from, if known
+  std::string source_url;  // where the item came from, if known
   // Councils the text mentions: GSS code and number of mentions (councils::detect_mentions fills it).
   std::vector<std::pair<std::string, int>> councils;
 };

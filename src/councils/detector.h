@@ -11,8 +11,8 @@
 // the earliest, then longest, match wins. "X Council" directly after North/South/East/West/Mid/Central/
 // Greater/... is not taken as council X ("Greater Manchester council" is not Manchester City Council), and
 // a derived "X Council" followed by "for"/"of" is taken as a body like "Kent Council for Voluntary Service".
-// Not recognised (by design): "the council in Stockport", "Southwark's cabinet", acronyms other than RBKC, BCP and RCT ("GLA", "GMCA"), a council
-// named only by its area. See tests/unit/council_detector_test.cpp for the table of forms.
+// Not recognised (by design): "the council in Stockport", "Southwark's cabinet", acronyms other than RBKC, BCP and RCT
+// ("GLA", "GMCA"), a council named only by its area. See tests/unit/council_detector_test.cpp for the table of forms.
 //
 // Abolished councils (end date set) are found by their official name and short forms; when a short form
 // would fit both an abolished and a current council, the current one wins; when it would fit two current

@@ -29,8 +29,8 @@ int sync_builtin_register(store::Connection& db);
 std::vector<std::pair<std::string, int>> detect_mentions(std::string_view headline, std::string_view standfirst,
                                                          std::string_view body);
 
-// Detects councils in an article's text and replaces its council links (and its search filter words). Call inside a Transaction.
-// Returns how many distinct councils were linked.
+// Detects councils in an article's text and replaces its council links (and its search filter words). Call inside a
+// Transaction. Returns how many distinct councils were linked.
 int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
                 std::string_view body);
 

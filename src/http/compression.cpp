@@ -77,8 +77,10 @@ Encoding negotiate_encoding(std::string_view accept_encoding) {
       }
     }
     if (refused) continue;
-    if (boost::beast::iequals(coding, "br")) br = true;
-    else if (boost::beast::iequals(coding, "gzip") || boost::beast::iequals(coding, "x-gzip")) gzip = true;
+    if (boost::beast::iequals(coding, "br"))
+      br = true;
+    else if (boost::beast::iequals(coding, "gzip") || boost::beast::iequals(coding, "x-gzip"))
+      gzip = true;
   }
   if (br) return Encoding::br;
   if (gzip) return Encoding::gzip;

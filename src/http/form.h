@@ -21,8 +21,8 @@ std::string field(const Fields& fields, std::string_view name);
 std::optional<std::string> cookie(const Request& req, std::string_view name);
 
 struct CookieOptions {
-  long max_age = -1;    // seconds; -1 for a session cookie, 0 to delete it
-  bool secure = true;   // sent only over HTTPS (browsers treat http://localhost as secure)
+  long max_age = -1;   // seconds; -1 for a session cookie, 0 to delete it
+  bool secure = true;  // sent only over HTTPS (browsers treat http://localhost as secure)
   std::string path = "/";
 };
 

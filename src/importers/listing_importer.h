@@ -16,10 +16,10 @@ struct ImportReport {
   std::string error;  // why the file was rejected (nothing was written)
   int added = 0;
   int already_present = 0;
-  int updated = 0;             // an undated copy got its date, or a listed item got its article's text
-  int near_duplicates = 0;     // the same story re-listed with small edits, not stored again
-  int adverts_set_aside = 0;   // job adverts found in the page (stored on the jobs board)
-  int adverts_new = 0;         // of which new to the jobs board
+  int updated = 0;            // an undated copy got its date, or a listed item got its article's text
+  int near_duplicates = 0;    // the same story re-listed with small edits, not stored again
+  int adverts_set_aside = 0;  // job adverts found in the page (stored on the jobs board)
+  int adverts_new = 0;        // of which new to the jobs board
   std::vector<SkippedLine> skipped;
 };
 

@@ -30,9 +30,9 @@ struct ListingItem {
 struct JobAdvert {
   std::string title;
   std::string employer;
-  std::string salary;     // the salary line as written
+  std::string salary;  // the salary line as written
   std::string snippet;
-  std::string recruiter;  // the "Recuriter:" line's value
+  std::string recruiter;         // the "Recuriter:" line's value
   std::string category_heading;  // e.g. "Highways jobs" when the box had one
   int line = 0;
 };

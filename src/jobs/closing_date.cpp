@@ -15,14 +15,20 @@ using std::chrono::year_month_day;
 struct Token {
   enum Kind { word, number, punct, date } kind = punct;
   std::string text;
-  int value = 0;       // number
+  int value = 0;  // number
   std::size_t digits = 0;
   year_month_day ymd;  // date
 };
 
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
 int read_int(std::string_view s, std::size_t& i, std::size_t max_digits, std::size_t& count) {
   int v = 0;
@@ -48,7 +54,7 @@ std::optional<year_month_day> numeric_date(std::string_view s, std::size_t& i) {
   int y, m, d;
   if (n1 == 4 && n3 <= 2 && n3 > 0 && sep == '-') {  // ISO
     y = a, m = b, d = c;
-  } else if (n1 <= 2 && (n3 == 4 || n3 == 2)) {     // UK day first
+  } else if (n1 <= 2 && (n3 == 4 || n3 == 2)) {  // UK day first
     d = a, m = b, y = n3 == 2 ? 2000 + c : c;
   } else {
     return std::nullopt;
@@ -74,9 +80,10 @@ std::vector<Token> tokenize(std::string_view s) {
         t.kind = Token::number;
         t.value = read_int(s, i, 9, t.digits);
         while (i < s.size() && digit(s[i])) ++i;  // absurdly long digit runs
-        if (i + 2 <= s.size()) {  // ordinal suffix: 1st 2nd 3rd 20th
+        if (i + 2 <= s.size()) {                  // ordinal suffix: 1st 2nd 3rd 20th
           std::string suf{lower(s[i]), lower(s[i + 1])};
-          if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && (i + 2 == s.size() || !alpha(s[i + 2]))) i += 2;
+          if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && (i + 2 == s.size() || !alpha(s[i + 2])))
+            i += 2;
         }
       }
     } else if (alpha(c)) {
@@ -96,11 +103,13 @@ std::vector<Token> tokenize(std::string_view s) {
 }
 
 unsigned month_from(const std::string& w) {
-  static const std::array<const char*, 12> names = {"january", "february", "march",     "april",   "may",      "june",
-                                                    "july",    "august",   "september", "october", "november", "december"};
+  static const std::array<const char*, 12> names = {"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
   for (unsigned m = 0; m < 12; ++m) {
     std::string_view full = names[m];
-    if (w == full || (w.size() >= 3 && w.size() <= full.size() && full.compare(0, w.size(), w) == 0 && (w.size() == 3 || w == "sept")))
+    if (w == full || (w.size() >= 3 && w.size() <= full.size() && full.compare(0, w.size(), w) == 0 &&
+                      (w.size() == 3 || w == "sept")))
       return m + 1;
   }
   return 0;
@@ -116,7 +125,8 @@ bool is_punct(const std::vector<Token>& t, std::size_t i, char c) {
 // A four-digit year at t[i] (after an optional comma); 0 when absent.
 int year_at(const std::vector<Token>& t, std::size_t i) {
   if (is_punct(t, i, ',')) ++i;
-  if (i < t.size() && t[i].kind == Token::number && t[i].digits == 4 && t[i].value >= 1990 && t[i].value <= 2200) return t[i].value;
+  if (i < t.size() && t[i].kind == Token::number && t[i].digits == 4 && t[i].value >= 1990 && t[i].value <= 2200)
+    return t[i].value;
   return 0;
 }
 
@@ -165,7 +175,8 @@ std::size_t cue_end(const std::vector<Token>& t, std::size_t i) {
   if (w == "closing" || w == "closes" || w == "deadline" || w == "deadlines") return i + 1;
   if (w == "close" && (is_word(t, i + 1, "on") || is_word(t, i + 1, "at") || is_word(t, i + 1, "date"))) return i + 2;
   if (w == "later" && i > 0 && is_word(t, i - 1, "no") && is_word(t, i + 1, "than")) return i + 2;
-  bool by_verb = w == "apply" || w == "received" || w == "submitted" || w == "returned" || w == "applications" || w == "submit";
+  bool by_verb =
+      w == "apply" || w == "received" || w == "submitted" || w == "returned" || w == "applications" || w == "submit";
   if (by_verb && is_word(t, i + 1, "by")) return i + 2;
   if (w == "until" && i > 0 && (is_word(t, i - 1, "open") || is_word(t, i - 1, "applications"))) return i + 1;
   return 0;

@@ -22,7 +22,6 @@
 
 namespace gazette::jobs {
 
-std::optional<std::chrono::year_month_day> find_closing_date(std::string_view text,
-                                                              std::chrono::year_month_day posted);
+std::optional<std::chrono::year_month_day> find_closing_date(std::string_view text, std::chrono::year_month_day posted);
 
 }  // namespace gazette::jobs

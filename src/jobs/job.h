@@ -17,9 +17,9 @@ struct JobInput {
   std::string location;
   std::string region;
   std::string salary_text;
-  std::string contract;   // permanent, fixed-term, temporary, secondment, interim, or empty
-  std::string hours;      // full-time, part-time, flexible, or empty
-  std::string category;   // category slug; classified from title and description when empty
+  std::string contract;      // permanent, fixed-term, temporary, secondment, interim, or empty
+  std::string hours;         // full-time, part-time, flexible, or empty
+  std::string category;      // category slug; classified from title and description when empty
   std::string closing_date;  // YYYY-MM-DD; read from the description's prose when empty
   std::int64_t posted_at = 0;
   std::string description_markdown;

@@ -11,8 +11,8 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Text clean-up
 
-// Replaces invalid UTF-8 with U+FFFD (a lone Latin-1 0xA3 with '£') and trims surrounding ASCII whitespace, so `text` is always safe
-// to put in HTML or JSON.
+// Replaces invalid UTF-8 with U+FFFD (a lone Latin-1 0xA3 with '£') and trims surrounding ASCII whitespace, so `text`
+// is always safe to put in HTML or JSON.
 std::string clean_text(std::string_view in) {
   std::string out;
   out.reserve(in.size());
@@ -23,7 +23,7 @@ std::string clean_text(std::string_view in) {
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= n;
     for (std::size_t k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
-    if (ok && len == 2) ok = c >= 0xC2;                                     // overlong
+    if (ok && len == 2) ok = c >= 0xC2;  // overlong
     if (ok && len == 3) ok = !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0);
     if (ok && len == 4) ok = c <= 0xF4 && !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] >= 0x90);
     if (ok) {
@@ -50,18 +50,22 @@ enum class Tok { num, cur, dash, plus, word, punct };
 struct Token {
   Tok kind = Tok::punct;
   bool space_before = false;
-  std::string word;           // word: lowercase letters; num: the digits as written; cur: ISO code
+  std::string word;  // word: lowercase letters; num: the digits as written; cur: ISO code
   char punct = 0;
-  double value = 0;           // num: value with '.' as decimal point
-  bool grouped = false;       // num: had thousands separators
-  bool dot3 = false;          // num: "24.313" — could be 24313 with '.' as thousands separator
+  double value = 0;      // num: value with '.' as decimal point
+  bool grouped = false;  // num: had thousands separators
+  bool dot3 = false;     // num: "24.313" — could be 24313 with '.' as thousands separator
   double dot3_value = 0;
-  bool k = false;             // num: followed by "k" (thousands)
-  bool money = false;         // set after tokenising
+  bool k = false;      // num: followed by "k" (thousands)
+  bool money = false;  // set after tokenising
 };
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Accumulates digits into a double; capped so absurdly long digit runs stay finite.
 void add_digits(double& v, std::string_view digits) {
@@ -111,7 +115,9 @@ Token read_number(std::string_view s, std::size_t& i) {
   return t;
 }
 
-bool bytes_at(std::string_view s, std::size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
+bool bytes_at(std::string_view s, std::size_t i, std::string_view what) {
+  return s.substr(i, what.size()) == what;
+}
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
@@ -235,19 +241,26 @@ struct PeriodPhrase {
 
 const std::vector<PeriodPhrase>& period_phrases() {
   static const std::vector<PeriodPhrase> table = {
-      {Period::year, {"per", "annum"}}, {Period::year, {"per", "anum"}}, {Period::year, {"annum"}},
-      {Period::year, {"per", "year"}},  {Period::year, {"a", "year"}},   {Period::year, {"p", "a"}},
-      {Period::year, {"pa"}},           {Period::year, {"annual"}},     {Period::year, {"annually"}},
-      {Period::year, {"yearly"}},       {Period::year, {"yr"}},         {Period::year, {"year"}},
-      {Period::hour, {"per", "hour"}},  {Period::hour, {"an", "hour"}}, {Period::hour, {"ph"}},
-      {Period::hour, {"p", "h"}},       {Period::hour, {"hourly"}},     {Period::hour, {"hr"}},
-      {Period::hour, {"phr"}},          {Period::hour, {"hour"}},       {Period::day, {"per", "day"}},
-      {Period::day, {"a", "day"}},      {Period::day, {"daily"}},       {Period::day, {"pd"}},
-      {Period::day, {"p", "d"}},        {Period::day, {"per", "diem"}}, {Period::day, {"day"}},
-      {Period::week, {"per", "week"}},  {Period::week, {"a", "week"}},  {Period::week, {"pw"}},
-      {Period::week, {"p", "w"}},       {Period::week, {"weekly"}},     {Period::week, {"week"}},
-      {Period::month, {"per", "month"}}, {Period::month, {"a", "month"}}, {Period::month, {"pcm"}},
-      {Period::month, {"p", "c", "m"}}, {Period::month, {"monthly"}},   {Period::month, {"month"}},
+      {Period::year, {"per", "annum"}}, {Period::year, {"per", "anum"}},
+      {Period::year, {"annum"}},        {Period::year, {"per", "year"}},
+      {Period::year, {"a", "year"}},    {Period::year, {"p", "a"}},
+      {Period::year, {"pa"}},           {Period::year, {"annual"}},
+      {Period::year, {"annually"}},     {Period::year, {"yearly"}},
+      {Period::year, {"yr"}},           {Period::year, {"year"}},
+      {Period::hour, {"per", "hour"}},  {Period::hour, {"an", "hour"}},
+      {Period::hour, {"ph"}},           {Period::hour, {"p", "h"}},
+      {Period::hour, {"hourly"}},       {Period::hour, {"hr"}},
+      {Period::hour, {"phr"}},          {Period::hour, {"hour"}},
+      {Period::day, {"per", "day"}},    {Period::day, {"a", "day"}},
+      {Period::day, {"daily"}},         {Period::day, {"pd"}},
+      {Period::day, {"p", "d"}},        {Period::day, {"per", "diem"}},
+      {Period::day, {"day"}},           {Period::week, {"per", "week"}},
+      {Period::week, {"a", "week"}},    {Period::week, {"pw"}},
+      {Period::week, {"p", "w"}},       {Period::week, {"weekly"}},
+      {Period::week, {"week"}},         {Period::month, {"per", "month"}},
+      {Period::month, {"a", "month"}},  {Period::month, {"pcm"}},
+      {Period::month, {"p", "c", "m"}}, {Period::month, {"monthly"}},
+      {Period::month, {"month"}},
   };
   return table;
 }
@@ -270,7 +283,9 @@ std::vector<PeriodHit> find_periods(const std::vector<Token>& toks, const Phrase
     for (const auto& m : find_phrase(toks, v, pp.words)) {
       if (describes_working_time(toks, v, m.view_pos)) continue;
       bool covered = std::any_of(hits.begin(), hits.end(), [&](const PeriodHit& h) { return h.tok == m.first_tok; });
-      bool inside = std::any_of(hits.begin(), hits.end(), [&](const PeriodHit& h) { return h.tok < m.first_tok && m.last_tok <= h.tok + 3 && h.period == pp.period; });
+      bool inside = std::any_of(hits.begin(), hits.end(), [&](const PeriodHit& h) {
+        return h.tok < m.first_tok && m.last_tok <= h.tok + 3 && h.period == pp.period;
+      });
       if (!covered && !inside) hits.push_back({m.first_tok, pp.period});
     }
   }
@@ -326,7 +341,8 @@ std::vector<std::string> find_qualifiers(const std::vector<Token>& toks, const P
   std::vector<std::string_view> found;
   for (const auto& q : qualifier_phrases()) {
     for (const auto& m : find_phrase(toks, v, q.words)) {
-      bool overlaps = std::any_of(used.begin(), used.end(), [&](auto span) { return m.first_tok <= span.second && span.first <= m.last_tok; });
+      bool overlaps = std::any_of(used.begin(), used.end(),
+                                  [&](auto span) { return m.first_tok <= span.second && span.first <= m.last_tok; });
       if (overlaps) continue;
       used.push_back({m.first_tok, m.last_tok});
       if (std::find(found.begin(), found.end(), q.canonical) == found.end()) found.push_back(q.canonical);
@@ -356,7 +372,9 @@ bool is_word(const std::vector<Token>& toks, std::size_t i, std::initializer_lis
 bool after_pay_point_word(const std::vector<Token>& toks, std::size_t num) {
   for (std::size_t back = 1; back <= 3 && back <= num; ++back) {
     std::size_t i = num - back;
-    if (is_word(toks, i, {"scp", "spinal", "spine", "point", "points", "grade", "band", "scale", "level", "ps", "pt", "sp", "lgs", "hay", "nr"}))
+    if (is_word(toks, i,
+                {"scp", "spinal", "spine", "point", "points", "grade", "band", "scale", "level", "ps", "pt", "sp",
+                 "lgs", "hay", "nr"}))
       return true;
     if (toks[i].kind != Tok::num && toks[i].kind != Tok::dash && toks[i].kind != Tok::punct) return false;
   }
@@ -367,12 +385,16 @@ bool followed_by_percent(const std::vector<Token>& toks, std::size_t i) {
   return i + 1 < toks.size() && toks[i + 1].kind == Tok::punct && toks[i + 1].punct == '%';
 }
 
-bool currency_before(const std::vector<Token>& toks, std::size_t i) { return i > 0 && toks[i - 1].kind == Tok::cur; }
+bool currency_before(const std::vector<Token>& toks, std::size_t i) {
+  return i > 0 && toks[i - 1].kind == Tok::cur;
+}
 bool currency_after(const std::vector<Token>& toks, std::size_t i) {
   return i + 1 < toks.size() && toks[i + 1].kind == Tok::cur && !(i + 2 < toks.size() && toks[i + 2].kind == Tok::num);
 }
 
-double value_of(const Token& t) { return t.k ? t.value * 1000 : t.value; }
+double value_of(const Token& t) {
+  return t.k ? t.value * 1000 : t.value;
+}
 
 // Marks the numbers that are certainly money: with a currency, with "k", or grouped thousands.
 void mark_money(std::vector<Token>& toks) {
@@ -425,8 +447,10 @@ void promote_partners(std::vector<Token>& toks) {
     if (j == std::string_view::npos) continue;
     auto& a = toks[i];
     auto& b = toks[j];
-    if (a.money && !b.money && plausible_partner(b, a)) b.money = true;
-    else if (!a.money && b.money && !after_pay_point_word(toks, i) && plausible_partner(a, b)) a.money = true;
+    if (a.money && !b.money && plausible_partner(b, a))
+      b.money = true;
+    else if (!a.money && b.money && !after_pay_point_word(toks, i) && plausible_partner(a, b))
+      a.money = true;
   }
   // A "k" on one side of a range covers the other: "£40-45k".
   for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -462,7 +486,8 @@ bool is_extra(const std::vector<Token>& toks, const Amount& a) {
   for (std::size_t back = 1; back <= 3 && back <= a.first_tok; ++back) {
     std::size_t i = a.first_tok - back;
     if (toks[i].kind == Tok::plus ||
-        is_word(toks, i, {"plus", "inc", "including", "incl", "additional", "allowance", "supplement", "bonus", "weighting"}))
+        is_word(toks, i,
+                {"plus", "inc", "including", "incl", "additional", "allowance", "supplement", "bonus", "weighting"}))
       return true;
   }
   for (std::size_t j = a.last_tok + 1; j <= a.last_tok + 3 && j < toks.size(); ++j)
@@ -473,7 +498,9 @@ bool is_extra(const std::vector<Token>& toks, const Amount& a) {
 // ---------------------------------------------------------------------------------------------
 // Assembly
 
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+double round_to(double v, double unit) {
+  return std::round(v / unit) * unit;
+}
 
 struct Figures {
   std::optional<double> min, max;
@@ -490,7 +517,8 @@ std::string currency_of(const std::vector<Token>& toks, std::size_t num) {
 
 // Resolves the ambiguous "24.313" using the period: explicit hour/day/week keeps the decimal.
 double figure(const Token& t, Period explicit_period, bool& used_dot3) {
-  bool small_period = explicit_period == Period::hour || explicit_period == Period::day || explicit_period == Period::week;
+  bool small_period =
+      explicit_period == Period::hour || explicit_period == Period::day || explicit_period == Period::week;
   if (t.dot3 && !t.k && !small_period) {
     used_dot3 = true;
     return t.dot3_value;
@@ -518,8 +546,10 @@ Period period_for(const std::vector<PeriodHit>& hits, const Amount& a, std::size
   std::optional<Period> after, before;
   for (const auto& h : hits) {
     if (h.tok > a.last_tok && h.tok < next_start) {
-      if (!after) after = h.period;
-      else if (*after != h.period) conflict = true;
+      if (!after)
+        after = h.period;
+      else if (*after != h.period)
+        conflict = true;
     } else if (h.tok < a.first_tok) {
       before = h.period;
     }
@@ -539,7 +569,8 @@ bool open_above(const std::vector<Token>& toks, const Amount& a) {
   if (a.range) return false;
   std::size_t p = a.last_tok + 1;  // "£28,000+" — a '+' stuck to the figure with nothing after it
   bool plus = p < toks.size() && toks[p].kind == Tok::plus && !toks[p].space_before &&
-              (p + 1 == toks.size() || (toks[p + 1].kind != Tok::word && toks[p + 1].kind != Tok::num && toks[p + 1].kind != Tok::cur));
+              (p + 1 == toks.size() ||
+               (toks[p + 1].kind != Tok::word && toks[p + 1].kind != Tok::num && toks[p + 1].kind != Tok::cur));
   return plus || (a.first_tok > 0 && is_word(toks, a.first_tok - 1, {"from", "minimum", "min"}));
 }
 
@@ -554,24 +585,36 @@ bool open_below(const std::vector<Token>& toks, const Amount& a) {
 
 const char* to_string(Period p) {
   switch (p) {
-    case Period::hour: return "hour";
-    case Period::day: return "day";
-    case Period::week: return "week";
-    case Period::month: return "month";
-    case Period::year: return "year";
-    case Period::unknown: break;
+    case Period::hour:
+      return "hour";
+    case Period::day:
+      return "day";
+    case Period::week:
+      return "week";
+    case Period::month:
+      return "month";
+    case Period::year:
+      return "year";
+    case Period::unknown:
+      break;
   }
   return "unknown";
 }
 
 double annual_factor(Period p) {
   switch (p) {
-    case Period::hour: return kHoursPerWeek * kWeeksPerYear;
-    case Period::day: return kDaysPerYear;
-    case Period::week: return kWeeksPerYear;
-    case Period::month: return kMonthsPerYear;
-    case Period::year: return 1;
-    case Period::unknown: break;
+    case Period::hour:
+      return kHoursPerWeek * kWeeksPerYear;
+    case Period::day:
+      return kDaysPerYear;
+    case Period::week:
+      return kWeeksPerYear;
+    case Period::month:
+      return kMonthsPerYear;
+    case Period::year:
+      return 1;
+    case Period::unknown:
+      break;
   }
   return 0;
 }
@@ -596,7 +639,8 @@ Salary parse_salary(std::string_view input) {
   if (amounts.size() > 1) next_start = amounts[1].first_tok;
   // A second salary figure we are not reading (not an extra like "+ £2,000 allowance") casts some
   // doubt on which one is meant.
-  if (std::any_of(amounts.begin() + 1, amounts.end(), [&](const Amount& x) { return !is_extra(toks, x); })) conf -= 0.15;
+  if (std::any_of(amounts.begin() + 1, amounts.end(), [&](const Amount& x) { return !is_extra(toks, x); }))
+    conf -= 0.15;
 
   bool period_conflict = false;
   Period explicit_period = period_for(find_periods(toks, view), a, next_start, period_conflict);
@@ -627,15 +671,19 @@ Salary parse_salary(std::string_view input) {
     std::swap(f.min, f.max);
     conf -= 0.2;
   }
-  if (f.min && f.max && *f.min > 0 && *f.max / *f.min > 3) conf = std::min(conf, 0.3);
-  else if (f.min && f.max && *f.min > 0 && *f.max / *f.min > 2) conf -= 0.15;
+  if (f.min && f.max && *f.min > 0 && *f.max / *f.min > 3)
+    conf = std::min(conf, 0.3);
+  else if (f.min && f.max && *f.min > 0 && *f.max / *f.min > 2)
+    conf -= 0.15;
 
   if (open_above(toks, a)) {
     f.max.reset();
-    if (std::find(s.qualifiers.begin(), s.qualifiers.end(), "from") == s.qualifiers.end()) s.qualifiers.insert(s.qualifiers.begin(), "from");
+    if (std::find(s.qualifiers.begin(), s.qualifiers.end(), "from") == s.qualifiers.end())
+      s.qualifiers.insert(s.qualifiers.begin(), "from");
   } else if (open_below(toks, a)) {
     f.min.reset();
-    if (std::find(s.qualifiers.begin(), s.qualifiers.end(), "up to") == s.qualifiers.end()) s.qualifiers.insert(s.qualifiers.begin(), "up to");
+    if (std::find(s.qualifiers.begin(), s.qualifiers.end(), "up to") == s.qualifiers.end())
+      s.qualifiers.insert(s.qualifiers.begin(), "up to");
   }
 
   double factor = annual_factor(period);

@@ -36,16 +36,16 @@ enum class Period { unknown, hour, day, week, month, year };
 const char* to_string(Period p);
 
 struct Salary {
-  bool parsed = false;                   // true when confidence >= kMinConfidence
-  std::optional<double> min, max;        // as written, in `period` units; either may be open-ended
-  std::string currency = "GBP";          // ISO 4217 code; GBP unless the text says otherwise
+  bool parsed = false;             // true when confidence >= kMinConfidence
+  std::optional<double> min, max;  // as written, in `period` units; either may be open-ended
+  std::string currency = "GBP";    // ISO 4217 code; GBP unless the text says otherwise
   Period period = Period::unknown;
-  bool pro_rata = false;                 // the figures are full-time figures paid pro rata
-  std::vector<std::string> qualifiers;   // canonical phrases, in a fixed order (see salary.cpp)
-  double confidence = 0;                 // 0..1, two decimal places
+  bool pro_rata = false;                         // the figures are full-time figures paid pro rata
+  std::vector<std::string> qualifiers;           // canonical phrases, in a fixed order (see salary.cpp)
+  double confidence = 0;                         // 0..1, two decimal places
   std::optional<double> annual_min, annual_max;  // min/max × annual_factor(period), whole pounds
-  std::string text;                      // the input, trimmed; invalid UTF-8 replaced by U+FFFD, except a
-                                         // lone Latin-1 0xA3, which becomes '£'
+  std::string text;                              // the input, trimmed; invalid UTF-8 replaced by U+FFFD, except a
+                                                 // lone Latin-1 0xA3, which becomes '£'
 };
 
 // Below this confidence a salary is unparsed.

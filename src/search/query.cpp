@@ -12,8 +12,10 @@ bool word_byte(unsigned char c) {
 std::string quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c);
+    if (c == '"')
+      out += "\"\"";
+    else
+      out.push_back(c);
   }
   out.push_back('"');
   return out;
@@ -68,7 +70,8 @@ ParsedQuery parse_query(std::string_view input) {
     }
     if (quote == std::string_view::npos) break;
     size_t close = input.find('"', quote + 1);
-    std::string_view phrase = input.substr(quote + 1, close == std::string_view::npos ? std::string_view::npos : close - quote - 1);
+    std::string_view phrase =
+        input.substr(quote + 1, close == std::string_view::npos ? std::string_view::npos : close - quote - 1);
     auto words = words_of(phrase);
     std::string joined;
     for (auto& w : words) {

@@ -12,10 +12,10 @@
 namespace gazette::search {
 
 struct ParsedQuery {
-  std::string fts;                 // the FTS5 MATCH expression; empty when nothing searchable was typed
-  std::vector<std::string> terms;  // the words and phrases kept, for display
+  std::string fts;                   // the FTS5 MATCH expression; empty when nothing searchable was typed
+  std::vector<std::string> terms;    // the words and phrases kept, for display
   std::vector<std::string> phrases;  // each term as its own FTS5 expression (fts is these, ANDed)
-  bool truncated = false;          // the input was longer than we search on (limits below)
+  bool truncated = false;            // the input was longer than we search on (limits below)
 };
 
 constexpr std::size_t kMaxQueryBytes = 500;

@@ -119,7 +119,8 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
     res.message = "Showing the best matches among the " + std::to_string(f.rank_window) +
                   " most recent articles that match; sort by date to go through them all.";
   if (res.total == 0) res.message = "No articles match your search.";
-  if (res.query.truncated) res.message += (res.message.empty() ? "" : " ") + std::string("Only the first part of a long query was used.");
+  if (res.query.truncated)
+    res.message += (res.message.empty() ? "" : " ") + std::string("Only the first part of a long query was used.");
   return res;
 }
 
@@ -129,17 +130,42 @@ std::string marked_to_html(const std::string& marked) {
   bool line_start = true;
   for (char c : marked) {
     switch (c) {
-      case '\x02': out += "<mark>"; break;
-      case '\x03': out += "</mark>"; break;
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': out.push_back(' '); line_start = true; continue;
-      case '#': if (line_start) continue; out.push_back(c); break;
-      case '*': case '_': case '[': case ']': break;
-      default: out.push_back(c);
+      case '\x02':
+        out += "<mark>";
+        break;
+      case '\x03':
+        out += "</mark>";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out.push_back(' ');
+        line_start = true;
+        continue;
+      case '#':
+        if (line_start) continue;
+        out.push_back(c);
+        break;
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+        break;
+      default:
+        out.push_back(c);
     }
     line_start = false;
   }

@@ -15,11 +15,11 @@ namespace gazette::search {
 
 struct SearchRequest {
   std::string q;
-  std::string section;  // section slug, "" for any
-  std::string author;   // author slug, or name as typed
-  std::string council;  // council slug, or what a reader typed (councils::find_council)
-  std::string from;     // YYYY-MM-DD, inclusive
-  std::string to;       // YYYY-MM-DD, inclusive
+  std::string section;             // section slug, "" for any
+  std::string author;              // author slug, or name as typed
+  std::string council;             // council slug, or what a reader typed (councils::find_council)
+  std::string from;                // YYYY-MM-DD, inclusive
+  std::string to;                  // YYYY-MM-DD, inclusive
   std::string sort = "relevance";  // or "date"
   int page = 1;
   int page_size = 20;
@@ -28,10 +28,10 @@ struct SearchRequest {
 struct SearchResponse {
   ParsedQuery query;
   std::vector<store::SearchHit> hits;
-  std::int64_t total = 0;       // matches: up to kCountCap by date, up to kRankWindow by relevance
-  bool total_is_lower_bound = false;  // there are more than `total`
-  std::int64_t pages = 0;       // pages the reader can go through (relevance: within the ranking window)
-  std::string message;  // for the reader: why there are no results, or what was ignored
+  std::int64_t total = 0;                 // matches: up to kCountCap by date, up to kRankWindow by relevance
+  bool total_is_lower_bound = false;      // there are more than `total`
+  std::int64_t pages = 0;                 // pages the reader can go through (relevance: within the ranking window)
+  std::string message;                    // for the reader: why there are no results, or what was ignored
   std::string council_name, author_name;  // the council and author the filters resolved to
 };
 

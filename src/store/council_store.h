@@ -15,8 +15,8 @@ namespace gazette::store {
 struct CouncilRow {
   std::int64_t id = 0;
   std::string gss_code, official_name, slug, type, nation, start_date, end_date;
-  std::int64_t articles = 0;   // articles mentioning it (filled by all())
-  std::int64_t mentions = 0;   // mentions in one article (filled by for_article())
+  std::int64_t articles = 0;  // articles mentioning it (filled by all())
+  std::int64_t mentions = 0;  // mentions in one article (filled by for_article())
   bool abolished() const { return !end_date.empty(); }
 };
 

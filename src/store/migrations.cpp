@@ -12,7 +12,8 @@ int latest_schema_version() {
 }
 
 MigrationResult migrate(Connection& db) {
-  db.exec_script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  db.exec_script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
   MigrationResult result;
   result.from_version = static_cast<int>(db.scalar("schema_version", {}, 0));
   result.to_version = result.from_version;

@@ -75,7 +75,8 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     h.headline_marked = r.text(12);
     // The standfirst's fragment when the words are in it, else the body's: never the headline again.
     std::string standfirst = r.text(13), body = r.text(14);
-    h.snippet_marked = standfirst.find('\x02') != std::string::npos || body.find('\x02') == std::string::npos ? standfirst : body;
+    h.snippet_marked =
+        standfirst.find('\x02') != std::string::npos || body.find('\x02') == std::string::npos ? standfirst : body;
     if (window_total && !f.by_date) *window_total = r.int64(15);
     out.push_back(std::move(h));
   };
@@ -124,7 +125,9 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   return out;
 }
 
-void SearchStore::check_index() { db_.exec("search_index_check", {}); }
+void SearchStore::check_index() {
+  db_.exec("search_index_check", {});
+}
 
 std::int64_t SearchStore::naive_like_search(const std::string& word, std::int64_t now) {
   std::int64_t n = 0;

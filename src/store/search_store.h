@@ -18,9 +18,9 @@ struct SearchFilter {
   // weighs each by an IDF estimated on a sample of recent articles; otherwise they weigh the same.
   std::vector<std::string> phrases;
   std::int64_t section_id = 0, author_id = 0, council_id = 0;
-  std::int64_t from = 0;                                          // inclusive, Unix seconds
-  std::int64_t to = std::numeric_limits<std::int64_t>::max();     // exclusive
-  bool by_date = false;                                           // newest first instead of relevance
+  std::int64_t from = 0;                                       // inclusive, Unix seconds
+  std::int64_t to = std::numeric_limits<std::int64_t>::max();  // exclusive
+  bool by_date = false;                                        // newest first instead of relevance
   // Relevance ranks the newest `rank_window` matches that pass the filters (see schema_006).
   int rank_window = 2000;
 };

@@ -28,8 +28,7 @@ class SqliteRow final : public Row {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(const std::string& path, bool read_only) {
-    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                SQLITE_OPEN_NOMUTEX;
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -43,7 +42,9 @@ class SqliteConnection final : public Connection {
     }
     try {
       if (!read_only) exec_script("PRAGMA journal_mode = WAL;");
-      exec_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -32768;");
+      exec_script(
+          "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 17179869184; PRAGMA cache_size = "
+          "-32768;");
     } catch (...) {
       sqlite3_close(db_);
       throw;
@@ -108,8 +109,8 @@ class SqliteConnection final : public Connection {
     if (it == statements_.end()) {
       const std::string& sql = SqlCatalog::sqlite().get(name);
       sqlite3_stmt* st = nullptr;
-      if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st,
-                             nullptr) != SQLITE_OK)
+      if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr) !=
+          SQLITE_OK)
         fail(name);
       it = statements_.emplace(std::string(name), st).first;
     }
@@ -117,9 +118,12 @@ class SqliteConnection final : public Connection {
     int i = 1;
     for (const Value& v : params) {
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(st, i);
-      else if (auto* n = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(st, i, *n);
-      else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(st, i, *d);
+      if (std::holds_alternative<std::nullptr_t>(v))
+        rc = sqlite3_bind_null(st, i);
+      else if (auto* n = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(st, i, *n);
+      else if (auto* d = std::get_if<double>(&v))
+        rc = sqlite3_bind_double(st, i, *d);
       else {
         auto s = std::get<std::string_view>(v);
         rc = sqlite3_bind_text64(st, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);

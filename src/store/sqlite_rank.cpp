@@ -23,7 +23,9 @@ struct QueryState {
   std::vector<double> freq;  // scratch, one per phrase
 };
 
-void destroy_state(void* p) { delete static_cast<QueryState*>(p); }
+void destroy_state(void* p) {
+  delete static_cast<QueryState*>(p);
+}
 
 QueryState* state_for(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
                       sqlite3_value** argv) {
@@ -67,8 +69,7 @@ QueryState* state_for(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_con
   return s;
 }
 
-void gazette_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
-                  sqlite3_value** argv) {
+void gazette_rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   QueryState* s = state_for(api, fts, ctx, argc, argv);
   if (!s) return;
   std::fill(s->freq.begin(), s->freq.end(), 0.0);

@@ -37,7 +37,9 @@ std::vector<UserRow> UserStore::all() {
   return out;
 }
 
-void UserStore::set_password_hash(std::int64_t id, const std::string& hash) { db_.exec("user_set_password", {id, hash}); }
+void UserStore::set_password_hash(std::int64_t id, const std::string& hash) {
+  db_.exec("user_set_password", {id, hash});
+}
 
 void UserStore::set_disabled(std::int64_t id, bool disabled) {
   db_.exec("user_set_disabled", {id, std::int64_t{disabled ? 1 : 0}});
@@ -60,10 +62,16 @@ std::optional<SessionRow> UserStore::session(const std::string& token_hash, std:
   return out;
 }
 
-void UserStore::delete_session(const std::string& token_hash) { db_.exec("session_delete", {token_hash}); }
+void UserStore::delete_session(const std::string& token_hash) {
+  db_.exec("session_delete", {token_hash});
+}
 
-void UserStore::delete_sessions_of(std::int64_t user_id) { db_.exec("sessions_delete_for_user", {user_id}); }
+void UserStore::delete_sessions_of(std::int64_t user_id) {
+  db_.exec("sessions_delete_for_user", {user_id});
+}
 
-std::int64_t UserStore::delete_expired_sessions(std::int64_t now) { return db_.exec("sessions_delete_expired", {now}); }
+std::int64_t UserStore::delete_expired_sessions(std::int64_t now) {
+  return db_.exec("sessions_delete_expired", {now});
+}
 
 }  // namespace gazette::store

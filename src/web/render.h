@@ -17,14 +17,14 @@
 namespace gazette::web {
 
 struct PageMeta {
-  std::string title;            // <title>, without the site name
-  std::string description;      // meta description and og:description
-  std::string canonical_path;   // "/news?page=2"
+  std::string title;           // <title>, without the site name
+  std::string description;     // meta description and og:description
+  std::string canonical_path;  // "/news?page=2"
   std::string og_type = "website";
-  std::string json_ld;          // serialised JSON-LD, already safe for a <script> element
-  std::string feed_path;        // RSS feed for this page, if any
+  std::string json_ld;    // serialised JSON-LD, already safe for a <script> element
+  std::string feed_path;  // RSS feed for this page, if any
   std::string feed_title;
-  std::string current_section;  // slug of the section to mark in the navigation
+  std::string current_section;                                // slug of the section to mark in the navigation
   std::vector<std::pair<std::string, std::string>> og_extra;  // property, content
 };
 

@@ -17,8 +17,14 @@ inline std::string article_path(const std::string& section_slug, const std::stri
   auto d = content::date_parts(published_at);
   return "/" + section_slug + "/" + d.year + "/" + d.month + "/" + d.day + "/" + slug;
 }
-inline std::string section_path(const content::Section& s) { return "/" + s.slug; }
-inline std::string author_path(const content::Author& a) { return "/authors/" + a.slug; }
-inline std::string tag_path(const content::Tag& t) { return "/tags/" + t.slug; }
+inline std::string section_path(const content::Section& s) {
+  return "/" + s.slug;
+}
+inline std::string author_path(const content::Author& a) {
+  return "/authors/" + a.slug;
+}
+inline std::string tag_path(const content::Tag& t) {
+  return "/tags/" + t.slug;
+}
 
 }  // namespace gazette::web

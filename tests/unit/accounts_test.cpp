@@ -35,7 +35,9 @@ TEST(Tokens, RandomUrlSafeAndComparedWhole) {
   for (int i = 0; i < 200; ++i) {
     auto t = accounts::random_token();
     EXPECT_EQ(t.size(), 43u);
-    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos) << t;
+    EXPECT_EQ(t.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos)
+        << t;
     seen.insert(t);
   }
   EXPECT_EQ(seen.size(), 200u);

@@ -11,7 +11,9 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr year_month_day ymd(int y, unsigned m, unsigned d) { return year{y} / month{m} / day{d}; }
+constexpr year_month_day ymd(int y, unsigned m, unsigned d) {
+  return year{y} / month{m} / day{d};
+}
 
 struct Case {
   std::string text;
@@ -42,7 +44,7 @@ const std::vector<Case> kCases = {
     {"Applications no later than 9am on the 2nd of February 2026.", ymd(2026, 1, 12), ymd(2026, 2, 2)},
     {"CLOSING DATE: 28 FEB 2025", ymd(2025, 2, 1), ymd(2025, 2, 28)},
     {"We are a great place to work, offering flexible working.", ymd(2024, 5, 1), std::nullopt},
-    {"Closing date: 31/06/2024", ymd(2024, 5, 1), std::nullopt},       // no 31 June
+    {"Closing date: 31/06/2024", ymd(2024, 5, 1), std::nullopt},        // no 31 June
     {"Closing date: 29 February", ymd(2025, 1, 10), ymd(2028, 2, 29)},  // next leap year
     {"Closing date: 14 March 2024; shortlisting w/c 18 March", ymd(2024, 3, 1), ymd(2024, 3, 14)},
     {"Closing date: ASAP. Start date 1 September 2024", ymd(2024, 5, 1), std::nullopt},
@@ -68,8 +70,9 @@ TEST(ClosingDate, Table) {
 TEST(ClosingDate, RandomBytesNeverCrash) {
   std::mt19937 rng(11);
   std::uniform_int_distribution<int> byte(0, 255), len(0, 80);
-  const std::vector<std::string> pieces = {"closing date ", "closes on ", "31", "1st", "/", ".", "-", "2024", "june ",
-                                           "of ", ", ", "interview ", "99999999999999999999", "feb "};
+  const std::vector<std::string> pieces = {
+      "closing date ", "closes on ",           "31",  "1st", "/", ".", "-", "2024", "june ", "of ", ", ",
+      "interview ",    "99999999999999999999", "feb "};
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   for (int i = 0; i < 20000; ++i) {
     std::string s;

@@ -68,7 +68,8 @@ TEST(CouncilRegister, AbolishedFlag) {
   ASSERT_NE(allerdale, rows.end());
   EXPECT_TRUE(allerdale->abolished());
   EXPECT_EQ(allerdale->end_date, "2023-03-31");
-  std::size_t without_code = std::count_if(rows.begin(), rows.end(), [](const Council& c) { return c.gss_code.empty(); });
+  std::size_t without_code =
+      std::count_if(rows.begin(), rows.end(), [](const Council& c) { return c.gss_code.empty(); });
   EXPECT_EQ(without_code, 27u);  // 25 pre-2015 NI districts, Avon, Wansbeck
 }
 
@@ -277,8 +278,10 @@ TEST(CouncilDetector, PrecisionAndRecallOnLabelledSentences) {
     ++sentences;
     negatives += expected.empty();
     for (const auto& c : got) {
-      if (expected.count(c)) ++tp;
-      else ++fp, std::cout << "  false positive " << c << ": " << sentence << "\n";
+      if (expected.count(c))
+        ++tp;
+      else
+        ++fp, std::cout << "  false positive " << c << ": " << sentence << "\n";
     }
     for (const auto& c : expected)
       if (!got.count(c)) ++fn, std::cout << "  missed " << c << ": " << sentence << "\n";
@@ -288,8 +291,8 @@ TEST(CouncilDetector, PrecisionAndRecallOnLabelledSentences) {
   double precision = tp + fp ? double(tp) / double(tp + fp) : 1.0;
   double recall = tp + fn ? double(tp) / double(tp + fn) : 1.0;
   std::cout << "council detection: precision " << precision << " recall " << recall << " over " << sentences
-            << " sentences (" << negatives << " without a council; " << tp << " found, " << fp
-            << " false positives, " << fn << " missed)\n";
+            << " sentences (" << negatives << " without a council; " << tp << " found, " << fp << " false positives, "
+            << fn << " missed)\n";
   EXPECT_GE(precision, 0.95);
   EXPECT_GE(recall, 0.85);
 }

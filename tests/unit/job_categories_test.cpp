@@ -70,7 +70,8 @@ const std::vector<Case> kCases = {
     {"Paralegal - Property & Contracts", "", "legal-governance"},
     {"HR Business Partner", "", "hr"},
     {"Learning & Development Advisor", "", "hr"},
-    {"Recruitment Officer", "We recruit for every council service; you will manage our applicant tracking system.", "hr"},
+    {"Recruitment Officer", "We recruit for every council service; you will manage our applicant tracking system.",
+     "hr"},
     {"Senior Software Developer", "", "it-digital"},
     {"Cyber Security Analyst", "", "it-digital"},
     {"GIS Technician", "", "it-digital"},
@@ -131,7 +132,8 @@ TEST(JobCategories, AccuracyOverRealStyleTitles) {
     if (got.slug == c.want) {
       ++right;
     } else {
-      std::cout << "  miss: \"" << c.title << "\" -> \"" << got.slug << "\" (" << got.score << "), want \"" << c.want << "\"\n";
+      std::cout << "  miss: \"" << c.title << "\" -> \"" << got.slug << "\" (" << got.score << "), want \"" << c.want
+                << "\"\n";
     }
     EXPECT_EQ(got.slug.empty(), got.score == 0);
   }
@@ -142,7 +144,8 @@ TEST(JobCategories, AccuracyOverRealStyleTitles) {
 
 TEST(JobCategories, TitleOutweighsDescription) {
   // A description full of another service's words must not override a clear title.
-  auto got = classify_job("Senior Accountant", "Supporting our schools, teachers and pupils across the education service.");
+  auto got =
+      classify_job("Senior Accountant", "Supporting our schools, teachers and pupils across the education service.");
   EXPECT_EQ(got.slug, "finance");
 }
 

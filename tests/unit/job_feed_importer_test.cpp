@@ -18,9 +18,13 @@ namespace {
 
 using gazette::testing::TempDb;
 
-std::string fixture(const std::string& name) { return std::string(GAZETTE_SOURCE_DIR) + "/tests/fixtures/jobs/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(GAZETTE_SOURCE_DIR) + "/tests/fixtures/jobs/" + name;
+}
 
-std::int64_t job_count(store::Connection& db) { return store::JobStore(db).count(); }
+std::int64_t job_count(store::Connection& db) {
+  return store::JobStore(db).count();
+}
 
 void load_councils(store::Connection& db) {
   store::Transaction tx(db);
@@ -37,7 +41,9 @@ std::map<std::string, jobs::Job> jobs_by_title(store::Connection& db) {
   return out;
 }
 
-std::int64_t day(int y, int m, int d) { return content::unix_from_date(y, m, d); }
+std::int64_t day(int y, int m, int d) {
+  return content::unix_from_date(y, m, d);
+}
 
 // ---- a well-formed feed -----------------------------------------------------------------------------
 
@@ -53,9 +59,9 @@ TEST(JobFeedImport, WellFormedFeedImportsEveryAdvert) {
   EXPECT_EQ(job_count(t.db()), 7);
   auto all = jobs_by_title(t.db());
   ASSERT_EQ(all.size(), 7u);
-  for (const char* title : {"Senior Highways Engineer", "Planning Enforcement Officer", "Traffic Signals Technician",
-                            "Principal Planning Officer", "Highways Maintenance Supervisor", "Tree Officer",
-                            "Housing Options Adviser"})
+  for (const char* title :
+       {"Senior Highways Engineer", "Planning Enforcement Officer", "Traffic Signals Technician",
+        "Principal Planning Officer", "Highways Maintenance Supervisor", "Tree Officer", "Housing Options Adviser"})
     EXPECT_TRUE(all.count(title)) << title;
   for (const auto& [title, j] : all) {
     EXPECT_EQ(j.status, "live") << title;
@@ -248,7 +254,9 @@ TEST(JobFeedImport, WrongRootAndMissingFileAreClearErrors) {
 namespace gazette::jobs {
 namespace {
 
-std::int64_t day(int y, int m, int d) { return content::unix_from_date(y, m, d); }
+std::int64_t day(int y, int m, int d) {
+  return content::unix_from_date(y, m, d);
+}
 
 JobInput advert() {
   JobInput in;

@@ -78,13 +78,13 @@ JobSearchResult run(const JobIndex& index, const JobQuery& q, const Ids* keyword
 
 TEST(JobSearchLive, ClosedFilledExpiredAndDraftAdvertsNeverAppear) {
   auto index = index_of({
-      {.id = 1, .category = "planning"},                                        // live, no closing date
-      {.id = 2, .category = "planning", .closes_at = kNow + kDay},              // live, closes tomorrow
-      {.id = 3, .category = "housing", .status = "closed"},                     // closed by hand
-      {.id = 4, .category = "housing", .status = "filled"},                     // filled
-      {.id = 5, .category = "housing", .closes_at = kNow - kDay},               // closing date passed
-      {.id = 6, .category = "housing", .closes_at = kNow},                      // closes this very second
-      {.id = 7, .category = "housing", .status = "draft"},                      // never published
+      {.id = 1, .category = "planning"},                            // live, no closing date
+      {.id = 2, .category = "planning", .closes_at = kNow + kDay},  // live, closes tomorrow
+      {.id = 3, .category = "housing", .status = "closed"},         // closed by hand
+      {.id = 4, .category = "housing", .status = "filled"},         // filled
+      {.id = 5, .category = "housing", .closes_at = kNow - kDay},   // closing date passed
+      {.id = 6, .category = "housing", .closes_at = kNow},          // closes this very second
+      {.id = 7, .category = "housing", .status = "draft"},          // never published
       {.id = 8, .category = "waste", .contract = "temporary", .closes_at = kNow + kDay, .status = "draft"},
   });
   auto res = run(index, {});
@@ -134,19 +134,64 @@ TEST(JobSearchLive, IncludeClosedShowsClosedButNeverDrafts) {
 // Six live adverts that differ in every filterable field.
 std::vector<R> varied() {
   return {
-      {.id = 1, .category = "planning", .contract = "permanent", .hours = "full-time", .region = "North West",
-       .council = 10, .employer = 100, .annual_min = 30000, .annual_max = 35000, .posted_days_ago = 1},
-      {.id = 2, .category = "planning", .contract = "fixed-term", .hours = "part-time", .region = "South East",
-       .council = 11, .employer = 101, .annual_min = 45000, .annual_max = 50000, .posted_days_ago = 3},
-      {.id = 3, .category = "highways-transport", .contract = "permanent", .hours = "full-time",
-       .region = "North West", .council = 10, .employer = 100, .posted_days_ago = 10},  // no parsed salary
-      {.id = 4, .category = "highways-transport", .contract = "temporary", .hours = "full-time",
-       .region = "Yorkshire", .council = 12, .employer = 102, .annual_min = 25000, .annual_max = 27000,
+      {.id = 1,
+       .category = "planning",
+       .contract = "permanent",
+       .hours = "full-time",
+       .region = "North West",
+       .council = 10,
+       .employer = 100,
+       .annual_min = 30000,
+       .annual_max = 35000,
+       .posted_days_ago = 1},
+      {.id = 2,
+       .category = "planning",
+       .contract = "fixed-term",
+       .hours = "part-time",
+       .region = "South East",
+       .council = 11,
+       .employer = 101,
+       .annual_min = 45000,
+       .annual_max = 50000,
+       .posted_days_ago = 3},
+      {.id = 3,
+       .category = "highways-transport",
+       .contract = "permanent",
+       .hours = "full-time",
+       .region = "North West",
+       .council = 10,
+       .employer = 100,
+       .posted_days_ago = 10},  // no parsed salary
+      {.id = 4,
+       .category = "highways-transport",
+       .contract = "temporary",
+       .hours = "full-time",
+       .region = "Yorkshire",
+       .council = 12,
+       .employer = 102,
+       .annual_min = 25000,
+       .annual_max = 27000,
        .posted_days_ago = 20},
-      {.id = 5, .category = "housing", .contract = "permanent", .hours = "flexible", .region = "South East",
-       .council = 11, .employer = 103, .annual_min = 60000, .annual_max = 60000, .posted_days_ago = 40},
-      {.id = 6, .category = "finance", .contract = "interim", .hours = "part-time", .region = "Yorkshire",
-       .council = 0, .employer = 104, .annual_min = -1, .annual_max = 42000, .posted_days_ago = 2},
+      {.id = 5,
+       .category = "housing",
+       .contract = "permanent",
+       .hours = "flexible",
+       .region = "South East",
+       .council = 11,
+       .employer = 103,
+       .annual_min = 60000,
+       .annual_max = 60000,
+       .posted_days_ago = 40},
+      {.id = 6,
+       .category = "finance",
+       .contract = "interim",
+       .hours = "part-time",
+       .region = "Yorkshire",
+       .council = 0,
+       .employer = 104,
+       .annual_min = -1,
+       .annual_max = 42000,
+       .posted_days_ago = 2},
   };
 }
 

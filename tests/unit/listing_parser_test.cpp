@@ -119,7 +119,10 @@ TEST(ListingParserFixtures, SingleArticlePageWithFurnitureAndAdverts) {
   ASSERT_EQ(p.adverts.size(), 3u);
   EXPECT_EQ(p.adverts[0].title, "Senior bridge inspector");
   EXPECT_EQ(p.adverts[0].employer, "Anytown County Council");
-  EXPECT_EQ(p.adverts[0].salary, "\xC2\xA3" "41,200 - \xC2\xA3" "45,900");
+  EXPECT_EQ(p.adverts[0].salary,
+            "\xC2\xA3"
+            "41,200 - \xC2\xA3"
+            "45,900");
   EXPECT_TRUE(p.adverts[0].snippet.starts_with("We are looking for a chartered engineer"));
   EXPECT_EQ(p.adverts[0].recruiter, "Anytown County Council");
   EXPECT_EQ(p.adverts[0].category_heading, "Roads jobs");
@@ -233,11 +236,11 @@ TEST(ListingParser, SummaryOpeningWithByIsNotAByline) {
 
 TEST(ListingParser, StrayLinesAreSkippedWithReasons) {
   const auto p = parse_listing(
-      "Latest news\n\n"                       // 1: page title before any item
-      "12 June 2019\n\n"                      // 3: date with no headline
-      "By Jo Bloggs | June 12, 2019\n\n"      // 5: byline with no headline
-      "\xE2\x80\xA2\n\n"                      // 7: empty bullet
-      "Recuriter: Nobody In Particular\n");   // 9: recruiter line with nothing above it
+      "Latest news\n\n"                      // 1: page title before any item
+      "12 June 2019\n\n"                     // 3: date with no headline
+      "By Jo Bloggs | June 12, 2019\n\n"     // 5: byline with no headline
+      "\xE2\x80\xA2\n\n"                     // 7: empty bullet
+      "Recuriter: Nobody In Particular\n");  // 9: recruiter line with nothing above it
   EXPECT_TRUE(p.articles.empty());
   EXPECT_TRUE(p.adverts.empty());
   EXPECT_TRUE(has_reason(p, 1, "text outside any item"));
@@ -254,7 +257,8 @@ TEST(ListingParser, RelatedHeadlineWithoutSummaryIsSkipped) {
 }
 
 TEST(ListingParser, BylineWithTwoAuthors) {
-  const auto p = parse_listing("\xE2\x80\xA2 Joint piece\n\nBy Ada Lovell and Cllr Ben Okafor | March 3, 2020\n\nText.\n");
+  const auto p =
+      parse_listing("\xE2\x80\xA2 Joint piece\n\nBy Ada Lovell and Cllr Ben Okafor | March 3, 2020\n\nText.\n");
   ASSERT_EQ(p.articles.size(), 1u);
   EXPECT_EQ(p.articles[0].authors, (Names{"Ada Lovell", "Ben Okafor"}));
   expect_date(p.articles[0], 2020, 3, 3);
@@ -264,8 +268,9 @@ TEST(ListingParser, BylineWithTwoAuthors) {
 // Hostile input: nothing may throw or crash.
 
 TEST(ListingParserRobustness, EmptyAndBlankInput) {
-  for (const std::string& text : {std::string(), std::string("   \n\t\n\r\n"), std::string("\xC2\xA0\xC2\xA0\n"),
-                                 std::string("\r\r\r"), std::string("\xE2\x80\xA2"), std::string("\xE2\x80\xA2   \n")}) {
+  for (const std::string& text :
+       {std::string(), std::string("   \n\t\n\r\n"), std::string("\xC2\xA0\xC2\xA0\n"), std::string("\r\r\r"),
+        std::string("\xE2\x80\xA2"), std::string("\xE2\x80\xA2   \n")}) {
     ParsedListing p;
     EXPECT_NO_THROW(p = parse_listing(text));
     EXPECT_TRUE(p.articles.empty());
@@ -296,11 +301,26 @@ TEST(ListingParserRobustness, VeryLongLines) {
 
 // Random mixtures of the formats' own pieces: the most likely way to reach odd parser states.
 TEST(ListingParserRobustness, ShuffledFormatPieces) {
-  const std::vector<std::string> pieces = {
-      "\xE2\x80\xA2 Headline", "  \xE2\x80\xA2 ", "19 May 2022", "By Jo Bloggs | June 12, 2019", "Best Practice",
-      "You may have missed", "Jo Bloggs 21 January 2015", "SIGN UP", "Highways jobs", "\xC2\xA3" "30,000",
-      "Recuriter: Anytown", "Recruiter:", "Linkedin Banner", "Plain text, says Jo Bloggs.", "", "\r", "\xE2\x80",
-      "\xC2\xA0", "Job Title"};
+  const std::vector<std::string> pieces = {"\xE2\x80\xA2 Headline",
+                                           "  \xE2\x80\xA2 ",
+                                           "19 May 2022",
+                                           "By Jo Bloggs | June 12, 2019",
+                                           "Best Practice",
+                                           "You may have missed",
+                                           "Jo Bloggs 21 January 2015",
+                                           "SIGN UP",
+                                           "Highways jobs",
+                                           "\xC2\xA3"
+                                           "30,000",
+                                           "Recuriter: Anytown",
+                                           "Recruiter:",
+                                           "Linkedin Banner",
+                                           "Plain text, says Jo Bloggs.",
+                                           "",
+                                           "\r",
+                                           "\xE2\x80",
+                                           "\xC2\xA0",
+                                           "Job Title"};
   std::uint32_t state = 12345;
   for (int round = 0; round < 300; ++round) {
     std::string text;
@@ -318,14 +338,16 @@ TEST(ListingParserRobustness, ShuffledFormatPieces) {
 
 TEST(Utf8Check, ReportsFirstBadLine) {
   EXPECT_EQ(first_invalid_utf8_line(""), 0);
-  EXPECT_EQ(first_invalid_utf8_line("plain\n\xE2\x80\xA2 bullet \xC2\xA3" "5 \xF0\x9F\x98\x80\n"), 0);
-  EXPECT_EQ(first_invalid_utf8_line("ok\n\xC3\x28"), 2);           // lead byte without continuation
-  EXPECT_EQ(first_invalid_utf8_line("\xC0\xAF"), 1);               // overlong '/'
-  EXPECT_EQ(first_invalid_utf8_line("a\nb\n\xED\xA0\x80"), 3);     // UTF-16 surrogate
-  EXPECT_EQ(first_invalid_utf8_line("\xE2\x80"), 1);               // cut off at end of text
-  EXPECT_EQ(first_invalid_utf8_line("\xF4\x90\x80\x80"), 1);       // above U+10FFFF
-  EXPECT_EQ(first_invalid_utf8_line("x\n\n\n\x80"), 4);            // stray continuation byte
-  EXPECT_EQ(first_invalid_utf8_line("\r\n\r\n\xFF"), 3);           // CRLF counts as one line break
+  EXPECT_EQ(first_invalid_utf8_line("plain\n\xE2\x80\xA2 bullet \xC2\xA3"
+                                    "5 \xF0\x9F\x98\x80\n"),
+            0);
+  EXPECT_EQ(first_invalid_utf8_line("ok\n\xC3\x28"), 2);        // lead byte without continuation
+  EXPECT_EQ(first_invalid_utf8_line("\xC0\xAF"), 1);            // overlong '/'
+  EXPECT_EQ(first_invalid_utf8_line("a\nb\n\xED\xA0\x80"), 3);  // UTF-16 surrogate
+  EXPECT_EQ(first_invalid_utf8_line("\xE2\x80"), 1);            // cut off at end of text
+  EXPECT_EQ(first_invalid_utf8_line("\xF4\x90\x80\x80"), 1);    // above U+10FFFF
+  EXPECT_EQ(first_invalid_utf8_line("x\n\n\n\x80"), 4);         // stray continuation byte
+  EXPECT_EQ(first_invalid_utf8_line("\r\n\r\n\xFF"), 3);        // CRLF counts as one line break
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,7 +358,9 @@ struct BylineCase {
   Names expected;
 };
 
-void PrintTo(const BylineCase& c, std::ostream* os) { *os << '"' << c.summary << '"'; }
+void PrintTo(const BylineCase& c, std::ostream* os) {
+  *os << '"' << c.summary << '"';
+}
 
 class BylineTest : public ::testing::TestWithParam<BylineCase> {};
 
@@ -358,7 +382,8 @@ const BylineCase kOwnCases[] = {
     {"Tobias Wren examines the case for unitary reorganisation.", {"Tobias Wren"}},
     {"Clementine Ashby asks whether scrutiny still has teeth.", {"Clementine Ashby"}},
     {"Marieke de Vries sets out a plan for the coastal towns.", {"Marieke de Vries"}},
-    {"Waste contracts need rethinking, say Priyanka Desai and Callum MacAskill.", {"Priyanka Desai", "Callum MacAskill"}},
+    {"Waste contracts need rethinking, say Priyanka Desai and Callum MacAskill.",
+     {"Priyanka Desai", "Callum MacAskill"}},
     {"Ruth Ellery and Ade Bankole explain how the pilot worked.", {"Ruth Ellery", "Ade Bankole"}},
     {"Anytown's Florence Nakamura looks at the lessons of the flood.", {"Florence Nakamura"}},
     {"Gideon Thorne at Harbourside Consulting gives his verdict on the reforms.", {"Gideon Thorne"}},
@@ -370,7 +395,10 @@ const BylineCase kOwnCases[] = {
     {"Kwame Asante-Boateng shows how a small team rebuilt the planning portal.", {"Kwame Asante-Boateng"}},
     {"\xE2\x80\x98We cannot carry on like this,\xE2\x80\x99 says Tamsin Greaves.", {"Tamsin Greaves"}},
     {"Edmund Ferrars says Bramley Vale is ready for growth.", {"Edmund Ferrars"}},
-    {"The cuts bite hardest in rural areas, says\xC2\xA0" "Bryony\xC2\xA0" "Hale.", {"Bryony Hale"}},
+    {"The cuts bite hardest in rural areas, says\xC2\xA0"
+     "Bryony\xC2\xA0"
+     "Hale.",
+     {"Bryony Hale"}},
     {"Finance directors have warned that reserves are running low.", {}},
     {"The Anytown Partnership has said it will review the scheme.", {}},
     {"According to a new study from the Local Futures Institute, demand is rising.", {}},

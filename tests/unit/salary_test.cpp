@@ -94,10 +94,34 @@ const std::vector<Case> kCases = {
     {"£42,708 - £45,480 + pay award pending", true, 42708, 45480, "GBP", Y, false, {"pay award pending"}, 0.9},
     {"£38,000 - £42,000 inc. London weighting", true, 38000, 42000, "GBP", Y, false, {"inc. London weighting"}, 0.9},
     {"£38,000 - £42,000 plus London weighting", true, 38000, 42000, "GBP", Y, false, {"plus London weighting"}, 0.9},
-    {"£55,000 - £60,000 negotiable plus benefits", true, 55000, 60000, "GBP", Y, false, {"negotiable", "plus benefits"}, 0.9},
-    {"Competitive salary £70,000 - £75,000 DOE", true, 70000, 75000, "GBP", Y, false, {"competitive", "depending on experience"}, 0.9},
+    {"£55,000 - £60,000 negotiable plus benefits",
+     true,
+     55000,
+     60000,
+     "GBP",
+     Y,
+     false,
+     {"negotiable", "plus benefits"},
+     0.9},
+    {"Competitive salary £70,000 - £75,000 DOE",
+     true,
+     70000,
+     75000,
+     "GBP",
+     Y,
+     false,
+     {"competitive", "depending on experience"},
+     0.9},
     {"Starting salary £26,421 per annum", true, 26421, 26421, "GBP", Y, false, {"starting salary"}, 1.0},
-    {"£32,076 – £35,745 + market supplement of £3,000", true, 32076, 35745, "GBP", Y, false, {"plus market supplement"}, 0.9},
+    {"£32,076 – £35,745 + market supplement of £3,000",
+     true,
+     32076,
+     35745,
+     "GBP",
+     Y,
+     false,
+     {"plus market supplement"},
+     0.9},
     {"£30,000 - £35,000 (£15.55 - £18.14 per hour)", true, 30000, 35000, "GBP", Y, false, {}, 0.75},
     {"£25,000 per annum, 37 hours per week", true, 25000, 25000, "GBP", Y, false, {}, 1.0},
     // Doubtful but readable
@@ -165,7 +189,9 @@ TEST(Salary, AnnualFiguresUseDocumentedConstants) {
 TEST(Salary, TextIsTrimmedAndValidUtf8) {
   EXPECT_EQ(parse_salary("  £30,000 \r\n").text, "£30,000");
   EXPECT_EQ(parse_salary("\xFF\xFE 30,000").text, "\xEF\xBF\xBD\xEF\xBF\xBD 30,000");
-  auto latin1 = parse_salary("\xA3" "30 per hour");  // a Latin-1 pound sign still counts as £
+  auto latin1 = parse_salary(
+      "\xA3"
+      "30 per hour");  // a Latin-1 pound sign still counts as £
   EXPECT_EQ(latin1.text, "£30 per hour");
   EXPECT_TRUE(latin1.parsed);
   EXPECT_DOUBLE_EQ(latin1.confidence, 1.0);
@@ -231,10 +257,12 @@ TEST(SalaryProperty, RandomBytesNeverCrash) {
 
 TEST(SalaryProperty, SalaryLikeNoiseKeepsInvariants) {
   // Random sequences of salary-ish pieces exercise the interesting paths far more than raw bytes.
-  const std::vector<std::string> pieces = {"£", "€", "GBP", "k", "K", "-", " - ", " to ", "+", " + ", "per annum",
-                                           "p.a.", "ph", "per day", "pcm", "pro rata", "up to", "from", "SCP",
-                                           "Grade", "circa", ",", ".", "0", "5", "9", "12", "25.16", "24.313",
-                                           "37,602", "1,000", "999,999,999", "(", ")", " ", "\xE2\x80\x93", "\xC2"};
+  const std::vector<std::string> pieces = {
+      "£",     "€",         "GBP",    "k",     "K",           "-",   " - ",      " to ",  "+",
+      " + ",   "per annum", "p.a.",   "ph",    "per day",     "pcm", "pro rata", "up to", "from",
+      "SCP",   "Grade",     "circa",  ",",     ".",           "0",   "5",        "9",     "12",
+      "25.16", "24.313",    "37,602", "1,000", "999,999,999", "(",   ")",        " ",     "\xE2\x80\x93",
+      "\xC2"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), len(0, 12);
   for (int i = 0; i < 20000; ++i) {

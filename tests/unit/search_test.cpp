@@ -119,8 +119,9 @@ TEST_F(SearchTest, TypedFilterWordsMatchNothing) {
   const std::int64_t council = store::CouncilStore(t.db()).id_by_gss(a.councils.at(0).first);
   const std::int64_t section = store::ContentStore(t.db()).section_by_slug("news")->id;
   ASSERT_EQ(find(t.db(), "bus", "wigan-metropolitan-borough-council").hits.size(), 1u);
-  for (const std::string& typed : std::vector<std::string>{"zc" + std::to_string(council), "zs" + std::to_string(section), "zc*", "bus zc*",
-                                                         "\u017Ec" + std::to_string(council), "\"ZC" + std::to_string(council) + "\""})
+  for (const std::string& typed :
+       std::vector<std::string>{"zc" + std::to_string(council), "zs" + std::to_string(section), "zc*", "bus zc*",
+                                "\u017Ec" + std::to_string(council), "\"ZC" + std::to_string(council) + "\""})
     EXPECT_TRUE(find(t.db(), typed).hits.empty()) << typed;
   save(article("Zebra crossing for the bus station", "Buses and zebras.", 7));
   EXPECT_EQ(find(t.db(), "zebra").hits.size(), 1u) << "ordinary words starting with z are still found";
@@ -153,7 +154,8 @@ TEST_F(SearchTest, CouncilFilterFollowsRetagging) {
   const std::int64_t id = find(t.db(), "depot").hits.at(0).article.id;
   {
     store::Transaction tx(t.db());
-    councils::tag_article(t.db(), id, "Depot closure consulted on", "", "Wigan Council officers propose closing the depot.");
+    councils::tag_article(t.db(), id, "Depot closure consulted on", "",
+                          "Wigan Council officers propose closing the depot.");
     tx.commit();
   }
   EXPECT_EQ(find(t.db(), "depot", "wigan-metropolitan-borough-council").hits.size(), 1u);

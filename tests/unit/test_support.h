@@ -1,10 +1,10 @@
 // Helpers shared by unit tests: temporary databases.
 #pragma once
 
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <random>
-#include <cctype>
 #include <string>
 #include <string_view>
 

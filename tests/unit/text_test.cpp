@@ -6,7 +6,8 @@ namespace gazette::content {
 namespace {
 
 TEST(Slugify, LowercasesAndHyphenates) {
-  EXPECT_EQ(slugify("The private sector is essential to levelling up"), "the-private-sector-is-essential-to-levelling-up");
+  EXPECT_EQ(slugify("The private sector is essential to levelling up"),
+            "the-private-sector-is-essential-to-levelling-up");
   EXPECT_EQ(slugify("  Councils:  budgets -- and  cuts!  "), "councils-budgets-and-cuts");
 }
 
@@ -55,7 +56,9 @@ TEST(Markdown, RendersParagraphsAndHeadings) {
 }
 
 TEST(Markdown, SafeModeDropsRawHtmlAndScriptLinks) {
-  std::string html = render_markdown("<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n![x](data:text/html;base64,AAAA)");
+  std::string html = render_markdown(
+      "<script>alert(1)</script>\n\n[click](javascript:alert(1)) <img src=x "
+      "onerror=alert(1)>\n\n![x](data:text/html;base64,AAAA)");
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("javascript:"), std::string::npos);
   EXPECT_EQ(html.find("onerror"), std::string::npos);
