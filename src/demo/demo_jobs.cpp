@@ -266,7 +266,7 @@ struct DemoJobGenerator::Impl {
     const auto L = [](double v) { return static_cast<long long>(std::lround(v)); };
 
     // Words only, no figures: roughly 4% of adverts.
-    const int plain = rng.below(100);
+    const auto plain = rng.below(100);
     if (plain < 2) return band >= 6 ? "Competitive" : "Competitive salary";
     if (plain < 3) return "Negotiable";
     if (plain < 4 && band < 6) return "Grade " + std::to_string(band + 3);
@@ -411,7 +411,7 @@ struct DemoJobGenerator::Impl {
     int band = role.band;
     in.title = std::string(role.title);
     if (role.graded) {
-      const int g = rng.below(100);
+      const auto g = rng.below(100);
       if (g < 22) {
         in.title = "Senior " + in.title;
         band = std::min(band + 1, 6);
@@ -425,7 +425,7 @@ struct DemoJobGenerator::Impl {
     in.location = std::string(e.towns[rng.below(e.towns.size())]);
     in.region = std::string(places.regions[e.region].name);
 
-    const int ct = rng.below(100);
+    const auto ct = rng.below(100);
     in.contract = ct < 78   ? "Permanent"
                   : ct < 88 ? "Fixed term"
                   : ct < 94 ? "Temporary"
@@ -435,7 +435,7 @@ struct DemoJobGenerator::Impl {
     if (band < 3 && in.contract == "Interim") in.contract = "Temporary";  // interims are managers and specialists
     if (in.contract == "Fixed term" && rng.chance(50))
       in.contract = "Fixed term (" + std::to_string(rng.range(6, 24)) + " months)";
-    const int hr = rng.below(100);
+    const auto hr = rng.below(100);
     in.hours = hr < 80 || band >= 6 ? "Full time" : hr < 95 ? "Part time" : "Flexible";
     if (rng.chance(20))
       in.hours = in.hours == "Full time" ? "Full-time" : in.hours == "Part time" ? "Part-time" : in.hours;
@@ -443,7 +443,7 @@ struct DemoJobGenerator::Impl {
     in.salary_text = salary(band, in, places.regions[e.region].name == "London");
     in.posted_at = posted_at();
     const Day closes = day_of(in.posted_at + 86400 * std::int64_t{rng.range(14, 42)});
-    const int cl = rng.below(100);
+    const auto cl = rng.below(100);
     const bool closing_line = cl < 85;
     if (!closing_line && cl < 95) in.closing_date = iso(closes);  // given as a field, as feeds do
     in.description_markdown = description(in, e, c, closes, closing_line);

@@ -49,7 +49,7 @@ struct ParsedListing {
 };
 
 // Parses one dump. Input may contain CRLF, stray whitespace and non-breaking spaces; it must already be
-// valid UTF-8 (see utf8_is_valid). Never throws on odd input: what it cannot place is reported in skipped.
+// valid UTF-8 (see first_invalid_utf8_line). Never throws on odd input: what it cannot place is reported in skipped.
 ParsedListing parse_listing(std::string_view text);
 
 // Extracts the author named by clear summary phrasing ("..., says Athina Agrafioti.", "Michael Burton

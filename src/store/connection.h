@@ -1,6 +1,6 @@
 // A database connection that runs named SQL (sql/<backend>/queries.sql) with bound parameters only.
-// One Connection belongs to one thread at a time; open one per thread (see ConnectionPool in the
-// server). Failures throw store::Error, whose message names the query and the database's reason.
+// One Connection belongs to one thread at a time; open one per thread (web::Site::db() keeps one per
+// worker thread). Failures throw store::Error, whose message names the query and the database's reason.
 #pragma once
 
 #include <cstdint>

@@ -47,22 +47,22 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
     filter.section_id = s->id;
     title += ": " + s->name;
     page_path = section_path(*s);
-  } else if (auto it = p.find("author"); it != p.end()) {
-    auto a = content.author_by_slug(it->second);
+  } else if (auto author_it = p.find("author"); author_it != p.end()) {
+    auto a = content.author_by_slug(author_it->second);
     if (!a) return not_found_page(req);
     dependency = content::deps::author(a->id);
     filter.author_id = a->id;
     title += ": " + a->name;
     page_path = author_path(*a);
-  } else if (auto it = p.find("council"); it != p.end()) {
-    auto c = store::CouncilStore(db()).council_by_slug(it->second);
+  } else if (auto council_it = p.find("council"); council_it != p.end()) {
+    auto c = store::CouncilStore(db()).council_by_slug(council_it->second);
     if (!c) return not_found_page(req);
     dependency = content::deps::council(c->id);
     filter.council_id = c->id;
     title += ": " + c->official_name;
     page_path = "/councils/" + c->slug;
-  } else if (auto it = p.find("tag"); it != p.end()) {
-    auto t = content.tag_by_slug(it->second);
+  } else if (auto tag_it = p.find("tag"); tag_it != p.end()) {
+    auto t = content.tag_by_slug(tag_it->second);
     if (!t) return not_found_page(req);
     dependency = content::deps::tag(t->id);
     filter.tag_id = t->id;

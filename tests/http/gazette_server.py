@@ -5,8 +5,11 @@ Builds a database with the real `gazette` binary (`import listing`, `demo-data`)
 socket exchanges and a tolerant HTML tree builder for asserting on page structure.
 
 Environment:
-  GAZETTE_BIN         the binary (default /work/main/build/gazette)
+  GAZETTE_BIN         the binary (CTest sets it; default: the newest of build-test/, build/, build-asan/
+                      and build-rel/ gazette under the repository root). No binary is a failure, never a skip.
   GAZETTE_SOURCE_DIR  the repository root (default: two directories above this file)
+  GAZETTE_SHARED_DIR  the development material beside the repository (default: GAZETTE_SOURCE_DIR/../shared)
+  CI                  "true" turns every skip for a missing optional tool or file into a failure
 """
 
 import html.parser
@@ -23,9 +26,55 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.environ.get("GAZETTE_SOURCE_DIR") or os.path.dirname(os.path.dirname(HERE))
-BIN = os.environ.get("GAZETTE_BIN") or "/work/main/build/gazette"
+BUILD_DIRS = ("build-test", "build", "build-asan", "build-rel")
+BIN_NOT_FOUND = "gazette binary not found: set GAZETTE_BIN or build with scripts/test"
+
+
+def in_ci():
+    """True under CI (CI=true), where a missing tool or file fails a test instead of skipping it."""
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def skip_or_fail(reason):
+    """Raised where something optional is missing: a skip locally, a failure when CI=true."""
+    if in_ci():
+        return AssertionError("%s (CI=true: a missing prerequisite is a failure, not a skip)" % reason)
+    return unittest.SkipTest(reason)
+
+
+def is_executable(path):
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def find_binary():
+    """GAZETTE_BIN when set (even if wrong: require_binary() then fails); otherwise the newest
+    gazette in the repository's build directories; None when there is none."""
+    explicit = os.environ.get("GAZETTE_BIN")
+    if explicit:
+        return explicit
+    found = [os.path.join(SOURCE_DIR, d, "gazette") for d in BUILD_DIRS]
+    found = [p for p in found if is_executable(p)]
+    if not found:
+        return None
+    return max(found, key=os.path.getmtime)
+
+
+BIN = find_binary()
+
+
+def require_binary():
+    """Fails (never skips) when there is no gazette binary to test."""
+    if BIN is None:
+        raise AssertionError("%s (looked for %s under %s)" % (BIN_NOT_FOUND, ", ".join(
+            d + "/gazette" for d in BUILD_DIRS), SOURCE_DIR))
+    if not is_executable(BIN):
+        raise AssertionError("%s (GAZETTE_BIN=%s is not an executable file)" % (BIN_NOT_FOUND, BIN))
+    return BIN
+
+
 FIXTURES = os.path.join(SOURCE_DIR, "tests", "fixtures", "listing")
-SEEDS = os.path.normpath(os.path.join(SOURCE_DIR, "..", "shared", "seeds"))
+SHARED_DIR = os.path.normpath(os.environ.get("GAZETTE_SHARED_DIR") or os.path.join(SOURCE_DIR, "..", "shared"))
+SEEDS = os.path.join(SHARED_DIR, "seeds")
 
 # Every fixture that imports cleanly (invalid_utf8.txt is rejected on purpose).
 VALID_FIXTURES = [
@@ -64,7 +113,7 @@ def base_env(extra=None):
 
 def run_cli(*args, db=None, env=None, timeout=120, cwd=None):
     """Runs `gazette [--db DB] ARGS...`; returns the CompletedProcess (text mode)."""
-    cmd = [BIN]
+    cmd = [require_binary()]
     if db is not None:
         cmd += ["--db", db]
     cmd += [str(a) for a in args]
@@ -129,7 +178,7 @@ class GazetteServer:
             env.update(self.extra_env)
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
-                [BIN, "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)],
+                [require_binary(), "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)],
                 stdout=log, stderr=subprocess.STDOUT, env=base_env(env), cwd=self.workdir)
             log.close()
             try:
@@ -252,8 +301,7 @@ class ServerTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not os.path.exists(BIN):
-            raise unittest.SkipTest("gazette binary not found at %s (set GAZETTE_BIN)" % BIN)
+        require_binary()
         cls.tmp = tempfile.mkdtemp(prefix="gazette-http-")
         cls.db = os.path.join(cls.tmp, "gazette.db")
         try:

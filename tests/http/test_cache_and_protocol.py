@@ -11,8 +11,8 @@ import threading
 import time
 import unittest
 
-from gazette_server import (HOST, BIN, GazetteServer, ServerTestCase, fixture, import_listing, parse_html,
-                            read_until_closed, status_of)
+from gazette_server import (HOST, GazetteServer, ServerTestCase, fixture, import_listing, parse_html,
+                            read_until_closed, require_binary, status_of)
 
 PARISH = "/news/2022/05/19/parish-precepts-under-the-microscope"
 CACHED_PATHS = ("/", "/news", PARISH, "/authors/marguerite-oyelaran-pike", "/feed.xml", "/atom.xml",
@@ -380,8 +380,7 @@ class ShutdownTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        if not os.path.exists(BIN):
-            raise unittest.SkipTest("no gazette binary")
+        require_binary()
         cls.tmp = tempfile.mkdtemp(prefix="gazette-shutdown-")
         cls.db = os.path.join(cls.tmp, "gazette.db")
         proc, _ = import_listing(cls.db, fixture("bullets.txt"))

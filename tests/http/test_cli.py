@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 import unittest
 
-from gazette_server import BIN, VALID_FIXTURES, fixture, import_listing, run_cli
+from gazette_server import VALID_FIXTURES, fixture, import_listing, require_binary, run_cli
 
 # The article on the line before the invalid byte in invalid_utf8.txt, written afresh here: if the
 # rejected import had written anything, importing this would find it already present.
@@ -23,8 +23,7 @@ FERRY_LISTING = """\u2022 Ferry subsidy under review
 
 class CliTest(unittest.TestCase):
     def setUp(self):
-        if not os.path.exists(BIN):
-            self.skipTest("gazette binary not found at %s" % BIN)
+        require_binary()
         self.tmp = tempfile.mkdtemp(prefix="gazette-cli-")
         self.addCleanup(shutil.rmtree, self.tmp, True)
         self.db = os.path.join(self.tmp, "gazette.db")

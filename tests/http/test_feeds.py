@@ -256,7 +256,9 @@ class FeedsTest(ServerTestCase):
 
     def test_json_ld_on_demo_articles(self):
         channel = self.rss("/feed.xml").find("channel")
-        for item in channel.findall("item")[:5]:
+        items = channel.findall("item")[:5]
+        self.assertEqual(len(items), 5, "the site feed has fewer than 5 items")
+        for item in items:
             self.check_json_ld(self.local(item.findtext("link")))
 
     def test_home_json_ld_is_website(self):

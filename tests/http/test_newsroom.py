@@ -12,7 +12,7 @@ import subprocess
 import unittest
 import urllib.parse
 
-from gazette_server import BIN, SOURCE_DIR, ServerTestCase, base_env, parse_html
+from gazette_server import SOURCE_DIR, ServerTestCase, base_env, parse_html, require_binary
 
 STORIES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search", "stories.txt")
 EDITOR = ("ed@example.org", "a long editor passphrase")
@@ -24,7 +24,7 @@ SOUTHWARK = "/councils/london-borough-of-southwark"
 
 
 def add_user(db, email, password, role, name="Test Person"):
-    return subprocess.run([BIN, "--db", db, "users", "add", email, "--name", name, "--role", role],
+    return subprocess.run([require_binary(), "--db", db, "users", "add", email, "--name", name, "--role", role],
                           input=password + "\n", capture_output=True, text=True, env=base_env(), timeout=60)
 
 
@@ -428,7 +428,7 @@ class UsersCommandTest(unittest.TestCase):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def run_cli(self, *args, stdin=""):
-        return subprocess.run([BIN, "--db", self.db, *args], input=stdin, capture_output=True, text=True,
+        return subprocess.run([require_binary(), "--db", self.db, *args], input=stdin, capture_output=True, text=True,
                               env=base_env(), timeout=60)
 
     def test_add_list_disable(self):

@@ -379,7 +379,9 @@ class PagesTest(ServerTestCase):
 
     def test_demo_article_bodies_keep_heading_order(self):
         # Demo bodies contain sub-headings: they must sit under the h1 without skipping a level.
-        for href, _ in card_links(self.get_page("/features"))[:8]:
+        links = card_links(self.get_page("/features"))[:8]
+        self.assertTrue(links, "no article cards on /features")
+        for href, _ in links:
             self.assert_page_structure(href)
 
     def test_footer_year_is_this_year(self):

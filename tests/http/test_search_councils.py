@@ -14,7 +14,7 @@ import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from gazette_server import BIN, SOURCE_DIR, ServerTestCase, base_env, import_listing, parse_html
+from gazette_server import SOURCE_DIR, ServerTestCase, base_env, import_listing, parse_html, require_binary
 
 SEARCH_FIXTURES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search")
 
@@ -156,6 +156,7 @@ class SearchCouncilsTest(ServerTestCase):
 
     def test_matched_word_is_marked(self):
         page = self.search(q="potholes")
+        self.assertEqual(len(results(page)), 3, hrefs(page))
         for href, card in results(page):
             marks = [m.clean_text().lower() for m in card.find_all("mark")]
             self.assertTrue(marks, "%s: nothing highlighted" % href)
@@ -178,6 +179,7 @@ class SearchCouncilsTest(ServerTestCase):
     def test_snippet_does_not_just_repeat_the_headline(self):
         # A reader scanning results should see what the story says, not the headline twice.
         page = self.search(q="potholes")
+        self.assertEqual(len(results(page)), 3, hrefs(page))
         for href, card in results(page):
             with self.subTest(article=href):
                 headline = card.find("h2").clean_text()
@@ -399,9 +401,12 @@ class SearchCouncilsTest(ServerTestCase):
         # ("nation-Northern Ireland") is two references, neither of which exists.
         page = self._councils_page
         ids = {n.get("id") for n in page.root.iter() if n.get("id")}
-        for section in page.main().find_all("section"):
+        sections = page.main().find_all("section")
+        self.assertGreaterEqual(len(sections), 4, "want a section per nation on /councils")
+        for section in sections:
             label = section.get("aria-labelledby")
             with self.subTest(label=label):
+                self.assertTrue(label, "a section without aria-labelledby")
                 heading = section.find("h2")
                 self.assertFalse(re.search(r"\s", heading.get("id") or ""), "id with whitespace: %r" % heading.get("id"))
                 for ref in (label or "").split():
@@ -504,7 +509,7 @@ class SearchCouncilsTest(ServerTestCase):
 
     def test_councils_detect_cli(self):
         text = "Après the café talks, Southwark LBC and Essex CC signed a £2m deal on Ynys Môn."
-        proc = subprocess.run([BIN, "councils", "detect"], input=text.encode("utf-8"), capture_output=True,
+        proc = subprocess.run([require_binary(), "councils", "detect"], input=text.encode("utf-8"), capture_output=True,
                               env=base_env(), timeout=30)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         lines = proc.stdout.decode("utf-8").splitlines()
@@ -519,7 +524,7 @@ class SearchCouncilsTest(ServerTestCase):
             self.assertEqual(data[f["offset"]:f["offset"] + len(m)], m, "offset %d is not a byte offset" % f["offset"])
         self.assertEqual(found[0]["offset"], data.index(b"Southwark"))
         # Nothing to find: no output, still success.
-        quiet = subprocess.run([BIN, "councils", "detect"], input="Heavy rain swept across Essex.".encode("utf-8"),
+        quiet = subprocess.run([require_binary(), "councils", "detect"], input="Heavy rain swept across Essex.".encode("utf-8"),
                                capture_output=True, env=base_env(), timeout=30)
         self.assertEqual((quiet.returncode, quiet.stdout), (0, b""))
 

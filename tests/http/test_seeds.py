@@ -1,6 +1,7 @@
-"""The shared seed dumps (GAZETTE_SOURCE_DIR/../shared/seeds): import counts and a known article.
+"""The shared seed dumps (GAZETTE_SHARED_DIR/seeds, by default GAZETTE_SOURCE_DIR/../shared/seeds):
+import counts and a known article.
 
-Skipped when the seeds are not there."""
+Skipped locally when the seeds are not there; a failure under CI (CI=true), where they must be."""
 
 import glob
 import os
@@ -8,7 +9,7 @@ import shutil
 import tempfile
 import unittest
 
-from gazette_server import BIN, SEEDS, GazetteServer, import_listing, parse_html
+from gazette_server import SEEDS, GazetteServer, import_listing, parse_html, require_binary, skip_or_fail
 
 # Per-file expectations, in import order: (prefix, added, already_present, adverts_set_aside, lines_skipped)
 EXPECTED = [
@@ -22,15 +23,17 @@ ARTICLE = "/news/2022/05/19/the-private-sector-is-essential-to-levelling-up"
 HEADLINE = "The private sector is essential to levelling up"
 
 
-@unittest.skipUnless(os.path.isdir(SEEDS), "no seeds at %s" % SEEDS)
 class SeedsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if not os.path.exists(BIN):
-            raise unittest.SkipTest("gazette binary not found at %s" % BIN)
+        require_binary()
+        if not os.path.isdir(SEEDS):
+            raise skip_or_fail("no seeds at %s (set GAZETTE_SHARED_DIR to the directory holding seeds/)" % SEEDS)
+        cls.files = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
+        if not cls.files:
+            raise AssertionError("no *.txt seed files in %s" % SEEDS)
         cls.tmp = tempfile.mkdtemp(prefix="gazette-seeds-")
         cls.db = os.path.join(cls.tmp, "gazette.db")
-        cls.files = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
         cls.reports = []
         for path in cls.files:
             proc, report = import_listing(cls.db, path)
@@ -54,6 +57,7 @@ class SeedsTest(unittest.TestCase):
         self.assertEqual([prefix for prefix, *_ in EXPECTED], [name[:4] for name, *_ in self.reports])
 
     def test_per_file_counts(self):
+        self.assertEqual(len(self.reports), len(EXPECTED), [name for name, *_ in self.reports])
         for (prefix, added, present, adverts, skipped), (name, code, report, stderr) in zip(EXPECTED, self.reports):
             with self.subTest(file=name):
                 self.assertEqual(code, 0, stderr)

@@ -128,7 +128,7 @@ TEST(DemoData, DatesSpreadAFewPerDayInWorkingHours) {
   }
   for (const auto& [day, n] : per_day) EXPECT_LE(n, 8) << "day " << day;
   const double span_days = static_cast<double>(kNewest - articles.back().published_at) / kDay;
-  const double per_calendar_day = articles.size() / span_days;
+  const double per_calendar_day = static_cast<double>(articles.size()) / span_days;
   EXPECT_GT(per_calendar_day, 2.5);  // weekdays 3-8, weekends 0-2
   EXPECT_LT(per_calendar_day, 6.0);
 }
