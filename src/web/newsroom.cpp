@@ -331,6 +331,7 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
   if (!error.empty()) return editor(req, p, 422, error, &v);
 
   content::SaveResult saved;
+  const auto write_started = std::chrono::steady_clock::now();
   try {
     saved = content::save_article(db(), id, std::move(in), now);
   } catch (const std::exception& ex) {
@@ -348,7 +349,7 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
                   "An article with this headline was already published today. Change the headline, or edit that "
                   "article instead.",
                   &v);
-  ctx_.content_written(saved.id);
+  ctx_.content_written(saved.id, write_started);
   spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", saved.id);
   return redirect_see_other("/newsroom/articles/" + std::to_string(saved.id) + "?saved=1");
 }

@@ -3,6 +3,7 @@
 // newsroom's hook into the page cache. Every member is safe to call from any worker thread.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,9 +28,10 @@ class PageContext {
   virtual std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count) = 0;
   // The site's 404 page (never cached).
   virtual http::Response not_found_page(const http::Request& req) = 0;
-  // After a newsroom write: reads the change log now, renders again the first pages it made stale,
-  // and renders the article's own page, so neither the editor nor the first reader waits on a render.
-  virtual void content_written(std::int64_t article_id) = 0;
+  // After a newsroom write that started at `write_started`: reads the change log now, renders again
+  // the first pages made stale since then (whichever thread read the change first), and renders the
+  // article's own page, so neither the editor nor the first reader waits on a render.
+  virtual void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) = 0;
 };
 
 // One area of the site (public pages, feeds, search, councils, jobs, the newsroom): its handlers and

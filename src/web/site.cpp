@@ -118,8 +118,24 @@ http::Response Site::not_found_page(const http::Request& req) {
   return public_pages_->render_not_found(req);
 }
 
-void Site::content_written(std::int64_t article_id) {
-  apply_changes(true);
+void Site::content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) {
+  apply_changes();
+  std::vector<std::pair<std::string, std::string>> pages;
+  {
+    std::lock_guard lock(recent_mutex_);
+    for (const auto& m : recent_marked_)
+      if (m.at >= write_started) pages.insert(pages.end(), m.pages.begin(), m.pages.end());
+  }
+  // The first 100 (the listings a change names first: home, sections, feeds), so the editor's next
+  // look at the site shows the change rather than a page waiting for its re-render.
+  std::size_t n = 0;
+  for (const auto& [key, target] : pages) {
+    if (n == 100) break;
+    auto hit = cache_.find(key);
+    if (hit && !hit.stale()) continue;  // rendered again already
+    ++n;
+    if (cache_.claim_refresh(key)) rerender(key, target);
+  }
   prerender_article(article_id);
 }
 
@@ -342,7 +358,7 @@ void Site::maintain_related() {
   }
 }
 
-void Site::apply_changes(bool render_now) {
+void Site::apply_changes() {
   std::vector<std::pair<std::string, std::string>> marked;
   {
     std::lock_guard lock(changes_mutex_);
@@ -354,12 +370,15 @@ void Site::apply_changes(bool render_now) {
       changes_conn_.reset();
     }
   }
-  if (!render_now) return;
-  std::size_t n = 0;
-  for (const auto& [key, target] : marked) {
-    if (n++ == 100) break;
-    if (cache_.claim_refresh(key)) rerender(key, target);
-  }
+  if (marked.empty()) return;
+  const auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(recent_mutex_);
+  // Ten seconds of history is far more than any save takes; 64 batches bound the memory.
+  while (!recent_marked_.empty() &&
+         (recent_marked_.size() >= 64 || now - recent_marked_.front().at > std::chrono::seconds(10)))
+    recent_marked_.pop_front();
+  if (marked.size() > 1000) marked.resize(1000);
+  recent_marked_.push_back({now, std::move(marked)});
 }
 
 void Site::prerender_article(std::int64_t id) {

@@ -44,10 +44,8 @@ class Site final : public PageContext {
   // the warm start. Stopped by the destructor.
   void start_change_watcher();
 
-  // Reads the change log now and applies it. With `render_now` (the newsroom, after its own writes),
-  // the first 100 pages it made stale are rendered again before it returns, so the editor's next look
-  // at the site shows the change rather than the page being re-rendered.
-  void apply_changes(bool render_now = false);
+  // Reads the change log now and applies it: the pages that depend on what changed go stale.
+  void apply_changes();
 
   PageCache& cache() { return cache_; }
 
@@ -57,7 +55,7 @@ class Site final : public PageContext {
   store::Connection& db() override;
   std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count) override;
   http::Response not_found_page(const http::Request& req) override;
-  void content_written(std::int64_t article_id) override;
+  void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) override;
 
  private:
   struct Flight;
@@ -97,6 +95,14 @@ class Site final : public PageContext {
   std::unique_ptr<store::Connection> changes_conn_;
   std::int64_t seen_seq_ = -1;
   std::int64_t checked_until_ = 0;  // scheduled articles and closing adverts are handled up to here
+  // The pages each recent application of the log made stale, and when: the newsroom renders again
+  // those made stale since its write began, whether its own thread or the watcher read the change.
+  struct Marked {
+    std::chrono::steady_clock::time_point at;
+    std::vector<std::pair<std::string, std::string>> pages;  // key, target
+  };
+  std::mutex recent_mutex_;
+  std::deque<Marked> recent_marked_;
 
   // Concurrent misses for one page wait on one render.
   std::mutex flights_mutex_;
