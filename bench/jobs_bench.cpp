@@ -1,7 +1,7 @@
 // Jobs board benchmark: building the in-memory JobIndex from the database, filtered job search by
 // query class (search::JobIndex::search, with FTS5 keyword ids from store::JobStore::keyword_ids), a
 // naive SQL baseline, facet cost, salary parser throughput and Indeed-style XML feed import.
-// Runs the real library functions on one store::open_sqlite connection, one thread.
+// Runs the real library functions on one store::open connection, one thread.
 //
 //   gazette_jobs_bench --db FILE [--queries N] [--feed N] [--seed N] [--keep-feed]
 //
@@ -158,7 +158,7 @@ class Bench {
   explicit Bench(Options o) : opt_(std::move(o)) {}
 
   int run() {
-    db_ = store::open_sqlite(opt_.db, /*read_only=*/true);
+    db_ = store::open(opt_.db, /*read_only=*/true);
     store::JobStore jobs(*db_);
     const std::int64_t total = jobs.count();
     if (total == 0) {
@@ -366,8 +366,8 @@ class Bench {
           bool have_kw = false;
           if (!word.empty()) {
             auto parsed = search::parse_query(word);
-            if (!parsed.fts.empty()) {
-              ids = jobs.keyword_ids(parsed.fts, 100000);
+            if (!parsed.text.empty()) {
+              ids = jobs.keyword_ids(parsed.text, 100000);
               have_kw = true;
             }
             t1 = Clock::now();
@@ -564,7 +564,7 @@ class Bench {
   std::unique_ptr<store::Connection> fresh_db(const std::string& path) {
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
-    auto db = store::open_sqlite(path);
+    auto db = store::open(path);
     store::migrate(*db);
     store::Transaction tx(*db);
     councils::sync_builtin_register(*db);

@@ -1,6 +1,6 @@
 // Search benchmark: latency of search::run_search by query class, the naive LIKE baseline, related
 // reading (search::related_articles), database and FTS index size, and optionally the time to rebuild
-// the FTS index. Runs the real library functions on one store::open_sqlite connection, one thread.
+// the FTS index. Runs the real library functions on one store::open connection, one thread.
 //
 //   gazette_search_bench --db FILE [--queries N] [--related N] [--naive N] [--seed N] [--rebuild-fts]
 //
@@ -164,7 +164,7 @@ std::string describe(const search::SearchRequest& r) {
 class Bench {
  public:
   Bench(const Options& o) : opt_(o), rng_(o.seed), now_(std::time(nullptr)) {
-    db_ = store::open_sqlite(o.db, /*read_only=*/true);
+    db_ = store::open(o.db, /*read_only=*/true);
   }
 
   int run();
@@ -416,13 +416,13 @@ void Bench::related() {
 void Bench::rebuild_fts() {
   std::cerr << "== FTS rebuild\n";
   db_.reset();  // no reader holding a snapshot while the rebuild commits
-  auto rw = store::open_sqlite(opt_.db);
+  auto rw = store::open(opt_.db);
   auto t0 = Clock::now();
   rw->exec_script("INSERT INTO articles_fts(articles_fts) VALUES('rebuild');");
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   rw->exec_script("PRAGMA wal_checkpoint(TRUNCATE);");
   rw.reset();
-  db_ = store::open_sqlite(opt_.db, true);
+  db_ = store::open(opt_.db, true);
   line(fmt::format("FTS rebuild (INSERT INTO articles_fts(articles_fts) VALUES('rebuild'), one transaction): {:.1f} s",
                    secs));
 }
@@ -602,7 +602,7 @@ int Bench::run() {
     std::vector<double> us;
     for (int i = 0; i < n; ++i) {
       store::SearchFilter f;
-      f.fts = search::parse_query(kOneWord[static_cast<size_t>(i) % kOneWord.size()]).fts;
+      f.text = search::parse_query(kOneWord[static_cast<size_t>(i) % kOneWord.size()]).text;
       auto t0 = Clock::now();
       ss.count(f, now_, search::kCountCap + 1);
       us.push_back(micros(Clock::now() - t0));

@@ -11,7 +11,7 @@ INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET va
 SELECT id, name, slug, description FROM sections WHERE slug = ?1;
 
 -- name: section_insert
-INSERT INTO sections (name, slug, description, position) VALUES (?1, ?2, ?3, ?4);
+INSERT INTO sections (name, slug, description, position) VALUES (?1, ?2, ?3, ?4) RETURNING id;
 
 -- name: section_set_description
 UPDATE sections SET description = ?2 WHERE id = ?1 AND description = '';
@@ -23,7 +23,7 @@ SELECT id, name, slug, description FROM sections ORDER BY position, name;
 SELECT id, name, slug, role, bio FROM authors WHERE slug = ?1;
 
 -- name: author_insert
-INSERT INTO authors (name, slug, role, bio) VALUES (?1, ?2, ?3, ?4);
+INSERT INTO authors (name, slug, role, bio) VALUES (?1, ?2, ?3, ?4) RETURNING id;
 
 -- name: author_set_profile
 UPDATE authors SET role = ?2, bio = ?3 WHERE id = ?1;
@@ -32,7 +32,7 @@ UPDATE authors SET role = ?2, bio = ?3 WHERE id = ?1;
 SELECT id, name, slug, description FROM tags WHERE slug = ?1;
 
 -- name: tag_insert
-INSERT INTO tags (name, slug, description) VALUES (?1, ?2, '');
+INSERT INTO tags (name, slug, description) VALUES (?1, ?2, '') RETURNING id;
 
 -- name: article_id_by_dedupe_key
 SELECT id FROM articles WHERE dedupe_key = ?1;
@@ -48,7 +48,7 @@ SELECT 1 FROM articles WHERE slug = ?1;
 INSERT INTO articles (slug, dedupe_key, headline, standfirst, body_markdown, body_html, section_id, status,
                       published_at, updated_at, source_url, word_count, sort_key)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-        ?9 * 1048576 + ((SELECT coalesce(max(id), 0) + 1 FROM articles) % 1048576));
+        ?9 * 1048576 + ((SELECT coalesce(max(id), 0) + 1 FROM articles) % 1048576)) RETURNING id;
 
 -- name: article_set_date
 UPDATE articles SET published_at = ?2, updated_at = ?3, dedupe_key = ?4, sort_key = ?2 * 1048576 + (id % 1048576)
@@ -352,7 +352,7 @@ SELECT e.id, e.name, e.slug, e.council_id, coalesce(c.slug, ''), coalesce(c.offi
 FROM employers e LEFT JOIN councils c ON c.id = e.council_id WHERE e.slug = ?1;
 
 -- name: employer_insert
-INSERT INTO employers (name, slug, council_id) VALUES (?1, ?2, nullif(?3, 0));
+INSERT INTO employers (name, slug, council_id) VALUES (?1, ?2, nullif(?3, 0)) RETURNING id;
 
 -- name: job_id_by_reference
 SELECT id FROM jobs WHERE reference = ?1;
@@ -364,7 +364,7 @@ INSERT INTO jobs (reference, slug, title, employer_id, location, region, salary_
                   description_markdown, description_html, apply_url, apply_email, employer_reference, status,
                   featured, source, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-        ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31);
+        ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31) RETURNING id;
 
 -- name: job_by_id
 SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coalesce(e.council_id, 0),
@@ -409,7 +409,7 @@ SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;
 SELECT count(*) FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1);
 
 -- name: user_insert
-INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5);
+INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id;
 
 -- name: user_by_email
 SELECT id, email, name, role, password_hash, disabled FROM users WHERE email = ?1;

@@ -19,7 +19,7 @@ void register_config(CLI::App& app, Globals& g) {
       return;
     }
     auto cfg = g.load();
-    std::cout << "db = \"" << cfg.db << "\"\nlisten = \"" << cfg.listen << "\"\nthreads = " << cfg.threads
+    std::cout << "database = \"" << cfg.db << "\"\nlisten = \"" << cfg.listen << "\"\nthreads = " << cfg.threads
               << "\nsite_name = \"" << cfg.site_name << "\"\nsite_description = \"" << cfg.site_description
               << "\"\nbase_url = \"" << cfg.base_url << "\"\ntheme_dir = \"" << cfg.theme_dir
               << "\"\naccess_log = " << (cfg.access_log ? "true" : "false") << "\ncache_max_age = " << cfg.cache_max_age

@@ -8,7 +8,7 @@ namespace gazette::cli {
 
 std::unique_ptr<store::Connection> open_database(const config::Config& cfg, bool quiet,
                                                  store::MigrationResult* migrated) {
-  auto db = store::open_sqlite(cfg.db);
+  auto db = store::open(cfg.db);
   auto r = store::migrate(*db);
   if (migrated) *migrated = r;
   if (r.from_version != r.to_version && !quiet)

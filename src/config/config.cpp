@@ -29,7 +29,7 @@ bool to_bool(const std::string& key, const std::string& source, const std::strin
 
 // Applies one textual value; shared by the TOML and environment paths so both validate alike.
 void apply(Config& c, const std::string& key, const std::string& value, const std::string& source) {
-  if (key == "db")
+  if (key == "database" || key == "db")  // "db": the name before 0.2
     c.db = value;
   else if (key == "listen") {
     auto colon = value.rfind(':');
@@ -76,7 +76,9 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
 
 const std::vector<OptionInfo>& options() {
   static const std::vector<OptionInfo> table = {
-      {"db", "GAZETTE_DB", "gazette.db", "SQLite database file (created if missing)."},
+      {"database", "GAZETTE_DB", "gazette.db",
+       "Where the site is stored: an SQLite file path (created if missing). PostgreSQL addresses are refused "
+       "until that backend is built."},
       {"listen", "GAZETTE_LISTEN", "127.0.0.1:8080", "Address and port the server listens on."},
       {"threads", "GAZETTE_THREADS", "0", "Server worker threads; 0 means one per CPU core."},
       {"site_name", "GAZETTE_SITE_NAME", "Gazette", "Publication name shown in pages and feeds."},
@@ -86,7 +88,8 @@ const std::vector<OptionInfo>& options() {
        "Public URL of the site, used in canonical links, feeds and sitemaps."},
       {"theme_dir", "GAZETTE_THEME_DIR", "",
        "Directory of templates overriding the built-in theme; empty uses the built-in one."},
-      {"access_log", "GAZETTE_ACCESS_LOG", "true", "Write one JSON line per request to standard output."},
+      {"access_log", "GAZETTE_ACCESS_LOG", "true",
+       "Write one JSON line per request (to access_log_file, else standard output)."},
       {"cache_max_age", "GAZETTE_CACHE_MAX_AGE", "60",
        "Seconds browsers and proxies may reuse a public page (Cache-Control max-age)."},
       {"cache_max_entries", "GAZETTE_CACHE_MAX_ENTRIES", "100000",

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "strings/strings.h"
+
 namespace gazette::jobs {
 namespace {
 
@@ -25,9 +27,6 @@ bool digit(char c) {
 }
 bool alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
 }
 
 int read_int(std::string_view s, std::size_t& i, std::size_t max_digits, std::size_t& count) {
@@ -81,14 +80,14 @@ std::vector<Token> tokenize(std::string_view s) {
         t.value = read_int(s, i, 9, t.digits);
         while (i < s.size() && digit(s[i])) ++i;  // absurdly long digit runs
         if (i + 2 <= s.size()) {                  // ordinal suffix: 1st 2nd 3rd 20th
-          std::string suf{lower(s[i]), lower(s[i + 1])};
+          std::string suf{strings::lower_ascii(s[i]), strings::lower_ascii(s[i + 1])};
           if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && (i + 2 == s.size() || !alpha(s[i + 2])))
             i += 2;
         }
       }
     } else if (alpha(c)) {
       t.kind = Token::word;
-      while (i < s.size() && alpha(s[i])) t.text += lower(s[i++]);
+      while (i < s.size() && alpha(s[i])) t.text += strings::lower_ascii(s[i++]);
     } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       ++i;
       continue;

@@ -103,10 +103,10 @@ JobSearch find_jobs(store::Connection& db, const JobIndex& index, JobQuery q, co
   }
   std::vector<std::int64_t> keyword_ids;
   const auto parsed = parse_query(keywords);
-  const bool use_keywords = !parsed.fts.empty();
+  const bool use_keywords = !parsed.text.empty();
   if (use_keywords) {
     try {
-      keyword_ids = store::JobStore(db).keyword_ids(parsed.fts, 100000, q.sort == "relevance", now);
+      keyword_ids = store::JobStore(db).keyword_ids(parsed.text, 100000, q.sort == "relevance", now);
     } catch (const store::Error&) {
       out.message = "That search could not be run; try simpler words.";  // and it matches nothing
     }

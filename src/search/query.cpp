@@ -9,18 +9,6 @@ bool word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"')
-      out += "\"\"";
-    else
-      out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
 // Splits text into words, dropping punctuation (a word may contain an inner apostrophe or hyphen,
 // which the tokenizer splits on its own).
 std::vector<std::string> words_of(std::string_view text) {
@@ -53,20 +41,19 @@ ParsedQuery parse_query(std::string_view input) {
     if (!input.empty() && static_cast<unsigned char>(input.back()) >= 0xC0) input.remove_suffix(1);
     q.truncated = true;
   }
-  std::vector<std::string> parts;
   size_t pos = 0;
-  while (pos < input.size() && parts.size() < kMaxTerms) {
+  while (pos < input.size() && q.text.terms.size() < kMaxTerms) {
     size_t quote = input.find('"', pos);
     std::string_view plain = input.substr(pos, quote == std::string_view::npos ? std::string_view::npos : quote - pos);
     for (auto& w : words_of(plain)) {
-      if (parts.size() >= kMaxTerms) {
+      if (q.text.terms.size() >= kMaxTerms) {
         q.truncated = true;
         break;
       }
       bool prefix = w.back() == '*';
       if (prefix) w.pop_back();
       q.terms.push_back(w);
-      parts.push_back(quoted(w) + (prefix ? "*" : ""));
+      q.text.terms.push_back({w, prefix});
     }
     if (quote == std::string_view::npos) break;
     size_t close = input.find('"', quote + 1);
@@ -79,17 +66,12 @@ ParsedQuery parse_query(std::string_view input) {
       if (!joined.empty()) joined.push_back(' ');
       joined += w;
     }
-    if (!joined.empty() && parts.size() < kMaxTerms) {
+    if (!joined.empty() && q.text.terms.size() < kMaxTerms) {
       q.terms.push_back(joined);
-      parts.push_back(quoted(joined));
+      q.text.terms.push_back({joined, false});
     }
     if (close == std::string_view::npos) break;
     pos = close + 1;
-  }
-  q.phrases = parts;
-  for (const auto& p : parts) {
-    if (!q.fts.empty()) q.fts.push_back(' ');
-    q.fts += p;
   }
   return q;
 }

@@ -47,15 +47,10 @@ bool is_stopword(const std::string& w) {
   return stop.count(w) > 0;
 }
 
-std::string quoted(const std::string& w) {
-  return "\"" + w + "\"";
-}
-
-// An FTS5 query of the article's rarest headline words, OR-ed: rare words say most about a story and
-// keep the lookup cheap (a common word's document list is long). `frequencies` gets their document
-// counts, in the query's order.
-std::string key_terms_query(store::RelatedStore& store, std::string_view headline,
-                            std::vector<std::int64_t>* frequencies = nullptr) {
+// The headline's three rarest words (stopwords and numbers aside), any of which a related article's
+// headline shares; their document counts go to `frequencies` in the same order.
+store::TextQuery key_terms_query(store::RelatedStore& store, std::string_view headline,
+                                 std::vector<std::int64_t>* frequencies = nullptr) {
   std::vector<std::pair<std::int64_t, std::string>> scored;
   for (const auto& w : words(headline)) {
     if (is_stopword(w) || std::isdigit(static_cast<unsigned char>(w[0]))) continue;
@@ -64,12 +59,14 @@ std::string key_terms_query(store::RelatedStore& store, std::string_view headlin
     if (df > 0) scored.emplace_back(df, w);
   }
   std::sort(scored.begin(), scored.end());
-  std::string q;
+  store::TextQuery q;
+  q.any = true;
+  q.headline_only = true;
   for (size_t i = 0; i < scored.size() && i < 3; ++i) {
-    q += (q.empty() ? "" : " OR ") + quoted(scored[i].second);
+    q.terms.push_back({scored[i].second});
     if (frequencies) frequencies->push_back(scored[i].first);
   }
-  return q.empty() ? q : "headline : (" + q + ")";
+  return q;
 }
 
 }  // namespace
@@ -85,9 +82,9 @@ double headline_similarity(std::string_view a, std::string_view b) {
 std::int64_t near_duplicate_of(store::Connection& db, std::string_view headline, std::string_view standfirst) {
   store::RelatedStore store(db);
   std::vector<std::int64_t> df;
-  std::string fts = key_terms_query(store, headline, &df);
-  if (fts.empty()) return 0;
-  for (auto [id, rank] : store.by_text(fts, df, 0, 10)) {
+  const auto text = key_terms_query(store, headline, &df);
+  if (text.empty()) return 0;
+  for (auto [id, rank] : store.by_text(text, df, 0, 10)) {
     auto a = store.summary(id);
     if (!a || headline_similarity(a->headline, headline) <= 0.8) continue;
     if (standfirst.empty() || a->standfirst.empty() || headline_similarity(a->standfirst, standfirst) > 0.6) return id;
@@ -103,9 +100,9 @@ std::vector<content::Article> related_articles(store::Connection& db, const cont
   // thousands of articles, so gathering candidates by tag cost more than everything else together.
   for (auto [id, n] : store.by_councils(article.id, 200)) score[id] += 3.0 * n;
   std::vector<std::int64_t> df;
-  std::string fts = key_terms_query(store, article.headline, &df);
-  if (!fts.empty()) {
-    auto hits = store.by_text(fts, df, article.id, 50);
+  const auto text = key_terms_query(store, article.headline, &df);
+  if (!text.empty()) {
+    auto hits = store.by_text(text, df, article.id, 50);
     // BM25 scores are negative, better when lower: scale the best match to 4 points, the rest in proportion.
     double best = hits.empty() ? 0 : hits.front().second;
     for (auto [id, rank] : hits)

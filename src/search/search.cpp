@@ -34,13 +34,12 @@ int rank_window(const ParsedQuery& q) {
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now) {
   SearchResponse res;
   res.query = parse_query(req.q);
-  if (res.query.fts.empty()) {
+  if (res.query.text.empty()) {
     res.message = req.q.empty() ? "" : "Type a word or phrase to search for.";
     return res;
   }
   store::SearchFilter f;
-  f.fts = res.query.fts;
-  f.phrases = res.query.phrases;
+  f.text = res.query.text;
   f.by_date = req.sort == "date";
   store::ContentStore content(db);
   if (!req.section.empty()) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,12 +37,12 @@ using RowFn = std::function<void(const Row&)>;
 class Connection {
  public:
   virtual ~Connection() = default;
+  // Which sql/<backend>/ this connection runs: "sqlite". Only src/store/ looks at it.
+  virtual std::string_view backend() const = 0;
   // Runs a named query, calling on_row for each result row.
   virtual void query(std::string_view name, std::initializer_list<Value> params, const RowFn& on_row) = 0;
   // Runs a named statement; returns the number of rows it changed.
   virtual std::int64_t exec(std::string_view name, std::initializer_list<Value> params) = 0;
-  // Rowid of the last insert on this connection.
-  virtual std::int64_t last_insert_id() = 0;
   // Runs raw SQL script text (migrations only).
   virtual void exec_script(std::string_view sql) = 0;
   virtual void begin() = 0;  // a write transaction (BEGIN IMMEDIATE on SQLite)
@@ -53,9 +54,16 @@ class Connection {
   std::int64_t scalar(std::string_view name, std::initializer_list<Value> params, std::int64_t fallback = 0);
 };
 
-// Opens (creating if needed) an SQLite database file in WAL mode with foreign keys on and a busy
-// timeout. `read_only` opens without write access (the server's reader connections).
-std::unique_ptr<Connection> open_sqlite(const std::string& path, bool read_only = false);
+// Opens the database the `database` setting names. The one factory: nothing outside src/store/ knows
+// which backend it gets. An SQLite file path (":memory:" too) opens, creating the file if needed, in
+// WAL mode with foreign keys on and a busy timeout. A PostgreSQL address ("postgresql://...",
+// "postgres://...", or libpq keywords such as "host=... dbname=...") throws store::Error saying this
+// build cannot open it yet. `read_only` opens without write access (the server's reader connections).
+std::unique_ptr<Connection> open(const std::string& database, bool read_only = false);
+
+// The file beside which Gazette may keep its own files (the warm-start list, DATABASE.hot): the
+// SQLite file itself; nullopt for an in-memory database or a database server.
+std::optional<std::string> database_file(const std::string& database);
 
 // Commits on commit(), rolls back in the destructor otherwise: the unit of every write.
 class Transaction {

@@ -29,8 +29,7 @@ content::Section ContentStore::ensure_section(const std::string& name, const std
     }
     return *s;
   }
-  db_.exec("section_insert", {name, slug, description, std::int64_t{position}});
-  const std::int64_t id = db_.last_insert_id();
+  const std::int64_t id = db_.scalar("section_insert", {name, slug, description, std::int64_t{position}});
   // A new section appears in the navigation of every page.
   ChangeStore(db_).record({std::string(content::deps::kNavigation)}, std::time(nullptr));
   return {id, name, slug, description};
@@ -39,8 +38,7 @@ content::Section ContentStore::ensure_section(const std::string& name, const std
 std::int64_t ContentStore::author_id(const std::string& name) {
   std::string slug = content::slugify(name);
   if (auto a = author_by_slug(slug)) return a->id;
-  db_.exec("author_insert", {name, slug, "", ""});
-  return db_.last_insert_id();
+  return db_.scalar("author_insert", {name, slug, "", ""});
 }
 
 void ContentStore::save_author_profile(const content::AuthorProfile& p) {
@@ -50,8 +48,7 @@ void ContentStore::save_author_profile(const content::AuthorProfile& p) {
 std::int64_t ContentStore::tag_id(const std::string& name) {
   std::string slug = content::slugify(name);
   if (auto t = tag_by_slug(slug)) return t->id;
-  db_.exec("tag_insert", {name, slug});
-  return db_.last_insert_id();
+  return db_.scalar("tag_insert", {name, slug});
 }
 
 std::string ContentStore::unique_slug(const std::string& base, const std::string& date) {
@@ -106,10 +103,10 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   content::Section section = ensure_section(in.section.empty() ? "News" : in.section);
   std::string html = content::render_markdown(in.body_markdown);
   int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
-  db_.exec("article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline,
-                              in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status),
-                              published_at, published_at, in.source_url, std::int64_t{words}});
-  const std::int64_t id = db_.last_insert_id();
+  const std::int64_t id = db_.scalar(
+      "article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline,
+                         in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status), published_at,
+                         published_at, in.source_url, std::int64_t{words}});
   last_saved_id_ = id;
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});

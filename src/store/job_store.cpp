@@ -1,5 +1,7 @@
 #include "store/job_store.h"
 
+#include "store/sqlite_fts.h"
+
 #include "content/text.h"
 #include "store/change_store.h"
 
@@ -19,46 +21,44 @@ std::optional<double> real_or_null(const Row& r, int col) {
 std::int64_t JobStore::employer_id(const std::string& name, std::int64_t council_id) {
   std::string slug = content::slugify(name.empty() ? "unknown employer" : name);
   if (auto e = employer_by_slug(slug)) return e->id;
-  db_.exec("employer_insert", {name.empty() ? std::string("Unknown employer") : name, slug, council_id});
-  return db_.last_insert_id();
+  return db_.scalar("employer_insert", {name.empty() ? std::string("Unknown employer") : name, slug, council_id});
 }
 
 SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
   last_saved_id_ = db_.scalar("job_id_by_reference", {j.reference}, 0);
   if (last_saved_id_) return SaveOutcome::already_present;
   const std::int64_t employer = employer_id(j.employer, council_id);
-  db_.exec("job_insert", {j.reference,
-                          j.slug,
-                          j.title,
-                          employer,
-                          j.location,
-                          j.region,
-                          j.salary_text,
-                          std::int64_t{j.salary_parsed},
-                          optional_real(j.salary_min),
-                          optional_real(j.salary_max),
-                          j.salary_currency,
-                          j.salary_period,
-                          std::int64_t{j.salary_pro_rata},
-                          optional_real(j.annual_min),
-                          optional_real(j.annual_max),
-                          j.contract,
-                          j.hours,
-                          j.category,
-                          j.category_set_by,
-                          j.closing_date,
-                          j.closes_at ? Value{*j.closes_at} : Value{nullptr},
-                          j.posted_at,
-                          j.description_markdown,
-                          j.description_html,
-                          j.apply_url,
-                          j.apply_email,
-                          j.employer_reference,
-                          j.status,
-                          std::int64_t{j.featured},
-                          j.source,
-                          j.updated_at});
-  last_saved_id_ = db_.last_insert_id();
+  last_saved_id_ = db_.scalar("job_insert", {j.reference,
+                                             j.slug,
+                                             j.title,
+                                             employer,
+                                             j.location,
+                                             j.region,
+                                             j.salary_text,
+                                             std::int64_t{j.salary_parsed},
+                                             optional_real(j.salary_min),
+                                             optional_real(j.salary_max),
+                                             j.salary_currency,
+                                             j.salary_period,
+                                             std::int64_t{j.salary_pro_rata},
+                                             optional_real(j.annual_min),
+                                             optional_real(j.annual_max),
+                                             j.contract,
+                                             j.hours,
+                                             j.category,
+                                             j.category_set_by,
+                                             j.closing_date,
+                                             j.closes_at ? Value{*j.closes_at} : Value{nullptr},
+                                             j.posted_at,
+                                             j.description_markdown,
+                                             j.description_html,
+                                             j.apply_url,
+                                             j.apply_email,
+                                             j.employer_reference,
+                                             j.status,
+                                             std::int64_t{j.featured},
+                                             j.source,
+                                             j.updated_at});
   ChangeStore changes(db_);
   changes.record(changes.job_names(last_saved_id_, true), j.updated_at > 0 ? j.updated_at : j.posted_at);
   return SaveOutcome::added;
@@ -139,8 +139,9 @@ std::vector<JobIndexRow> JobStore::index_rows() {
   return out;
 }
 
-std::vector<std::int64_t> JobStore::keyword_ids(const std::string& fts, int limit, bool ranked, std::int64_t now) {
+std::vector<std::int64_t> JobStore::keyword_ids(const TextQuery& text, int limit, bool ranked, std::int64_t now) {
   std::vector<std::int64_t> out;
+  const std::string fts = sqlite::fts5_match(text);
   auto add = [&](const Row& r) { out.push_back(r.int64(0)); };
   if (ranked)
     db_.query("job_fts_ids_ranked_live", {fts, std::int64_t{limit}, now}, add);

@@ -9,6 +9,7 @@
 #include "jobs/job.h"
 #include "store/connection.h"
 #include "store/content_store.h"
+#include "store/text_query.h"
 
 namespace gazette::store {
 
@@ -42,7 +43,7 @@ class JobStore {
   std::vector<JobIndexRow> index_rows();
   // Advert ids matching an FTS5 expression. Ranked (best first, live adverts at `now` only) or, when
   // the caller sorts by something else, unranked and including closed adverts.
-  std::vector<std::int64_t> keyword_ids(const std::string& fts, int limit, bool ranked = false, std::int64_t now = 0);
+  std::vector<std::int64_t> keyword_ids(const TextQuery& text, int limit, bool ranked = false, std::int64_t now = 0);
   std::int64_t count();
   std::int64_t live_count(std::int64_t now);
   // The earliest closing time after `now` of a live advert, or 0.

@@ -17,7 +17,7 @@ MigrationResult migrate(Connection& db) {
   MigrationResult result;
   result.from_version = static_cast<int>(db.scalar("schema_version", {}, 0));
   result.to_version = result.from_version;
-  for (const auto& [version, sql] : SqlCatalog::sqlite().migrations()) {
+  for (const auto& [version, sql] : SqlCatalog::of(db.backend()).migrations()) {
     if (version <= result.from_version) continue;
     Transaction tx(db);
     try {

@@ -1,5 +1,7 @@
 #include "store/related_store.h"
 
+#include "store/sqlite_fts.h"
+
 #include "store/article_rows.h"
 
 namespace gazette::store {
@@ -15,19 +17,19 @@ int RelatedStore::shared_tags(std::int64_t a, std::int64_t b) {
   return static_cast<int>(db_.scalar("shared_tag_count", {a, b}, 0));
 }
 
-std::vector<std::pair<std::int64_t, double>> RelatedStore::by_text(const std::string& fts,
+std::vector<std::pair<std::int64_t, double>> RelatedStore::by_text(const TextQuery& text,
                                                                    const std::vector<std::int64_t>& frequencies,
                                                                    std::int64_t exclude_id, int limit) {
   std::vector<std::pair<std::int64_t, double>> out;
   std::string df = "df";
   for (auto n : frequencies) df += " " + std::to_string(n);
-  db_.query("related_by_text", {fts, exclude_id, std::int64_t{limit}, df},
+  db_.query("related_by_text", {sqlite::fts5_match(text), exclude_id, std::int64_t{limit}, df},
             [&](const Row& r) { out.emplace_back(r.int64(0), r.real(1)); });
   return out;
 }
 
 std::int64_t RelatedStore::document_count(const std::string& word, std::int64_t cap) {
-  return db_.scalar("term_document_count_capped", {"\"" + word + "\"", cap}, 0);
+  return db_.scalar("term_document_count_capped", {sqlite::fts5_term({word}), cap}, 0);
 }
 
 std::optional<std::int64_t> RelatedStore::visible_at(std::int64_t article_id, std::int64_t now) {

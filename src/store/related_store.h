@@ -9,6 +9,7 @@
 
 #include "content/article.h"
 #include "store/connection.h"
+#include "store/text_query.h"
 
 namespace gazette::store {
 
@@ -21,7 +22,7 @@ class RelatedStore {
   int shared_tags(std::int64_t a, std::int64_t b);
   // {article id, BM25 score (lower is better)} for an FTS5 expression, excluding one article.
   // `frequencies`: each phrase's document count, in order (they weigh rarer words more).
-  std::vector<std::pair<std::int64_t, double>> by_text(const std::string& fts,
+  std::vector<std::pair<std::int64_t, double>> by_text(const TextQuery& text,
                                                        const std::vector<std::int64_t>& frequencies,
                                                        std::int64_t exclude_id, int limit);
   // How many articles contain `word` (a plain word: letters and digits), counting no further than `cap`.

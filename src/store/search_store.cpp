@@ -1,6 +1,7 @@
 #include "store/search_store.h"
 
 #include "store/article_rows.h"
+#include "store/sqlite_fts.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,10 +19,10 @@ constexpr std::int64_t kKeyShift = 1048576;
 // True when a reader's term could match a filter word. Those are all z + s/a/c + digits, so only a
 // word starting with "z" can; a letter outside ASCII might fold to "z" (remove_diacritics), so it
 // counts too.
-bool may_match_filter_words(const std::vector<std::string>& phrases) {
-  for (const auto& phrase : phrases) {
+bool may_match_filter_words(const TextQuery& query) {
+  for (const auto& term : query.terms) {
     bool at_start = true;
-    for (char c : phrase) {
+    for (char c : term.text) {
       const unsigned char u = static_cast<unsigned char>(c);
       const bool word = std::isalnum(u) || u >= 0x80;
       if (word && at_start && (c == 'z' || c == 'Z' || u >= 0x80)) return true;
@@ -35,9 +36,9 @@ bool may_match_filter_words(const std::vector<std::string>& phrases) {
 // rather than every article linked to that council. The column filter makes FTS5 decode each match's
 // positions (about 1 ms at p95 on 100k articles), so it is added only when a word could match one.
 std::string in_text_columns(const SearchFilter& f) {
-  const bool may_match = may_match_filter_words(f.phrases.empty() ? std::vector<std::string>{f.fts} : f.phrases);
-  if (f.fts.empty() || !may_match) return f.fts;
-  return "{headline standfirst body_markdown} : (" + f.fts + ")";
+  const std::string match = sqlite::fts5_match(f.text);
+  if (match.empty() || !may_match_filter_words(f.text)) return match;
+  return "{headline standfirst body_markdown} : (" + match + ")";
 }
 
 // The FTS expression with the filters as words of the facets column (schema_009). Quoted, like the
@@ -87,8 +88,8 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
   } else {
     const std::string idf = idfs(f, now);
     // A phrase of common words is slow to match: fetch its page row by row instead of re-reading the window.
-    const bool phrase = std::any_of(f.phrases.begin(), f.phrases.end(),
-                                    [](const std::string& p) { return p.find(' ') != std::string::npos; });
+    const bool phrase =
+        std::any_of(f.text.terms.begin(), f.text.terms.end(), [](const TextTerm& t) { return t.phrase(); });
     db_.query(phrase ? "search_articles_by_rank_rowwise" : "search_articles_by_rank",
               {fts, lo, hi, lim, off, std::int64_t{f.rank_window}, idf}, add);
   }
@@ -103,7 +104,7 @@ std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::in
 }
 
 std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sample) {
-  if (f.phrases.size() < 2) return {};
+  if (f.text.terms.size() < 2) return {};
   const auto [lo, hi] = key_range(f, now);
   std::int64_t n = 0, floor = 0;
   db_.query("search_idf_sample", {hi > lo ? hi : (now + 1) * kKeyShift, std::int64_t{sample}}, [&](const Row& r) {
@@ -114,8 +115,8 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   // column filter makes FTS5 decode every match's positions, and a reader's word is not a filter word
   // in any article (if it is one, the search finds nothing and the estimate is unused).
   std::string out;
-  for (const auto& phrase : f.phrases) {
-    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {phrase, floor, hi, n}) : 0;
+  for (const auto& term : f.text.terms) {
+    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {sqlite::fts5_term(term), floor, hi, n}) : 0;
     const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);

@@ -1,4 +1,4 @@
-// Full-text search over published articles (SQLite FTS5, weighted headline > standfirst > body).
+// Full-text search over published articles (weighted headline > standfirst > body; SQLite FTS5).
 // Bound to one Connection, so to one thread.
 #pragma once
 
@@ -9,14 +9,14 @@
 
 #include "content/article.h"
 #include "store/connection.h"
+#include "store/text_query.h"
 
 namespace gazette::store {
 
 struct SearchFilter {
-  std::string fts;  // an FTS5 expression from search::parse_query (never raw user input)
-  // The expression's phrases one by one (search::ParsedQuery::phrases). With two or more, relevance
-  // weighs each by an IDF estimated on a sample of recent articles; otherwise they weigh the same.
-  std::vector<std::string> phrases;
+  // The reader's terms (search::parse_query). With two or more, relevance weighs each by an IDF
+  // estimated on a sample of recent articles; otherwise they weigh the same.
+  TextQuery text;
   std::int64_t section_id = 0, author_id = 0, council_id = 0;
   std::int64_t from = 0;                                       // inclusive, Unix seconds
   std::int64_t to = std::numeric_limits<std::int64_t>::max();  // exclusive
@@ -34,15 +34,15 @@ struct SearchHit {
 class SearchStore {
  public:
   explicit SearchStore(Connection& db) : db_(db) {}
-  // Throws store::Error if the FTS expression is invalid (parse_query never produces one).
+  // Throws store::Error when the database refuses the query.
   // For relevance, `window_total` (when given) receives how many matches were ranked: the exact number
   // of matches when it is under f.rank_window. Unset when the page is empty.
   std::vector<SearchHit> search(const SearchFilter& f, std::int64_t now, int limit, int offset,
                                 std::int64_t* window_total = nullptr);
   // Matches, counting no further than `cap` (returns cap when there are at least that many).
   std::int64_t count(const SearchFilter& f, std::int64_t now, std::int64_t cap);
-  // Each phrase's IDF, ln(1 + (n - df + 0.5) / (df + 0.5)) over the newest `sample` articles below the
-  // filter's upper key, space-separated for gazette_rank. Empty with fewer than two phrases.
+  // Each term's IDF, ln(1 + (n - df + 0.5) / (df + 0.5)) over the newest `sample` articles below the
+  // filter's upper key, space-separated for gazette_rank. Empty with fewer than two terms.
   std::string idfs(const SearchFilter& f, std::int64_t now, int sample = 2000);
   // Throws store::Error when the full-text index does not match the visible articles' text.
   void check_index();

@@ -62,4 +62,9 @@ const SqlCatalog& SqlCatalog::sqlite() {
   return catalog;
 }
 
+const SqlCatalog& SqlCatalog::of(std::string_view backend) {
+  if (backend == "sqlite") return sqlite();
+  throw Error("no SQL for the backend '" + std::string(backend) + "'");
+}
+
 }  // namespace gazette::store

@@ -19,6 +19,8 @@ class SqlCatalog {
   const std::vector<std::pair<int, std::string>>& migrations() const { return migrations_; }
 
   static const SqlCatalog& sqlite();
+  // The catalog of a connection's backend (Connection::backend()); throws store::Error for an unknown one.
+  static const SqlCatalog& of(std::string_view backend);
 
  private:
   std::map<std::string, std::string, std::less<>> queries_;

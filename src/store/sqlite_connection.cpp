@@ -77,7 +77,7 @@ class SqliteConnection final : public Connection {
     return sqlite3_changes64(db_);
   }
 
-  std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(db_); }
+  std::string_view backend() const override { return "sqlite"; }
 
   void exec_script(std::string_view sql) override {
     std::string text(sql);
@@ -154,8 +154,31 @@ std::int64_t Connection::scalar(std::string_view name, std::initializer_list<Val
   return out;
 }
 
-std::unique_ptr<Connection> open_sqlite(const std::string& path, bool read_only) {
-  return std::make_unique<SqliteConnection>(path, read_only);
+namespace {
+
+bool is_postgresql(const std::string& database) {
+  if (database.starts_with("postgresql://") || database.starts_with("postgres://")) return true;
+  // libpq's keyword form: "host=db.internal dbname=news user=gazette".
+  for (const char* key : {"dbname=", "host=", "hostaddr=", "service="})
+    if (database.starts_with(key) || database.find(std::string(" ") + key) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> open(const std::string& database, bool read_only) {
+  if (database.empty()) throw Error("no database given: set `database` (GAZETTE_DB, --db) to an SQLite file path");
+  if (is_postgresql(database))
+    throw Error(
+        "the database setting names a PostgreSQL database, which this build of Gazette cannot open yet: give an "
+        "SQLite file path");
+  return std::make_unique<SqliteConnection>(database, read_only);
+}
+
+std::optional<std::string> database_file(const std::string& database) {
+  if (database.empty() || database == ":memory:" || is_postgresql(database) || database.starts_with("file:"))
+    return std::nullopt;
+  return database;
 }
 
 }  // namespace gazette::store

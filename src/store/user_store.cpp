@@ -15,8 +15,7 @@ UserRow UserStore::from_row(const Row& r) {
 
 std::int64_t UserStore::insert(const UserRow& u, std::int64_t now) {
   if (by_email(u.email)) throw Error("a user with the email " + u.email + " already exists");
-  db_.exec("user_insert", {u.email, u.name, u.role, u.password_hash, now});
-  return db_.last_insert_id();
+  return db_.scalar("user_insert", {u.email, u.name, u.role, u.password_hash, now});
 }
 
 std::optional<UserRow> UserStore::by_email(const std::string& email) {

@@ -16,6 +16,9 @@ std::string_view trim(std::string_view s);
 
 // ASCII letters lowercased; every other byte (UTF-8 included) kept as it is.
 std::string lower_ascii(std::string_view s);
+inline char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 // Equal ignoring ASCII case.
 bool iequals(std::string_view a, std::string_view b);
 

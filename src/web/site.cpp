@@ -81,8 +81,8 @@ Site::~Site() {
 }
 
 std::string Site::warm_file() const {
-  if (config_.db.empty() || config_.db == ":memory:" || config_.db.find("://") != std::string::npos) return "";
-  return config_.db + ".hot";
+  const auto file = store::database_file(config_.db);
+  return file ? *file + ".hot" : "";
 }
 
 store::Connection& Site::db() {
@@ -90,7 +90,7 @@ store::Connection& Site::db() {
   thread_local std::unique_ptr<store::Connection> conn;
   thread_local std::string path;
   if (!conn || path != config_.db) {
-    conn = store::open_sqlite(config_.db);
+    conn = store::open(config_.db);
     path = config_.db;
   }
   return *conn;
@@ -326,7 +326,7 @@ void Site::start_change_watcher() {
   {
     std::lock_guard lock(changes_mutex_);
     try {
-      changes_conn_ = store::open_sqlite(config_.db, true);
+      changes_conn_ = store::open(config_.db, true);
       seen_seq_ = store::ChangeStore(*changes_conn_).last_seq();
     } catch (const std::exception& e) {
       spdlog::warn("change watcher: {}", e.what());
@@ -348,7 +348,7 @@ void Site::maintain_related() {
   std::unique_ptr<store::Connection> conn;
   while (!stopping_) {
     try {
-      if (!conn) conn = store::open_sqlite(config_.db);
+      if (!conn) conn = store::open(config_.db);
       if (search::refresh_related(*conn, 50, 1) > 0) continue;
     } catch (const std::exception& e) {
       spdlog::warn("related reading: {}", e.what());
@@ -363,7 +363,7 @@ void Site::apply_changes() {
   {
     std::lock_guard lock(changes_mutex_);
     try {
-      if (!changes_conn_) changes_conn_ = store::open_sqlite(config_.db, true);
+      if (!changes_conn_) changes_conn_ = store::open(config_.db, true);
       marked = apply_changes_locked(*changes_conn_);
     } catch (const std::exception& e) {
       spdlog::warn("change watcher: {}", e.what());

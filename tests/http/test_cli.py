@@ -198,7 +198,7 @@ class CliTest(unittest.TestCase):
     def test_config_defaults(self):
         proc, values = self.config()
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertEqual(values["db"], "gazette.db")
+        self.assertEqual(values["database"], "gazette.db")
         self.assertEqual(values["listen"], "127.0.0.1:8080")
         self.assertEqual(values["page_size"], "20")
 
@@ -206,13 +206,13 @@ class CliTest(unittest.TestCase):
         proc, values = self.config({"GAZETTE_DB": "/srv/news/site.db", "GAZETTE_LISTEN": "127.0.0.1:9911",
                                     "GAZETTE_PAGE_SIZE": "12", "GAZETTE_SITE_NAME": "Council Chronicle"})
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertEqual(values["db"], "/srv/news/site.db")
+        self.assertEqual(values["database"], "/srv/news/site.db")
         self.assertEqual(values["listen"], "127.0.0.1:9911")
         self.assertEqual(values["page_size"], "12")
         self.assertEqual(values["site_name"], "Council Chronicle")
         # --db beats GAZETTE_DB.
         proc, values = self.config({"GAZETTE_DB": "/srv/news/site.db"}, db="/tmp/other.db")
-        self.assertEqual(values["db"], "/tmp/other.db")
+        self.assertEqual(values["database"], "/tmp/other.db")
 
     def test_config_file_then_environment(self):
         path = self.write("gazette.toml", 'listen = "127.0.0.1:7001"\nsite_name = "From file"\n')

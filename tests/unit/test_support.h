@@ -21,7 +21,7 @@ class TempDb {
     dir_ = std::filesystem::temp_directory_path() / ("gazette-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "test.db").string();
-    db_ = store::open_sqlite(path_);
+    db_ = store::open(path_);
     store::migrate(*db_);
   }
   ~TempDb() {
