@@ -35,10 +35,24 @@ bool Request::parse_target() {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
   const auto& url = *parsed;
-  path = url.path();
+  // One form of each path, before any rule looks at it: "//newsroom", "/%2Fnewsroom" and "/news/" are
+  // "/newsroom" and "/news". A decoded path with NUL or a "." or ".." segment is not a page we serve.
+  const std::string decoded = url.path();
+  if (decoded.find('\0') != std::string::npos) return false;
+  path.clear();
+  std::size_t pos = 0;
+  while (pos < decoded.size()) {
+    std::size_t end = decoded.find('/', pos);
+    if (end == std::string::npos) end = decoded.size();
+    const std::string_view segment(decoded.data() + pos, end - pos);
+    if (segment == "." || segment == "..") return false;
+    if (!segment.empty()) {
+      path.push_back('/');
+      path.append(segment);
+    }
+    pos = end + 1;
+  }
   if (path.empty()) path = "/";
-  // A decoded path with NUL or a dot-segment trick is not a page we serve.
-  if (path.find('\0') != std::string::npos) return false;
   query.clear();
   for (auto p : url.params()) query.emplace_back(std::string(p.key), std::string(p.value));
   // Decoded text goes into UTF-8 pages: bytes that are not UTF-8 are a bad request, not a garbled page.

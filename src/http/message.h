@@ -16,7 +16,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 struct Request {
   std::string method;  // "GET", "HEAD", "POST", ...
   std::string target;  // as sent: "/news?page=2"
-  std::string path;    // percent-decoded path: "/news"
+  std::string path;    // percent-decoded and normalised: "/news" (no repeated or trailing slashes, no dot segments)
   Fields query;        // decoded query parameters in order
   Fields headers;      // names as sent
   std::string body;

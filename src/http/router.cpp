@@ -22,8 +22,8 @@ std::vector<std::string> split_path(std::string_view path) {
   return out;
 }
 
-void Router::add(std::string method, std::string pattern, Handler h) {
-  Route route{std::move(method), split_path(pattern), {}, std::move(h)};
+void Router::add(std::string method, std::string pattern, Handler h, std::vector<std::string> query_params) {
+  Route route{std::move(method), split_path(pattern), {}, std::move(h), std::move(query_params)};
   route.literal.reserve(route.segments.size());
   for (const auto& s : route.segments) route.literal.push_back(!is_capture(s));
   routes_.push_back(std::move(route));
@@ -36,29 +36,40 @@ bool Router::matches(const Route& route, const std::vector<std::string>& segment
   return true;
 }
 
-Response Router::dispatch(const Request& req) const {
-  const std::string method = req.method == "HEAD" ? std::string("GET") : req.method;
-  const auto segments = split_path(req.path);
-  const Route* best = nullptr;
-  std::string allowed;  // the methods routes for this path take, for a 405's Allow header
+const Router::Route* Router::best(const std::string& method, const std::vector<std::string>& segments,
+                                  std::string* allowed) const {
+  const Route* found = nullptr;
   for (const auto& route : routes_) {
     if (!matches(route, segments)) continue;
     if (route.method != method) {
       const std::string m = route.method == "GET" ? "GET, HEAD" : route.method;
-      if (allowed.find(m) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + m;
+      if (allowed && allowed->find(m) == std::string::npos) *allowed += (allowed->empty() ? "" : ", ") + m;
       continue;
     }
     // The first segment where two matching patterns differ decides: a literal there beats a
     // capture. Vectors of bools compare lexicographically; on a tie the earlier route stays.
-    if (!best || route.literal > best->literal) best = &route;
+    if (!found || route.literal > found->literal) found = &route;
   }
-  if (best) {
+  return found;
+}
+
+const std::vector<std::string>* Router::query_params(std::string_view path) const {
+  const Route* route = best("GET", split_path(path), nullptr);
+  return route ? &route->query_params : nullptr;
+}
+
+Response Router::dispatch(const Request& req) const {
+  const std::string method = req.method == "HEAD" ? std::string("GET") : req.method;
+  const auto segments = split_path(req.path);
+  std::string allowed;  // the methods routes for this path take, for a 405's Allow header
+  const Route* route = best(method, segments, &allowed);
+  if (route) {
     Params params;
     for (size_t i = 0; i < segments.size(); ++i) {
-      const std::string& p = best->segments[i];
-      if (!best->literal[i]) params[p.substr(1, p.size() - 2)] = segments[i];
+      const std::string& p = route->segments[i];
+      if (!route->literal[i]) params[p.substr(1, p.size() - 2)] = segments[i];
     }
-    return best->handler(req, params);
+    return route->handler(req, params);
   }
   if (!allowed.empty()) {
     Response r = Response::text(405, "Method not allowed\n");

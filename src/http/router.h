@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.h"
@@ -22,14 +23,21 @@ class Router {
  public:
   // Registers a handler for GET (and so HEAD) or another method. Of two identical patterns for one
   // method, the one added first wins.
-  void get(std::string pattern, Handler h) { add("GET", std::move(pattern), std::move(h)); }
+  // `query_params` names the query parameters the handler reads, for query_params() below.
+  void get(std::string pattern, Handler h, std::vector<std::string> query_params = {}) {
+    add("GET", std::move(pattern), std::move(h), std::move(query_params));
+  }
   void post(std::string pattern, Handler h) { add("POST", std::move(pattern), std::move(h)); }
-  void add(std::string method, std::string pattern, Handler h);
+  void add(std::string method, std::string pattern, Handler h, std::vector<std::string> query_params = {});
   // Sets the handler for paths no route matches (the 404 page).
   void not_found(Handler h) { not_found_ = std::move(h); }
 
   // Dispatches; HEAD is routed as GET. A path that matches only other methods gets 405.
   Response dispatch(const Request& req) const;
+
+  // The query parameters the GET route for `path` reads (as registered), or nullptr when no GET route
+  // matches. A page cache keys pages by these alone, so ?utm_source=... cannot make new pages.
+  const std::vector<std::string>* query_params(std::string_view path) const;
 
  private:
   struct Route {
@@ -37,7 +45,11 @@ class Router {
     std::vector<std::string> segments;
     std::vector<bool> literal;  // per segment: a literal (true) or a {capture}
     Handler handler;
+    std::vector<std::string> query_params;
   };
+  // The most specific route of `method` for `segments`; `allowed` (when given) collects the methods of
+  // the routes matching the path.
+  const Route* best(const std::string& method, const std::vector<std::string>& segments, std::string* allowed) const;
   static bool matches(const Route& route, const std::vector<std::string>& segments);
   std::vector<Route> routes_;
   Handler not_found_;

@@ -100,7 +100,7 @@ void CouncilPages::add_routes(http::Router& router) {
   using http::Params;
   using http::Request;
   router.get("/councils", [this](const Request& r, const Params&) { return councils_page(r); });
-  router.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); });
+  router.get("/councils/{council}", [this](const Request& r, const Params& p) { return council_page(r, p); }, {"page"});
 }
 
 }  // namespace gazette::web

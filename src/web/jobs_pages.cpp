@@ -406,10 +406,17 @@ http::Response JobsPages::jobs_rss(const http::Request& req) {
 void JobsPages::add_routes(http::Router& router) {
   using http::Params;
   using http::Request;
-  router.get("/jobs", [this](const Request& r, const Params&) { return jobs_page(r); });
+  const std::vector<std::string> filters = {"q",     "category",   "council", "region", "contract",
+                                            "hours", "min_salary", "days",    "sort"};
+  std::vector<std::string> paged = filters;
+  paged.push_back("page");
+  router.get(
+      "/jobs", [this](const Request& r, const Params&) { return jobs_page(r); }, paged);
   router.get("/jobs/feed.xml", [this](const Request& r, const Params&) { return jobs_xml_feed(r); });
-  router.get("/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); });
-  router.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); });
+  router.get(
+      "/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); }, filters);
+  router.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); },
+             {"page"});
   router.get("/jobs/{id}/{slug}", [this](const Request& r, const Params& p) { return job_page(r, p); });
 }
 

@@ -1,5 +1,7 @@
 #include "web/page_cache.h"
 
+#include <boost/url/url.hpp>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -44,9 +46,16 @@ bool etag_matches(std::string_view header, std::string_view etag) {
 
 }  // namespace
 
-std::string cache_key(const http::Request& req) {
-  auto q = req.target.find('?');
-  return q == std::string::npos ? req.path : req.path + req.target.substr(q);
+std::string cache_key(const http::Request& req, const std::vector<std::string>& params) {
+  boost::urls::url u;
+  u.set_path(req.path);
+  for (const auto& name : params)
+    for (const auto& [k, v] : req.query)
+      if (k == name) {
+        u.params().append({k, v});  // empty too: "?page=" is a 400, not the first page
+        break;
+      }
+  return std::string(u.buffer());
 }
 
 std::int64_t steady_ms() {

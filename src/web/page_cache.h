@@ -54,8 +54,11 @@ struct CacheLookup {
   bool stale() const { return stale_for_ms >= 0; }
 };
 
-// The cache key for a request: the path and its query string, so /news?page=2 is its own page.
-std::string cache_key(const http::Request& req);
+// The cache key for a request: its (normalised) path and, of its query, only the parameters the page
+// reads (`params`, in that order, the first of each as the page reads it), so /news?page=2 is its own page and
+// /news?page=2&utm_source=x is the same one. The key is itself a request target (percent-encoded), so
+// the cache can render the page again from it.
+std::string cache_key(const http::Request& req, const std::vector<std::string>& params);
 
 // Monotonic milliseconds (steady clock), the cache's notion of time.
 std::int64_t steady_ms();

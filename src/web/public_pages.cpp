@@ -302,11 +302,11 @@ void PublicPages::add_routes(http::Router& router) {
   using http::Params;
   using http::Request;
   router.get("/", [this](const Request& r, const Params&) { return home(r); });
-  router.get("/{section}", [this](const Request& r, const Params& p) { return section_page(r, p); });
+  router.get("/{section}", [this](const Request& r, const Params& p) { return section_page(r, p); }, {"page"});
   router.get("/{section}/{year}/{month}/{day}/{slug}",
              [this](const Request& r, const Params& p) { return article_page(r, p); });
-  router.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); });
-  router.get("/tags/{tag}", [this](const Request& r, const Params& p) { return tag_page(r, p); });
+  router.get("/authors/{author}", [this](const Request& r, const Params& p) { return author_page(r, p); }, {"page"});
+  router.get("/tags/{tag}", [this](const Request& r, const Params& p) { return tag_page(r, p); }, {"page"});
   router.get("/static/{file}", [this](const Request&, const Params& p) { return static_asset(p); });
 }
 

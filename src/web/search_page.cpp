@@ -99,7 +99,8 @@ http::Response SearchPages::search_page(const http::Request& req) {
 void SearchPages::add_routes(http::Router& router) {
   using http::Params;
   using http::Request;
-  router.get("/search", [this](const Request& r, const Params&) { return search_page(r); });
+  router.get("/search", [this](const Request& r, const Params&) { return search_page(r); },
+             {"q", "section", "author", "council", "from", "to", "sort", "page"});
 }
 
 }  // namespace gazette::web

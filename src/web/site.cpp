@@ -118,6 +118,12 @@ http::Response Site::not_found_page(const http::Request& req) {
   return public_pages_->render_not_found(req);
 }
 
+std::string Site::key_for(const http::Request& req) const {
+  static const std::vector<std::string> none;
+  const auto* params = router_.query_params(req.path);
+  return cache_key(req, params ? *params : none);
+}
+
 void Site::content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) {
   apply_changes();
   std::vector<std::pair<std::string, std::string>> pages;
@@ -228,7 +234,7 @@ http::Response Site::handle(http::Request& req) {
     add_security_headers(res);
     return res;
   }
-  const std::string key = cache_key(req);
+  const std::string key = key_for(req);
   const int stale_seconds = config_.cache_stale_seconds;
   auto hit = cache_.find(key);
   std::shared_ptr<const CachedPage> page;
@@ -301,7 +307,7 @@ void Site::warm() {
     if (stopping_) return;
     auto req = get_request(target);
     if (!req) continue;
-    const std::string key = cache_key(*req);
+    const std::string key = key_for(*req);
     if (cache_.find(key)) continue;
     http::Response uncached;
     if (render_shared(key, *req, uncached)) ++done;
@@ -387,7 +393,7 @@ void Site::prerender_article(std::int64_t id) {
     if (!article || article->status == content::Status::draft || article->published_at > std::time(nullptr)) return;
     auto req = get_request(article_path(*article));
     if (!req) return;
-    const std::string key = cache_key(*req);
+    const std::string key = key_for(*req);
     if (auto hit = cache_.find(key); hit && !hit.stale()) return;
     http::Response uncached;
     render_shared(key, *req, uncached);

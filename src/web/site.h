@@ -60,6 +60,8 @@ class Site final : public PageContext {
  private:
   struct Flight;
   void add_routes();
+  // The page cache's key for a request: the parameters its route reads, nothing else (cache_key()).
+  std::string key_for(const http::Request& req) const;
   http::Response render_uncached(http::Request& req);
   // Renders with the page's dependency names collected into the response.
   http::Response render(http::Request& req);

@@ -176,6 +176,30 @@ class CacheAndProtocolTest(ServerTestCase):
                 self.assertNotIn(b"root:", r.body)
                 self.assertNotIn(b"AUTOESCAPE", r.body)
 
+    def test_parameters_a_page_does_not_read_make_no_new_pages(self):
+        # Tracking tags and made-up parameters share the page's one cache entry instead of filling memory.
+        self.get_ok("/news?page=1&utm_source=first")
+        for i in range(5):
+            r = self.get("/news?page=1&utm_source=n%d&x=%d" % (i, i))
+            self.assertEqual(r.status, 200)
+            self.assertEqual(r.header("X-Cache"), "HIT", "utm_source=n%d made a new page" % i)
+        self.get_ok("/jobs/feed.xml")
+        r = self.get("/jobs/feed.xml?x=12345")
+        self.assertEqual(r.header("X-Cache"), "HIT")
+        # A parameter the page reads still makes its own page.
+        self.assertNotEqual(self.get_ok("/search?q=council").text, self.get_ok("/search?q=budget").text)
+
+    def test_one_form_of_each_path_before_any_rule(self):
+        # Doubled or encoded slashes reach the newsroom as /newsroom, with its never-cache rule.
+        for path in ("//newsroom/login", "/%2Fnewsroom/login", "/newsroom//login"):
+            with self.subTest(path=path):
+                r = self.get(path)
+                self.assertEqual(r.status, 200)
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+                self.assertIsNone(r.header("X-Cache"))
+        self.assertEqual(self.get("/news/").status, 200)
+        self.assertEqual(self.get("/news/.././newsroom").status, 400)
+
     # --- invalidation ------------------------------------------------------------------------------
 
     def poll_for(self, path, text, seconds=2.0):

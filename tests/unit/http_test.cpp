@@ -125,11 +125,35 @@ http::Response page(std::string body) {
   return r;
 }
 
-TEST(CacheKey, IncludesQueryStringSoPagesDiffer) {
-  EXPECT_EQ(cache_key(req("/news")), "/news");
-  EXPECT_EQ(cache_key(req("/news?page=2")), "/news?page=2");
-  EXPECT_NE(cache_key(req("/news?page=2")), cache_key(req("/news?page=3")));
-  EXPECT_EQ(cache_key(req("/tags/a%20b")), "/tags/a b");
+TEST(CacheKey, HoldsOnlyTheParametersThePageReads) {
+  const std::vector<std::string> page_only = {"page"};
+  EXPECT_EQ(cache_key(req("/news"), page_only), "/news");
+  EXPECT_EQ(cache_key(req("/news?page=2"), page_only), "/news?page=2");
+  EXPECT_NE(cache_key(req("/news?page=2"), page_only), cache_key(req("/news?page=3"), page_only));
+  // Tracking and made-up parameters cannot make new pages.
+  EXPECT_EQ(cache_key(req("/news?utm_source=x&page=2&x=1"), page_only), "/news?page=2");
+  EXPECT_EQ(cache_key(req("/jobs/feed.xml?x=123"), {}), "/jobs/feed.xml");
+  // The first of a repeated parameter, as the page reads it; an empty one still counts ("?page=" is a 400).
+  EXPECT_EQ(cache_key(req("/news?page=2&page=3"), page_only), "/news?page=2");
+  EXPECT_EQ(cache_key(req("/news?page="), page_only), "/news?page=");
+  // In the order the page names them, whatever order the request had.
+  EXPECT_EQ(cache_key(req("/jobs?sort=salary&q=planner"), {"q", "sort"}), "/jobs?q=planner&sort=salary");
+  // The key is a target again: encoded, and one form per path.
+  EXPECT_EQ(cache_key(req("/tags/a%20b"), {}), "/tags/a%20b");
+  EXPECT_EQ(cache_key(req("//news/"), page_only), "/news");
+  EXPECT_EQ(cache_key(req("/search?q=a%26b"), {"q"}), "/search?q=a%26b");
+}
+
+TEST(RequestTarget, PathsAreNormalisedOnceAndDotSegmentsRefused) {
+  EXPECT_EQ(req("//newsroom").path, "/newsroom");
+  EXPECT_EQ(req("/%2Fnewsroom").path, "/newsroom");
+  EXPECT_EQ(req("/news//2024/").path, "/news/2024");
+  EXPECT_EQ(req("/").path, "/");
+  http::Request r;
+  r.target = "/static/../etc/passwd";
+  EXPECT_FALSE(r.parse_target());
+  r.target = "/static/%2e%2e/x";
+  EXPECT_FALSE(r.parse_target());
 }
 
 TEST(PageCache, HitUntilInvalidatedThenStale) {
