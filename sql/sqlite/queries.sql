@@ -561,3 +561,10 @@ SELECT count(*) FROM related_pending;
 -- name: related_done
 -- True when the article has a stored list and is not waiting for a new one.
 SELECT (SELECT count(*) FROM related_pending WHERE article_id = ?1) = 0;
+
+-- name: site_secret_insert
+-- Keeps the first value stored under a name: two nodes making one at once agree on the first.
+INSERT INTO site_secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING;
+
+-- name: site_secret
+SELECT value FROM site_secrets WHERE name = ?1;

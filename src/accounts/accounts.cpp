@@ -94,6 +94,44 @@ std::string random_token() {
   return out;
 }
 
+namespace {
+
+std::string base64url(const unsigned char* bytes, std::size_t n) {
+  const std::size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  std::string out(len, '\0');
+  sodium_bin2base64(out.data(), len, bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(len - 1);  // the terminating NUL
+  return out;
+}
+
+std::string token_mac(const std::string& secret, std::string_view nonce) {
+  unsigned char key[crypto_auth_KEYBYTES];
+  crypto_generichash(key, sizeof key, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), nullptr, 0);
+  unsigned char mac[crypto_auth_BYTES];
+  crypto_auth(mac, reinterpret_cast<const unsigned char*>(nonce.data()), nonce.size(), key);
+  sodium_memzero(key, sizeof key);
+  return base64url(mac, sizeof mac);
+}
+
+}  // namespace
+
+std::string site_secret(store::Connection& db) {
+  return store::UserStore(db).site_secret("csrf", random_token());
+}
+
+std::string signed_token(const std::string& secret) {
+  ensure_sodium();
+  const std::string nonce = random_token();
+  return nonce + "." + token_mac(secret, nonce);
+}
+
+bool signed_token_valid(const std::string& secret, std::string_view token) {
+  ensure_sodium();
+  const auto dot = token.find('.');
+  if (secret.empty() || dot != 43 || token.size() != 87) return false;
+  return tokens_equal(token.substr(dot + 1), token_mac(secret, token.substr(0, dot)));
+}
+
 std::string token_hash(std::string_view token) {
   ensure_sodium();
   unsigned char h[32];
@@ -177,27 +215,44 @@ void sign_out(store::Connection& db, std::string_view token) {
   store::UserStore(db).delete_session(token_hash(token));
 }
 
-std::int64_t SignInThrottle::wait_seconds(const std::string& key, std::int64_t now) {
+std::int64_t SignInThrottle::begin(const std::string& key, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  auto it = entries_.find(key);
-  if (it == entries_.end() || it->second.failures < max_failures_) return 0;
-  const std::int64_t left = it->second.since + window_ - now;
-  return left > 0 ? left : 0;
+  if (entries_.size() >= kMaxKeys)
+    std::erase_if(entries_, [&](const auto& e) { return e.second.in_flight == 0 && e.second.since + window_ <= now; });
+  if (entries_.size() >= kMaxKeys) entries_.clear();  // a flood of distinct keys: start afresh rather than grow
+  Entry& e = entries_[key];
+  if (e.failures > 0 && e.since + window_ <= now) {  // the window has ended
+    e.failures = 0;
+    e.since = 0;
+  }
+  if (e.failures + e.in_flight >= max_failures_) {
+    // Locked for the rest of the window; or, with only attempts in flight, until they end.
+    const std::int64_t left = e.failures > 0 ? e.since + window_ - now : 1;
+    return left > 0 ? left : 1;
+  }
+  ++e.in_flight;
+  return 0;
 }
 
 void SignInThrottle::failed(const std::string& key, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  if (entries_.size() >= kMaxKeys)
-    std::erase_if(entries_, [&](const auto& e) { return e.second.since + window_ <= now; });
-  if (entries_.size() >= kMaxKeys) entries_.clear();  // a flood of distinct keys: start afresh rather than grow
   Entry& e = entries_[key];
-  if (e.failures == 0 || e.since + window_ <= now) e = Entry{0, now};
+  if (e.in_flight > 0) --e.in_flight;
+  if (e.failures == 0) e.since = now;
   ++e.failures;
 }
 
 void SignInThrottle::succeeded(const std::string& key) {
   std::lock_guard lock(mutex_);
   entries_.erase(key);
+}
+
+void SignInThrottle::release(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return;
+  if (it->second.in_flight > 0) --it->second.in_flight;
+  if (it->second.failures == 0 && it->second.in_flight == 0) entries_.erase(it);
 }
 
 }  // namespace gazette::accounts

@@ -52,6 +52,13 @@ bool verify_password(const std::string& hash, std::string_view password);
 
 // 32 random bytes, base64url without padding (43 characters).
 std::string random_token();
+
+// The site's signing secret (made once and kept in the database, the same on every node).
+std::string site_secret(store::Connection& db);
+// A random token with a MAC by `secret` (HMAC-SHA-512-256): "<43 chars>.<43 chars>". Only the server
+// can make one, so a value an attacker planted in a cookie and a form does not pass signed_token_valid.
+std::string signed_token(const std::string& secret);
+bool signed_token_valid(const std::string& secret, std::string_view token);
 // The hash under which a session token is stored (hex BLAKE2b-256).
 std::string token_hash(std::string_view token);
 // Constant-time comparison of two tokens.
@@ -79,18 +86,27 @@ void sign_out(store::Connection& db, std::string_view token);
 // first failure: after `max_failures` the key must wait until the window ends. In memory, per process;
 // thread-safe. Guessing passwords then costs hours per account, and a flood of attempts cannot keep
 // every worker busy with argon2id.
+//
+// An attempt is checked and counted in one step (begin): attempts still in flight count against the
+// limit, so parallel tries cannot slip past it. Each begin that returned 0 ends with failed, succeeded
+// or release.
 class SignInThrottle {
  public:
   SignInThrottle(int max_failures, std::int64_t window_seconds)
       : max_failures_(max_failures), window_(window_seconds) {}
-  // Seconds until `key` may try again; 0 when it may now.
-  std::int64_t wait_seconds(const std::string& key, std::int64_t now);
+  // Reserves an attempt for `key` and returns 0, or returns the seconds until it may try again.
+  std::int64_t begin(const std::string& key, std::int64_t now);
+  // The attempt failed: it counts in the window.
   void failed(const std::string& key, std::int64_t now);
+  // The attempt succeeded: the key starts afresh.
   void succeeded(const std::string& key);
+  // The attempt did not happen (another check refused it): it does not count.
+  void release(const std::string& key);
 
  private:
   struct Entry {
     int failures = 0;
+    int in_flight = 0;
     std::int64_t since = 0;
   };
   static constexpr std::size_t kMaxKeys = 100'000;

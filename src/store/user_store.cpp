@@ -73,4 +73,11 @@ std::int64_t UserStore::delete_expired_sessions(std::int64_t now) {
   return db_.exec("sessions_delete_expired", {now});
 }
 
+std::string UserStore::site_secret(const std::string& name, const std::string& fresh) {
+  db_.exec("site_secret_insert", {name, fresh});
+  std::string value;
+  db_.query("site_secret", {name}, [&](const Row& r) { value = r.text(0); });
+  return value;
+}
+
 }  // namespace gazette::store

@@ -43,6 +43,10 @@ class UserStore {
   void delete_sessions_of(std::int64_t user_id);
   std::int64_t delete_expired_sessions(std::int64_t now);
 
+  // The site's secret called `name`, stored as `fresh` when there is none yet (the first writer wins,
+  // so every node gets the same value).
+  std::string site_secret(const std::string& name, const std::string& fresh);
+
  private:
   static UserRow from_row(const Row& r);
   Connection& db_;

@@ -31,6 +31,12 @@ http::Response redirect_see_other(const std::string& to) {
 
 }  // namespace
 
+std::string Newsroom::login_secret() {
+  std::lock_guard lock(secret_mutex_);
+  if (secret_.empty()) secret_ = accounts::site_secret(db());
+  return secret_;
+}
+
 std::optional<accounts::Session> Newsroom::signed_in(const http::Request& req) {
   auto token = http::cookie(req, kSessionCookie);
   if (!token) return std::nullopt;
@@ -69,9 +75,12 @@ http::Response Newsroom::login_form(const http::Request& req, int status, const 
   if (status == 200 && signed_in(req)) return redirect_see_other("/newsroom");
   // Double-submit token: the same random value in a cookie and in the form. A page on another site can
   // make the browser send the cookie, but cannot read it to put it in the form.
+  // The token is signed with the site's secret, so a value planted in the cookie (from a sibling
+  // subdomain, say) and copied into a forged form does not pass.
+  const std::string secret = login_secret();
   std::string csrf = http::cookie(req, kLoginCsrfCookie).value_or("");
-  const bool fresh = csrf.size() != 43;
-  if (fresh) csrf = accounts::random_token();
+  const bool fresh = !accounts::signed_token_valid(secret, csrf);
+  if (fresh) csrf = accounts::signed_token(secret);
   ctemplate::TemplateDictionary d("login");
   d.SetValue("CSRF", csrf);
   d.SetValue("EMAIL", email);
@@ -86,13 +95,18 @@ http::Response Newsroom::login(const http::Request& req) {
   if (!form) return login_form(req, 400, "The form could not be read. Please try again.", "");
   const std::string email = http::field(*form, "email");
   auto cookie_token = http::cookie(req, kLoginCsrfCookie);
-  if (!cookie_token || !accounts::tokens_equal(*cookie_token, http::field(*form, "csrf")))
+  if (!cookie_token || !accounts::tokens_equal(*cookie_token, http::field(*form, "csrf")) ||
+      !accounts::signed_token_valid(login_secret(), *cookie_token))
     return login_form(req, 403, "The sign-in form had expired. Please sign in again.", email);
   const std::int64_t now = std::time(nullptr);
   std::string account = email.substr(0, 254);
   account = strings::lower_ascii(account);
-  const std::int64_t wait =
-      std::max(account_throttle_.wait_seconds(account, now), address_throttle_.wait_seconds(req.remote_address, now));
+  // Both limits are checked and the attempt counted in one step each, so parallel tries cannot slip past.
+  std::int64_t wait = account_throttle_.begin(account, now);
+  if (wait == 0) {
+    wait = address_throttle_.begin(req.remote_address, now);
+    if (wait > 0) account_throttle_.release(account);
+  }
   if (wait > 0) {
     const std::int64_t minutes = (wait + 59) / 60;
     http::Response r = login_form(
@@ -102,7 +116,14 @@ http::Response Newsroom::login(const http::Request& req) {
     r.set_header("Retry-After", std::to_string(wait));
     return r;
   }
-  auto token = accounts::sign_in(db(), email, http::field(*form, "password"), now);
+  std::optional<std::string> token;
+  try {
+    token = accounts::sign_in(db(), email, http::field(*form, "password"), now);
+  } catch (...) {
+    account_throttle_.release(account);
+    address_throttle_.release(req.remote_address);
+    throw;
+  }
   if (!token) {
     account_throttle_.failed(account, now);
     address_throttle_.failed(req.remote_address, now);
@@ -114,6 +135,7 @@ http::Response Newsroom::login(const http::Request& req) {
     return login_form(req, 401, "That email and password do not match an account.", email);
   }
   account_throttle_.succeeded(account);
+  address_throttle_.release(req.remote_address);
   http::Response r = redirect_see_other("/newsroom");
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, *token, {}));
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", {.max_age = 0}));

@@ -4,6 +4,7 @@
 // an article are content::save_article's (content/editing.h); this module parses and renders.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,10 @@ class Newsroom : public PageModule {
                         const content::ArticleForm* typed, bool check = false);
   http::Response save(const http::Request& req, const http::Params& p);
 
+  // The site's secret that signs the sign-in form's CSRF token, read once.
+  std::string login_secret();
+  std::mutex secret_mutex_;
+  std::string secret_;
   // Failed sign-ins: 5 per account and 50 per client address in 15 minutes.
   accounts::SignInThrottle account_throttle_{5, 15 * 60};
   accounts::SignInThrottle address_throttle_{50, 15 * 60};

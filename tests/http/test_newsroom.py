@@ -5,6 +5,7 @@ Accounts are made with `gazette users add`, as an administrator would. The artic
 tests/fixtures/search/stories.txt.
 """
 
+import concurrent.futures
 import os
 import re
 import sqlite3
@@ -18,6 +19,7 @@ STORIES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search", "stories.txt")
 EDITOR = ("ed@example.org", "a long editor passphrase")
 RECRUITER = ("rec@example.org", "a long recruiter passphrase")
 LOCKED = ("locked@example.org", "a long passphrase to guess")
+PARALLEL = ("parallel@example.org", "another long passphrase")
 STOCKPORT_ONLINE = "Stockport MBC moves customer service counters online"
 STOCKPORT = "/councils/stockport-metropolitan-borough-council"
 SOUTHWARK = "/councils/london-borough-of-southwark"
@@ -55,7 +57,8 @@ class NewsroomTest(ServerTestCase):
     def setUpClass(cls):
         super().setUpClass()
         try:
-            for (email, password), role in ((EDITOR, "editor"), (RECRUITER, "recruiter"), (LOCKED, "writer")):
+            for (email, password), role in ((EDITOR, "editor"), (RECRUITER, "recruiter"), (LOCKED, "writer"),
+                                           (PARALLEL, "writer")):
                 proc = add_user(cls.db, email, password, role)
                 if proc.returncode != 0:
                     raise RuntimeError("users add failed: %s" % proc.stderr)
@@ -162,6 +165,30 @@ class NewsroomTest(ServerTestCase):
             r = self.post("/newsroom/login", body, cookie=cookie)
             self.assertEqual(r.status, 403)
             self.assertIsNone(cookie_value(r, "gazette_session"))
+
+    def test_a_planted_cookie_and_field_pair_is_not_a_sign_in_token(self):
+        # A value an attacker can set in the cookie and copy into a forged form: only tokens the site
+        # signed pass, so both the made-up pair and an unsigned 43-character token are refused.
+        for planted in ("a", "A" * 43, self.login_csrf().split(".")[0]):
+            with self.subTest(planted=planted[:10]):
+                r = self.post("/newsroom/login", form(csrf=planted, email=EDITOR[0], password=EDITOR[1]),
+                              cookie="gazette_login_csrf=" + planted)
+                self.assertEqual(r.status, 403)
+                self.assertIsNone(cookie_value(r, "gazette_session"))
+
+    def test_parallel_wrong_passwords_get_no_more_tries_than_the_limit(self):
+        # Ten wrong guesses at once for one account: at most five are checked, the rest wait (429).
+        tokens = [self.login_csrf() for _ in range(10)]
+
+        def attempt(token):
+            return self.post("/newsroom/login", form(csrf=token, email=PARALLEL[0], password="a wrong guess here"),
+                             cookie="gazette_login_csrf=" + token).status
+
+        with concurrent.futures.ThreadPoolExecutor(10) as pool:
+            statuses = list(pool.map(attempt, tokens))
+        self.assertEqual(len(statuses), 10)
+        self.assertLessEqual(statuses.count(401), 5, statuses)
+        self.assertEqual(statuses.count(401) + statuses.count(429), 10, statuses)
 
     def test_repeated_failures_lock_the_account_for_a_while(self):
         for _ in range(5):

@@ -109,20 +109,42 @@ TEST(Users, BadInputIsRefusedWithReasons) {
 TEST(SignInThrottle, LocksAKeyAfterTooManyFailuresUntilTheWindowEnds) {
   accounts::SignInThrottle t(3, 900);
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(t.wait_seconds("a@example.org", kNow + i), 0);
+    EXPECT_EQ(t.begin("a@example.org", kNow + i), 0);
     t.failed("a@example.org", kNow + i);
   }
-  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 10), 890);
-  EXPECT_EQ(t.wait_seconds("b@example.org", kNow + 10), 0) << "other keys are not affected";
-  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 900), 0) << "the window has ended";
+  EXPECT_EQ(t.begin("a@example.org", kNow + 10), 890);
+  EXPECT_EQ(t.begin("b@example.org", kNow + 10), 0) << "other keys are not affected";
+  t.release("b@example.org");
+  EXPECT_EQ(t.begin("a@example.org", kNow + 900), 0) << "the window has ended";
   t.failed("a@example.org", kNow + 900);
-  EXPECT_EQ(t.wait_seconds("a@example.org", kNow + 901), 0) << "a new window starts with one failure";
-  t.failed("c@example.org", kNow);
-  t.failed("c@example.org", kNow);
+  EXPECT_EQ(t.begin("a@example.org", kNow + 901), 0) << "a new window starts with one failure";
+  t.release("a@example.org");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(t.begin("c@example.org", kNow), 0);
+    t.failed("c@example.org", kNow);
+  }
+  ASSERT_EQ(t.begin("c@example.org", kNow), 0);
   t.succeeded("c@example.org");
-  t.failed("c@example.org", kNow);
-  t.failed("c@example.org", kNow);
-  EXPECT_EQ(t.wait_seconds("c@example.org", kNow), 0) << "a success clears the count";
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(t.begin("c@example.org", kNow), 0);
+    t.failed("c@example.org", kNow);
+  }
+  EXPECT_EQ(t.begin("c@example.org", kNow), 0) << "a success clears the count";
+}
+
+TEST(SignInThrottle, ParallelAttemptsCannotSlipPastTheLimit) {
+  // Five tries at once: all five are checked before any has failed, and a sixth is refused at once.
+  accounts::SignInThrottle t(5, 900);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(t.begin("a@example.org", kNow), 0) << i;
+  EXPECT_GT(t.begin("a@example.org", kNow), 0) << "the sixth attempt in flight";
+  for (int i = 0; i < 5; ++i) t.failed("a@example.org", kNow);
+  EXPECT_EQ(t.begin("a@example.org", kNow + 1), 899);
+  // An attempt another check refused does not count.
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_EQ(t.begin("b@example.org", kNow), 0);
+    t.release("b@example.org");
+  }
+  EXPECT_EQ(t.begin("b@example.org", kNow), 0);
 }
 
 TEST(Forms, DecodesUrlEncodedBodies) {
@@ -152,6 +174,33 @@ TEST(Cookies, ReadsTheNamedCookie) {
 TEST(Cookies, SetCookieIsHttpOnlySecureAndStrict) {
   EXPECT_EQ(http::set_cookie("s", "v", {}), "s=v; Path=/; Secure; HttpOnly; SameSite=Strict");
   EXPECT_EQ(http::set_cookie("s", "", {.max_age = 0}), "s=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict");
+}
+
+}  // namespace
+}  // namespace gazette
+
+namespace gazette {
+namespace {
+
+TEST(SignedToken, OnlyTokensTheServerMadeWithItsSecretPass) {
+  const std::string secret = accounts::random_token();
+  const std::string token = accounts::signed_token(secret);
+  EXPECT_TRUE(accounts::signed_token_valid(secret, token));
+  EXPECT_NE(token, accounts::signed_token(secret)) << "each token is random";
+  EXPECT_FALSE(accounts::signed_token_valid(accounts::random_token(), token)) << "another site's secret";
+  EXPECT_FALSE(accounts::signed_token_valid(secret, "a"));
+  EXPECT_FALSE(accounts::signed_token_valid(secret, accounts::random_token()));
+  std::string forged = token;
+  forged[3] = forged[3] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(accounts::signed_token_valid(secret, forged)) << "a changed nonce";
+  EXPECT_FALSE(accounts::signed_token_valid("", token));
+}
+
+TEST(SignedToken, TheSiteSecretIsMadeOnceAndKept) {
+  testing::TempDb t;
+  const std::string first = accounts::site_secret(t.db());
+  EXPECT_EQ(first.size(), 43u);
+  EXPECT_EQ(accounts::site_secret(t.db()), first);
 }
 
 }  // namespace
