@@ -1,5 +1,6 @@
 // Machine-readable pages: RSS 2.0 and Atom feeds, sitemaps, robots.txt. XML is built with pugixml so
 // every value is escaped by the library.
+#include <ctemplate/template_modifiers.h>
 #include <pugixml.hpp>
 
 #include <charconv>
@@ -26,6 +27,11 @@ http::Response xml_response(const pugi::xml_document& doc, const std::string& ty
   http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(), type);
   r.cacheable = true;
   return r;
+}
+
+// Plain text made safe to read as HTML, by CTemplate's own HTML escaper (the templates' escaping).
+std::string html_escape(const std::string& text) {
+  return ctemplate::html_escape(text.data(), text.size());
 }
 
 void text_child(pugi::xml_node parent, const char* name, const std::string& value) {
@@ -99,7 +105,9 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
       guid.append_attribute("isPermaLink") = "true";
       guid.text().set(url.c_str());
       text_child(item, "pubDate", content::format_rfc1123(a.published_at));
-      text_child(item, "description", a.standfirst);
+      // RSS readers take <description> as HTML: the plain-text standfirst is escaped for HTML here, and
+      // pugixml escapes that for XML, so "<b>" in a standfirst shows as text, never as markup.
+      text_child(item, "description", html_escape(a.standfirst));
       text_child(item, "category", a.section.name);
       for (const auto& au : a.authors) text_child(item, "dc:creator", au.name);
     }
@@ -128,7 +136,7 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
     l.append_attribute("href") = url.c_str();
     text_child(entry, "published", content::format_iso8601(a.published_at));
     text_child(entry, "updated", content::format_iso8601(std::max(a.updated_at, a.published_at)));
-    text_child(entry, "summary", a.standfirst);
+    text_child(entry, "summary", a.standfirst);  // Atom's default type="text": escaped once, by pugixml
     // Atom requires an author; the publication stands in when an item has no byline.
     if (a.authors.empty()) text_child(entry.append_child("author"), "name", config_.site_name);
     for (const auto& au : a.authors) {

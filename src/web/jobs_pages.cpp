@@ -331,11 +331,8 @@ http::Response JobsPages::jobs_xml_feed(const http::Request&) {
   source.append_child("publisherurl").text().set((config_.base_url + "/jobs").c_str());
   source.append_child("lastBuildDate").text().set(content::format_rfc1123(now).c_str());
   auto cdata = [](pugi::xml_node parent, const char* name, const std::string& value) {
-    // CDATA cannot contain "]]>": split it across two sections when it does.
-    std::string v = value;
-    for (size_t at = v.find("]]>"); at != std::string::npos; at = v.find("]]>", at + 12))
-      v.replace(at, 3, "]]]]><![CDATA[>");
-    parent.append_child(name).append_child(pugi::node_cdata).set_value(v.c_str());
+    // pugixml writes a value holding "]]>" as two CDATA sections itself: escaping is its job alone.
+    parent.append_child(name).append_child(pugi::node_cdata).set_value(value.c_str());
   };
   for (std::int64_t id : result.ids) {
     auto j = store.by_id(id);

@@ -572,6 +572,26 @@ class JobsImportWhileServingTest(ServerTestCase):
                          ["Solicitor (Planning and Highways)"])
         self.assertIn("Solicitor (Planning and Highways)", self.get_ok("/jobs/feed.xml").text)
 
+    def test_xml_feed_carries_values_with_cdata_terminators_intact(self):
+        # "]]>" ends a CDATA section: the feed must still parse and give the value back whole.
+        feed = os.path.join(self.tmp, "cdata.xml")
+        with open(feed, "w", encoding="utf-8") as f:
+            f.write("<source><job><title>Data Officer (arrays]]&gt;lists)</title>"
+                    "<referencenumber>WBC-CDATA-1</referencenumber><company>Westbury Borough Council</company>"
+                    "<salary>£30,000</salary><description>Tidy the x]]&gt;y records.</description></job></source>\n")
+        proc = run_cli("import", "jobs", feed, db=self.db)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        deadline = time.monotonic() + 3
+        while True:
+            text = self.get_ok("/jobs/feed.xml").text
+            if "WBC-CDATA-1" in text or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        jobs = {j.findtext("referencenumber"): j for j in ET.fromstring(text.encode()).iter("job")}
+        self.assertIn("feed:WBC-CDATA-1", jobs)
+        self.assertEqual(jobs["feed:WBC-CDATA-1"].findtext("title"), "Data Officer (arrays]]>lists)")
+        self.assertEqual(jobs["feed:WBC-CDATA-1"].findtext("description").strip(), "Tidy the x]]>y records.")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import unittest
 import urllib.parse
+import xml.etree.ElementTree as ET
 
 from gazette_server import SOURCE_DIR, ServerTestCase, base_env, parse_html, require_binary
 
@@ -358,6 +359,26 @@ class NewsroomTest(ServerTestCase):
         page, values = self.editor_form(cookie, "/newsroom/articles/new")
         values.update(changes)
         return page, values, self.post("/newsroom/articles/new", form(**values), cookie=cookie)
+
+    def test_feeds_show_markup_typed_in_a_standfirst_as_text(self):
+        # RSS readers render <description> as HTML, so the standfirst is escaped for HTML and then for
+        # XML; Atom's <summary> is text, escaped once. Either way a reader sees the characters typed.
+        cookie = self.sign_in()
+        typed = "Costs rose <b>sharply</b> & the <script>x</script> budget gap widened"
+        _, _, r = self.new_article(cookie, headline="Markup in a standfirst stays text", standfirst=typed,
+                                   body="Body.", section="News", status="published")
+        self.assertEqual(r.status, 303)
+        rss = ET.fromstring(self.get_ok("/feed.xml").body)
+        item = [i for i in rss.iter("item") if i.findtext("title") == "Markup in a standfirst stays text"]
+        self.assertEqual(len(item), 1)
+        self.assertEqual(item[0].findtext("description"),
+                         "Costs rose &lt;b&gt;sharply&lt;/b&gt; &amp; the &lt;script&gt;x&lt;/script&gt; budget gap widened")
+        atom = ET.fromstring(self.get_ok("/atom.xml").body)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        entry = [e for e in atom.findall("a:entry", ns) if e.findtext("a:title", namespaces=ns) ==
+                 "Markup in a standfirst stays text"]
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry[0].findtext("a:summary", namespaces=ns), typed)
 
     def test_a_new_article_is_tagged_with_its_councils_and_published(self):
         cookie = self.sign_in()
