@@ -30,6 +30,7 @@ void register_serve(CLI::App& app, Globals& g) {
       opts.threads = cfg.threads;
       opts.access_log = cfg.access_log;
       opts.access_log_path = cfg.access_log_file;
+      opts.max_connections = static_cast<std::size_t>(cfg.max_connections);
       // Sign-ins (argon2id, ~0.1 s) and newsroom saves (related reading, re-rendering the pages a save
       // made stale) would hold up every reader on the thread they ran on.
       opts.blocking = [](const http::Request& r) { return r.method == "POST"; };

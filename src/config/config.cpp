@@ -58,6 +58,8 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
     c.cache_stale_seconds = to_int(key, source, value, 0, 86400);
   else if (key == "render_threads")
     c.render_threads = to_int(key, source, value, 1, 64);
+  else if (key == "max_connections")
+    c.max_connections = to_int(key, source, value, 16, 1'000'000);
   else if (key == "warm_pages")
     c.warm_pages = to_int(key, source, value, 0, 100'000);
   else if (key == "access_log_file")
@@ -101,6 +103,9 @@ const std::vector<OptionInfo>& options() {
        "How long a page made stale by a change may still be served while it is re-rendered in the background; "
        "past it a reader waits for the new page. Also sent as stale-while-revalidate."},
       {"render_threads", "GAZETTE_RENDER_THREADS", "1", "Background threads re-rendering stale pages."},
+      {"max_connections", "GAZETTE_MAX_CONNECTIONS", "10000",
+       "Open client connections at most; past it a new one is answered 503 and closed. Keep it under the "
+       "process's file descriptor limit (ulimit -n)."},
       {"warm_pages", "GAZETTE_WARM_PAGES", "500",
        "On start, pages rendered before readers ask for them: home, sections and the pages most used before the last "
        "stop "

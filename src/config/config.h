@@ -23,6 +23,7 @@ struct Config {
   int cache_max_mb = 1024;
   int cache_stale_seconds = 60;
   int render_threads = 1;
+  int max_connections = 10000;
   int warm_pages = 500;
   std::string access_log_file;  // empty: standard output
   int page_size = 20;

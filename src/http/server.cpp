@@ -41,9 +41,10 @@ void log_access(AccessLog& log, const Request& req, int status, std::size_t byte
 }
 
 Response error_response(const beast::error_code& ec) {
-  Response r = ec == bhttp::error::header_limit ? Response::text(431, "Request headers too large\n")
-               : ec == bhttp::error::body_limit ? Response::text(413, "Request body too large\n")
-                                                : Response::text(400, "Bad request\n");
+  Response r = ec == bhttp::error::header_limit      ? Response::text(431, "Request headers too large\n")
+               : ec == bhttp::error::body_limit      ? Response::text(413, "Request body too large\n")
+               : ec == bhttp::error::buffer_overflow ? Response::text(413, "Request too large\n")
+                                                     : Response::text(400, "Bad request\n");
   // The server's own answers carry the same protective headers as the site's.
   r.set_header("X-Content-Type-Options", "nosniff");
   r.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
@@ -106,10 +107,17 @@ struct Server::Impl {
   }
   unsigned short port = 0;
   std::atomic<bool> stop_requested{false};
+  std::atomic<std::size_t> connections{0};  // sessions open, all workers together
 
   awaitable<void> session(Worker& w, tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
-    beast::flat_buffer buffer;
+    // Bytes the parser has not consumed yet: a header still arriving, or a chunk header whose line has
+    // not ended. Bounded, so an endless chunk extension is refused rather than held.
+    beast::flat_buffer buffer(options.header_limit + 64 * 1024);
+    struct Count {
+      std::atomic<std::size_t>& n;
+      ~Count() { n.fetch_sub(1, std::memory_order_relaxed); }
+    } counted{connections};
     std::string remote;
     beast::error_code ignored;
     auto endpoint = stream.socket().remote_endpoint(ignored);
@@ -171,15 +179,50 @@ struct Server::Impl {
   }
 
   awaitable<void> accept_loop(Worker& w) {
+    asio::steady_timer pause(w.ioc);
     for (;;) {
       auto [ec, socket] = co_await w.acceptor.async_accept(as_tuple);
       if (ec) {
         if (w.stopping || ec == asio::error::operation_aborted) co_return;
-        continue;  // e.g. EMFILE: keep serving the connections we have
+        // Out of file descriptors (EMFILE, ENFILE) or memory: the pending connection stays queued,
+        // so accepting again at once would spin. Serve the connections we have for a moment.
+        pause.expires_after(std::chrono::milliseconds(50));
+        co_await pause.async_wait(as_tuple);
+        continue;
       }
       if (w.stopping) co_return;  // the socket closes as it goes out of scope
+      if (connections.fetch_add(1, std::memory_order_relaxed) >= options.max_connections) {
+        connections.fetch_sub(1, std::memory_order_relaxed);
+        asio::co_spawn(w.ioc, refuse_busy(std::move(socket)), asio::detached);
+        continue;
+      }
       asio::co_spawn(w.ioc, session(w, std::move(socket)), asio::detached);
     }
+  }
+
+  // A connection over the limit: one 503 with Retry-After, then closed.
+  awaitable<void> refuse_busy(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    stream.expires_after(std::chrono::seconds(5));
+    Response res = Response::text(503, "The server is busy: try again in a moment\n");
+    res.set_header("Retry-After", "1");
+    co_await write_response(stream, res, false, false, 11);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // Refuses a port another process listens on. Our own acceptors share the port (SO_REUSEPORT), and
+  // so would any other process's that sets it too: a probe without SO_REUSEPORT finds the port in use.
+  static void ensure_port_free(const tcp::endpoint& ep) {
+    if (ep.port() == 0) return;
+    asio::io_context ioc;
+    tcp::acceptor probe(ioc);
+    probe.open(ep.protocol());
+    probe.set_option(tcp::acceptor::reuse_address(true));  // TIME_WAIT leftovers are not "in use"
+    beast::error_code ec;
+    probe.bind(ep, ec);
+    if (ec == asio::error::address_in_use) throw std::runtime_error("address in use (is another gazette serving it?)");
+    if (ec) throw std::runtime_error(ec.message());
   }
 
   void bind(Worker& w, const tcp::endpoint& ep) {
@@ -212,6 +255,7 @@ Server::Server(ServerOptions options, RequestHandler handler) : impl_(std::make_
   if (ec) throw std::runtime_error("invalid listen address '" + impl_->options.address + "'");
   tcp::endpoint ep{address, impl_->options.port};
   try {
+    Impl::ensure_port_free(ep);
     for (int i = 0; i < threads; ++i) {
       auto w = std::make_unique<Worker>();
       impl_->bind(*w, ep);

@@ -2,7 +2,11 @@
 //
 // Each worker thread runs its own io_context with its own SO_REUSEPORT acceptor, so connections never
 // cross threads and need no locks. The handler is called on worker threads concurrently and must be
-// thread-safe. Malformed requests get 400, oversized headers 431 and bodies 413; reads time out.
+// thread-safe. Malformed requests get 400, oversized headers 431 and bodies 413 (chunk extensions and
+// trailers included: every buffer a client fills is bounded); reads time out. Past `max_connections`
+// open connections a new one is answered 503 and closed; when the process runs out of file
+// descriptors the accept loop waits a moment instead of spinning. A port another process is already
+// listening on is refused ("address in use"); the server's own threads share theirs.
 // SIGTERM/SIGINT stop accepting, let in-flight requests finish, then run() returns with every access
 // log line written. With an access log file, SIGHUP reopens it (for log rotation).
 #pragma once
@@ -24,6 +28,7 @@ struct ServerOptions {
   std::size_t header_limit = 16 * 1024;     // bytes of request line + headers
   std::size_t body_limit = 1024 * 1024;     // bytes of request body
   std::chrono::seconds read_timeout{30};    // per request, also the keep-alive idle limit
+  std::size_t max_connections = 10000;      // open connections, all threads together
   std::chrono::seconds shutdown_grace{10};  // in-flight work gets this long after SIGTERM
   bool access_log = true;                   // one JSON line per request (see http/access_log.h)
   std::string access_log_path;              // the access log's file; empty: stdout
