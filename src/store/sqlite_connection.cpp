@@ -1,7 +1,12 @@
 // SQLite implementation of store::Connection: prepared statements cached per query name.
 #include <sqlite3.h>
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "store/connection.h"
 #include "store/sql_catalog.h"
@@ -28,13 +33,16 @@ class SqliteRow final : public Row {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(const std::string& path, bool read_only) {
+    read_only_ = read_only;
     int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw Error("cannot open database " + path + ": " + why);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    // Writers wait their turn: two imports at once both complete, one after the other. Readers never
+    // wait on a writer in WAL mode, so this only holds up writes (and says so in the log after 5 s).
+    sqlite3_busy_handler(db_, &SqliteConnection::on_busy, this);
     sqlite3_extended_result_codes(db_, 1);
     if (!register_rank_function(db_)) {
       sqlite3_close(db_);
@@ -50,6 +58,26 @@ class SqliteConnection final : public Connection {
       throw;
     }
   }
+
+  // SQLite calls this while another connection holds the write lock: sleep a little longer each time,
+  // up to kWriterWait in all. Returns 0 to give up (the statement then fails with SQLITE_BUSY).
+  static int on_busy(void* self, int count) {
+    auto* c = static_cast<SqliteConnection*>(self);
+    if (count == 0) {
+      c->busy_since_ = std::chrono::steady_clock::now();
+      c->busy_logged_ = false;
+    }
+    const auto waited = std::chrono::steady_clock::now() - c->busy_since_;
+    // A reader (the server's read-only connections) is never held up for long.
+    if (waited > (c->read_only_ ? std::chrono::seconds(5) : kWriterWait)) return 0;
+    if (waited > std::chrono::seconds(5) && !c->busy_logged_) {
+      c->busy_logged_ = true;
+      spdlog::info("the database is busy with another writer (an import?): waiting for it to finish");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(count + 1, 50)));
+    return 1;
+  }
+  static constexpr auto kWriterWait = std::chrono::minutes(10);
 
   ~SqliteConnection() override {
     for (auto& [name, st] : statements_) sqlite3_finalize(st);
@@ -140,6 +168,9 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+  std::chrono::steady_clock::time_point busy_since_;
+  bool busy_logged_ = false;
+  bool read_only_ = false;
 };
 
 }  // namespace

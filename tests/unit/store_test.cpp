@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "content/text.h"
 #include "store/change_store.h"
 #include "store/content_store.h"
@@ -155,6 +158,36 @@ TEST(Transaction, RollsBackWhenNotCommitted) {
 TEST(Connection, UnknownQueryNameIsAnError) {
   TempDb t;
   EXPECT_THROW(t.db().exec("no_such_query", {}), Error);
+}
+
+}  // namespace
+}  // namespace gazette::store
+
+namespace gazette::store {
+namespace {
+
+TEST(Writers, ASecondWriterWaitsItsTurnInsteadOfFailing) {
+  // One writer holds the write lock for six seconds (longer than the old five-second give-up); the
+  // second one's transaction waits and then completes.
+  testing::TempDb t;
+  auto first = store::open(t.path());
+  auto second = store::open(t.path());
+  std::thread holder([&] {
+    Transaction tx(*first);
+    ContentStore(*first).ensure_section("Held", "", 1);
+    std::this_thread::sleep_for(std::chrono::seconds(6));
+    tx.commit();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto start = std::chrono::steady_clock::now();
+  {
+    Transaction tx(*second);
+    ContentStore(*second).ensure_section("Waited", "", 2);
+    tx.commit();
+  }
+  holder.join();
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(ContentStore(t.db()).sections().size(), 2u);
 }
 
 }  // namespace
