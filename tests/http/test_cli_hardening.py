@@ -1,5 +1,11 @@
-"""The command line's hardening: `gazette backup`."""
+"""The command line's hardening: `backup` and `serve` on a database it cannot write.
 
+Read-only serving as root: file permissions do not bind root, so a chmod-ed database stays writable.
+The read-only path is then tested through `serve --read-only` (the same code path: no migrations, the
+database opened through a read-only address), and the unwritable-file case by running the server as
+the user nobody (uid 65534, through setpriv) when that is possible."""
+
+import hashlib
 import os
 import re
 import shutil
@@ -9,7 +15,10 @@ import tempfile
 import threading
 import unittest
 
-from gazette_server import ServerTestCase, base_env, require_binary, run_cli
+from gazette_server import (HOST, GazetteServer, ServerTestCase, base_env, fixture, free_port, import_listing,
+                            require_binary, run_cli)
+
+NOBODY = 65534
 
 
 def count(db, sql):
@@ -20,9 +29,43 @@ def count(db, sql):
         conn.close()
 
 
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
 ARTICLES = "SELECT count(*) FROM articles"
 PUBLISHED = "SELECT count(*) FROM articles WHERE status <> 'draft'"
 ADVERTS = "SELECT count(*) FROM jobs"
+
+
+class ServerWithArgs(GazetteServer):
+    """`gazette serve` with extra arguments, an optional command prefix (setpriv) and stderr kept apart."""
+
+    def __init__(self, db, workdir, args=(), prefix=(), env=None):
+        super().__init__(db, workdir, env)
+        self.args = list(args)
+        self.prefix = list(prefix)
+        self.err_path = os.path.join(workdir, "server.err")
+
+    def start(self):
+        self.port = free_port()
+        env = {"GAZETTE_BASE_URL": self.base_url}
+        env.update(self.extra_env)
+        with open(self.log_path, "ab") as out, open(self.err_path, "ab") as err:
+            self.proc = subprocess.Popen(
+                self.prefix + [require_binary(), "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)]
+                + self.args, stdout=out, stderr=err, env=base_env(env), cwd=self.workdir)
+        try:
+            self._wait_healthy()
+        except RuntimeError as e:
+            self.stop()
+            raise RuntimeError("gazette serve did not start: %s\n%s\n%s" % (e, self.log(), self.stderr()))
+        return self
+
+    def stderr(self):
+        with open(self.err_path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
 
 
 # --- backup ---------------------------------------------------------------------------------------
@@ -143,6 +186,105 @@ class BackupErrorsTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0)
         for word in ("FILE", "--force", "restore", "-wal", "-shm", "stop the server"):
             self.assertIn(word, proc.stdout)
+
+
+# --- serve on a database it cannot write ----------------------------------------------------------
+
+
+class ReadOnlyServeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        require_binary()
+        cls.source = tempfile.mkdtemp(prefix="gazette-ro-src-")
+        cls.source_db = os.path.join(cls.source, "gazette.db")
+        proc, _ = import_listing(cls.source_db, fixture("bullets.txt"), fixture("crlf.txt"))
+        if proc.returncode != 0:
+            raise RuntimeError("import failed: %s" % proc.stderr)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.source, True)
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="gazette-ro-")
+        os.chmod(self.tmp, 0o755)
+        self.addCleanup(self.cleanup)
+        self.dir = os.path.join(self.tmp, "site")
+        os.mkdir(self.dir)
+        self.db = os.path.join(self.dir, "gazette.db")
+        shutil.copy(self.source_db, self.db)
+        self.server = None
+
+    def cleanup(self):
+        if self.server is not None:
+            self.server.stop()
+        os.chmod(self.dir, 0o755)
+        shutil.rmtree(self.tmp, True)
+
+    def make_read_only(self):
+        os.chmod(self.db, 0o444)
+        os.chmod(self.dir, 0o555)
+
+    def serve(self, args=(), prefix=()):
+        self.server = ServerWithArgs(self.db, self.tmp, args, prefix).start()
+        return self.server
+
+    def check_serves_readers(self, warning):
+        before = digest(self.db)
+        r = self.server.get("/")
+        self.assertEqual(r.status, 200, r.body[:300])
+        self.assertEqual(self.server.get("/search?q=council").status, 200)
+        self.assertEqual(self.server.stop(), 0, self.server.stderr())
+        err = self.server.stderr()
+        self.assertIn("warning", err)
+        self.assertRegex(err, warning)
+        self.assertIn("newsroom", err)
+        self.assertEqual(digest(self.db), before, "the database was written")
+        self.assertFalse(os.path.exists(self.db + ".hot"))
+
+    def test_read_only_flag_serves_readers_with_a_warning(self):
+        """--read-only: the read-only path on a file this process could write (root too)."""
+        self.make_read_only()
+        self.serve(["--read-only"])
+        self.check_serves_readers(r"read-only \(--read-only\)")
+
+    def test_unwritable_database_serves_readers_with_a_warning(self):
+        """No flag: a 0444 file in a 0555 directory, served by a user the permissions bind."""
+        self.make_read_only()
+        prefix = []
+        if os.geteuid() == 0:
+            setpriv = shutil.which("setpriv")
+            if not setpriv:
+                self.skipTest("running as root without setpriv: permissions cannot make the file unwritable "
+                              "(test_read_only_flag_serves_readers_with_a_warning covers the code path)")
+            binary = require_binary()
+            probe = subprocess.run([setpriv, "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups",
+                                    binary, "--version"], capture_output=True)
+            if probe.returncode != 0:
+                self.skipTest("running as root and the user nobody cannot run %s" % binary)
+            prefix = [setpriv, "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups"]
+        self.serve(prefix=prefix)
+        self.check_serves_readers(r"cannot be written")
+
+    def test_old_schema_on_a_read_only_database_is_a_clear_error(self):
+        os.remove(self.db)
+        sqlite3.connect(self.db).execute("CREATE TABLE notes (x)").connection.close()
+        self.make_read_only()
+        proc = subprocess.run([require_binary(), "--db", self.db, "serve", "--read-only", "--listen",
+                               "%s:%d" % (HOST, free_port())], capture_output=True, text=True, env=base_env(),
+                              timeout=30)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("schema", proc.stderr)
+        self.assertIn("gazette migrate", proc.stderr)
+
+    def test_missing_database_with_read_only_flag_is_an_error(self):
+        os.remove(self.db)
+        proc = subprocess.run([require_binary(), "--db", self.db, "serve", "--read-only", "--listen",
+                               "%s:%d" % (HOST, free_port())], capture_output=True, text=True, env=base_env(),
+                              timeout=30)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(self.db, proc.stderr)
+        self.assertFalse(os.path.exists(self.db))
 
 
 if __name__ == "__main__":
