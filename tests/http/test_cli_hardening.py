@@ -1,4 +1,5 @@
-"""The command line's hardening: `backup` and `serve` on a database it cannot write.
+"""The command line's hardening: `backup`, `serve` on a database it cannot write, imports of missing
+files.
 
 Read-only serving as root: file permissions do not bind root, so a chmod-ed database stays writable.
 The read-only path is then tested through `serve --read-only` (the same code path: no migrations, the
@@ -285,6 +286,52 @@ class ReadOnlyServeTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 1)
         self.assertIn(self.db, proc.stderr)
         self.assertFalse(os.path.exists(self.db))
+
+
+# --- imports of missing files ---------------------------------------------------------------------
+
+
+class ImportMissingFileTest(unittest.TestCase):
+    def setUp(self):
+        require_binary()
+        self.tmp = tempfile.mkdtemp(prefix="gazette-import-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.db = os.path.join(self.tmp, "gazette.db")
+        self.missing = os.path.join(self.tmp, "no-such-file.txt")
+
+    def assert_no_database(self):
+        self.assertEqual([f for f in os.listdir(self.tmp) if f.startswith("gazette.db")], [])
+
+    def test_listing(self):
+        proc = run_cli("import", "listing", self.missing, db=self.db)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(self.missing, proc.stderr)
+        self.assertIn("No such file", proc.stderr)
+        self.assert_no_database()
+
+    def test_listing_with_a_good_file_imports_nothing(self):
+        proc, report = import_listing(self.db, fixture("bullets.txt"), self.missing)
+        self.assertEqual(proc.returncode, 1)
+        self.assertFalse(report["ok"])
+        self.assertEqual(report["added"], 0)
+        self.assertEqual([f["file"] for f in report["files"]], [self.missing])
+        self.assert_no_database()
+
+    def test_jobs(self):
+        proc = run_cli("import", "jobs", self.missing, db=self.db)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(self.missing, proc.stderr)
+        self.assert_no_database()
+        proc = run_cli("import", "jobs", "--json", self.missing, db=self.db)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(self.missing, proc.stdout)
+        self.assert_no_database()
+
+    def test_directory(self):
+        proc = run_cli("import", "listing", self.tmp, db=self.db)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("directory", proc.stderr)
+        self.assert_no_database()
 
 
 if __name__ == "__main__":
