@@ -1,5 +1,5 @@
 """The command line's hardening: `backup`, `serve` on a database it cannot write, imports of missing
-files.
+files, unknown commands.
 
 Read-only serving as root: file permissions do not bind root, so a chmod-ed database stays writable.
 The read-only path is then tested through `serve --read-only` (the same code path: no migrations, the
@@ -332,6 +332,44 @@ class ImportMissingFileTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 1)
         self.assertIn("directory", proc.stderr)
         self.assert_no_database()
+
+
+# --- unknown commands -----------------------------------------------------------------------------
+
+
+class UnknownCommandTest(unittest.TestCase):
+    def setUp(self):
+        require_binary()
+        self.tmp = tempfile.mkdtemp(prefix="gazette-cmd-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+
+    def test_unknown_command(self):
+        db = os.path.join(self.tmp, "gazette.db")
+        proc = run_cli("frobnicate", db=db)
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("unknown command 'frobnicate'", proc.stderr)
+        self.assertNotIn("A subcommand is required", proc.stderr)
+        for name in ("serve", "migrate", "import", "backup", "users"):
+            self.assertIn(name, proc.stderr)
+        self.assertIn("--help", proc.stderr)
+        self.assertFalse(os.path.exists(db))
+
+    def test_unknown_nested_command(self):
+        proc = run_cli("import", "frobnicate")
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("gazette import: unknown command 'frobnicate'", proc.stderr)
+        self.assertIn("listing, jobs", proc.stderr)
+
+    def test_no_command_still_asks_for_one(self):
+        proc = run_cli()
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertIn("subcommand", proc.stderr)
+        self.assertNotIn("unknown command", proc.stderr)
+
+    def test_unknown_option_is_not_an_unknown_command(self):
+        proc = run_cli("--frobnicate")
+        self.assertNotEqual(proc.returncode, 0)
+        self.assertNotIn("unknown command", proc.stderr)
 
 
 if __name__ == "__main__":
