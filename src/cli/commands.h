@@ -33,6 +33,7 @@ void register_salary(CLI::App& app, Globals& g);
 void register_users(CLI::App& app, Globals& g);
 void register_related(CLI::App& app, Globals& g);
 void register_jobs(CLI::App& app, Globals& g);
+void register_backup(CLI::App& app, Globals& g);
 
 // Opens the configured database, applies pending migrations and loads the councils register.
 // Throws store::Error (or std::runtime_error) with a message naming the problem.
@@ -40,5 +41,13 @@ void register_jobs(CLI::App& app, Globals& g);
 std::unique_ptr<store::Connection> open_database(const config::Config& cfg, bool quiet = false,
                                                  store::MigrationResult* migrated = nullptr);
 
-// Opens the configured database and applies pending migrations; prints and throws CLI::RuntimeError on failure.
+// Opens the configured database for reading only, for a process that cannot (or, with `serve
+// --read-only`, must not) write it: no migrations, no councils register sync. Points cfg.db at the
+// read-only address (store::read_only_address) so every later connection reads only. Throws
+// store::Error when the database is not a file, does not exist, or its schema is not the current one
+// (it cannot be migrated without writing).
+std::unique_ptr<store::Connection> open_database_read_only(config::Config& cfg);
+
+// True when the configured database is an existing file this process cannot write (store::writable).
+bool database_read_only(const config::Config& cfg);
 }  // namespace gazette::cli

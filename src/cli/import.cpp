@@ -1,4 +1,8 @@
 #include <boost/json.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -23,6 +27,47 @@ boost::json::object report_json(const importers::ImportReport& r) {
                         {"skipped", skipped}};
   if (!r.ok) o["error"] = r.error;
   return o;
+}
+
+// Why `file` cannot be imported, found before the database is opened (so a mistyped name creates no
+// database): empty when it is a file this process can read.
+std::string unreadable(const std::string& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) return "is a directory, not a file";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::string("cannot read file: ") + std::strerror(errno);
+  return "";
+}
+
+// Checks every input file; prints each one that cannot be read (as JSON in `json` mode: the shape of
+// the command's report, one entry per such file) and returns false when there is any.
+bool inputs_readable(const std::vector<std::string>& files, const char* command, bool json, bool one_per_file) {
+  boost::json::array bad;
+  bool ok = true;
+  for (const auto& file : files) {
+    const std::string why = unreadable(file);
+    if (why.empty()) continue;
+    ok = false;
+    const std::string error = why + "; nothing imported";
+    if (!json)
+      std::cerr << command << ": " << file << ": " << error << "\n";
+    else if (one_per_file)
+      std::cout << boost::json::serialize(boost::json::object{{"file", file}, {"ok", false}, {"error", error}}) << "\n";
+    else
+      bad.push_back(boost::json::object{{"file", file}, {"ok", false}, {"error", error}});
+  }
+  if (json && !one_per_file && !ok)
+    std::cout << boost::json::serialize(boost::json::object{{"ok", false},
+                                                            {"added", 0},
+                                                            {"already_present", 0},
+                                                            {"updated", 0},
+                                                            {"near_duplicates", 0},
+                                                            {"adverts_set_aside", 0},
+                                                            {"adverts_new", 0},
+                                                            {"lines_skipped", 0},
+                                                            {"files", bad}})
+              << "\n";
+  return ok;
 }
 
 void print_text(const importers::ImportReport& r) {
@@ -50,9 +95,15 @@ void register_import(CLI::App& app, Globals& g) {
   listing->add_flag("--json", as_json, "Print the summary as one JSON object");
   listing->footer(
       "Importing the same file twice adds nothing. Job adverts found in the pages are set aside for the\n"
-      "jobs board and counted. Exit status: 0 when every file imported, 1 when any file was rejected.");
+      "jobs board and counted. Every FILE is checked first: if one is missing or unreadable, nothing is\n"
+      "imported and no database is opened. Exit status: 0 when every file imported, 1 when any file was\n"
+      "rejected.");
   listing->callback([&g] {
     auto cfg = g.load();
+    if (!inputs_readable(files, "gazette import listing", as_json, false)) {
+      g.exit_code = 1;
+      return;
+    }
     std::unique_ptr<store::Connection> db;
     try {
       db = open_database(cfg, as_json);
@@ -106,9 +157,14 @@ void register_import(CLI::App& app, Globals& g) {
       "A feed is <source><job>...</job></source> with <title>, <referencenumber>, <company>, and optionally\n"
       "<date>, <url>, <city>, <state>, <salary>, <jobtype>, <category>, <description>, <expirationdate>.\n"
       "Adverts already imported (same reference) are left as they are. A malformed feed is rejected with\n"
-      "the line and reason and nothing from it is written. Exit status 1 when any file was rejected.");
+      "the line and reason and nothing from it is written. Every FILE is checked first: if one is missing or\n"
+      "unreadable, nothing is imported and no database is opened. Exit status 1 when any file was rejected.");
   jobs_cmd->callback([&g] {
     auto cfg = g.load();
+    if (!inputs_readable(feeds, "gazette import jobs", jobs_json, true)) {
+      g.exit_code = 1;
+      return;
+    }
     std::unique_ptr<store::Connection> db;
     try {
       db = open_database(cfg, jobs_json);

@@ -12,7 +12,15 @@ namespace gazette::cli {
 void register_serve(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("serve", "Serve the site over HTTP (migrates the database first)");
   static std::string listen;
+  static bool read_only = false;
   cmd->add_option("--listen", listen, "address:port (overrides config and GAZETTE_LISTEN)");
+  cmd->add_flag("--read-only", read_only,
+                "Open the database for reading only, as when this process cannot write it (no migrations; the "
+                "newsroom and imports cannot write)");
+  cmd->footer(
+      "A database file this process cannot write (a read-only file or directory) is served to readers with\n"
+      "a warning, provided its schema is current: the newsroom cannot sign in or save, and imports and\n"
+      "migrations must run where the file can be written. --read-only does the same for a writable file.");
   cmd->callback([&g] {
     auto cfg = g.load();
     try {
@@ -21,7 +29,17 @@ void register_serve(CLI::App& app, Globals& g) {
         config::validate(cfg);
       }
       spdlog::set_level(spdlog::level::from_str(cfg.log_level));
-      open_database(cfg);
+      const std::string database = cfg.db;
+      if (read_only || database_read_only(cfg)) {
+        open_database_read_only(cfg);
+        std::cerr << "gazette serve: warning: " << database
+                  << (read_only ? " is open read-only (--read-only): serving readers only; the newsroom cannot write"
+                                : " cannot be written by this process: serving readers only; the newsroom and "
+                                  "imports cannot write (sign-ins and saves fail)")
+                  << "\n";
+      } else {
+        open_database(cfg);
+      }
       web::Site site(cfg);
       site.start_change_watcher();
       http::ServerOptions opts;
