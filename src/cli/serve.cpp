@@ -32,6 +32,7 @@ void register_serve(CLI::App& app, Globals& g) {
       const std::string database = cfg.db;
       if (read_only || database_read_only(cfg)) {
         open_database_read_only(cfg);
+        cfg.read_only = true;
         std::cerr << "gazette serve: warning: " << database
                   << (read_only ? " is open read-only (--read-only): serving readers only; the newsroom cannot write"
                                 : " cannot be written by this process: serving readers only; the newsroom and "

@@ -24,6 +24,8 @@ struct Config {
   int cache_stale_seconds = 60;
   int render_threads = 1;
   int max_connections = 10000;
+  // Not a setting: serve sets it when the database cannot be written, so nothing tries to.
+  bool read_only = false;
   int warm_pages = 500;
   std::string access_log_file;  // empty: standard output
   int page_size = 20;

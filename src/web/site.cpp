@@ -343,7 +343,8 @@ void Site::start_change_watcher() {
   const int threads = std::max(1, config_.render_threads);
   for (int i = 0; i < threads && cache_.enabled(); ++i) refreshers_.emplace_back([this] { refresh_loop(); });
   if (config_.warm_pages > 0 && cache_.enabled()) warmer_ = std::thread([this] { warm(); });
-  related_worker_ = std::thread([this] { maintain_related(); });
+  // Related reading is computed and stored as articles arrive; a read-only database keeps what it has.
+  if (!config_.read_only) related_worker_ = std::thread([this] { maintain_related(); });
 }
 
 void Site::maintain_related() {
