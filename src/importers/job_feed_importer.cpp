@@ -133,7 +133,8 @@ JobFeedReport import_job_feed_text(store::Connection& db, const std::string& xml
 
 JobFeedReport import_job_feed_file(store::Connection& db, const std::string& path) {
   std::string error;
-  auto text = strings::read_file(path, error);
+  // The feed of 100k adverts Gazette itself writes is ~60 MB; pugixml holds about three times a file.
+  auto text = strings::read_file(path, error, std::size_t(512) << 20);
   if (!text) {
     JobFeedReport r;
     r.file = path;

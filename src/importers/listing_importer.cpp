@@ -48,6 +48,22 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
     report.error = "invalid UTF-8 on line " + std::to_string(line) + "; convert the file to UTF-8 and retry";
     return report;
   }
+  if (text.size() > kMaxListingFileBytes) {
+    report.error = "the text is larger than 32 MB: a listing page dump is a few hundred KB; split the file";
+    return report;
+  }
+  int line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end - start > kMaxListingLineBytes) {
+      report.error = "line " + std::to_string(line) +
+                     " is longer than 64 KB: this is not a page dump (its longest "
+                     "paragraph would be a few KB)";
+      return report;
+    }
+    start = end + 1;
+  }
   ParsedListing parsed = parse_listing(text);
   report.skipped = parsed.skipped;
   const std::int64_t now = std::time(nullptr);
@@ -122,7 +138,7 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
 
 ImportReport import_listing_file(store::Connection& db, const std::string& path) {
   std::string error;
-  auto text = strings::read_file(path, error);
+  auto text = strings::read_file(path, error, kMaxListingFileBytes);
   if (!text) {
     ImportReport r;
     r.file = path;

@@ -23,6 +23,11 @@ struct ImportReport {
   std::vector<SkippedLine> skipped;
 };
 
+// Limits on what a listing or article page dump may hold: a real page is a few hundred KB, and its
+// longest paragraph a few KB. Past them the file is refused with an error that says so.
+inline constexpr std::size_t kMaxListingFileBytes = 32u << 20;
+inline constexpr std::size_t kMaxListingLineBytes = 64u << 10;
+
 // Reads, parses and stores one dump. Never throws for bad input: a file that cannot be read or is not
 // valid UTF-8 (the error names the line) is reported with ok=false and writes nothing. A database
 // failure rolls the whole file back and is reported the same way.

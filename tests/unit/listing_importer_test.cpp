@@ -149,3 +149,24 @@ TEST(ListingImporter, ArticlePageCompletesAStoryFirstListedWithoutItsText) {
 }
 
 }  // namespace gazette::importers
+
+namespace gazette::importers {
+namespace {
+
+TEST(ListingImporter, RefusesOversizedFilesAndLinesWithAClearErrorAndWritesNothing) {
+  testing::TempDb t;
+  const std::string page = "NEWS\n\n\xE2\x80\xA2 Council approves budget\n19 May 2022\nThe plan passed.\n\n";
+  std::string long_line = page + std::string(70 * 1024, 'x') + "\n";
+  auto r = import_listing_text(t.db(), long_line, "long.txt");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error.rfind("line 7 is longer than 64 KB", 0), 0u) << r.error;
+  std::string huge;
+  while (huge.size() <= kMaxListingFileBytes) huge += page;
+  auto big = import_listing_text(t.db(), huge, "huge.txt");
+  EXPECT_FALSE(big.ok);
+  EXPECT_NE(big.error.find("larger than 32 MB"), std::string::npos) << big.error;
+  EXPECT_EQ(article_count(t.db()), 0);
+}
+
+}  // namespace
+}  // namespace gazette::importers
