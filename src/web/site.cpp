@@ -119,6 +119,8 @@ http::Response Site::not_found_page(const http::Request& req) {
 }
 
 std::string Site::key_for(const http::Request& req) const {
+  // The common case, a plain path without a query already in its one form, costs no route lookup.
+  if (req.query.empty() && req.target == req.path) return req.target;
   static const std::vector<std::string> none;
   const auto* params = router_.query_params(req.path);
   return cache_key(req, params ? *params : none);
