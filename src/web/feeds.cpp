@@ -1,6 +1,5 @@
 // Machine-readable pages: RSS 2.0 and Atom feeds, sitemaps, robots.txt. XML is built with pugixml so
 // every value is escaped by the library.
-#include <ctemplate/template_modifiers.h>
 #include <pugixml.hpp>
 
 #include <charconv>
@@ -13,6 +12,7 @@
 #include "store/council_store.h"
 #include "store/job_store.h"
 #include "web/feeds.h"
+#include "web/render.h"
 #include "web/render_deps.h"
 #include "web/urls.h"
 
@@ -27,11 +27,6 @@ http::Response xml_response(const pugi::xml_document& doc, const std::string& ty
   http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(), type);
   r.cacheable = true;
   return r;
-}
-
-// Plain text made safe to read as HTML, by CTemplate's own HTML escaper (the templates' escaping).
-std::string html_escape(const std::string& text) {
-  return ctemplate::html_escape(text.data(), text.size());
 }
 
 void text_child(pugi::xml_node parent, const char* name, const std::string& value) {
@@ -107,7 +102,7 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
       text_child(item, "pubDate", content::format_rfc1123(a.published_at));
       // RSS readers take <description> as HTML: the plain-text standfirst is escaped for HTML here, and
       // pugixml escapes that for XML, so "<b>" in a standfirst shows as text, never as markup.
-      text_child(item, "description", html_escape(a.standfirst));
+      text_child(item, "description", html_text(a.standfirst));
       text_child(item, "category", a.section.name);
       for (const auto& au : a.authors) text_child(item, "dc:creator", au.name);
     }

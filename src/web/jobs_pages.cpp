@@ -378,6 +378,13 @@ http::Response JobsPages::jobs_rss(const http::Request& req) {
   channel.append_child("title").text().set((config_.site_name + " jobs").c_str());
   channel.append_child("link").text().set((config_.base_url + jobs_url(p, "/jobs")).c_str());
   channel.append_child("description").text().set("Live jobs matching a search");
+  // Where this feed lives (atom:link rel="self", as feed validators expect) and when it last changed.
+  rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
+  auto self = channel.append_child("atom:link");
+  self.append_attribute("href") = (config_.base_url + jobs_url(p, "/jobs/rss")).c_str();
+  self.append_attribute("rel") = "self";
+  self.append_attribute("type") = "application/rss+xml";
+  std::int64_t newest = 0;
   for (std::int64_t id : result.ids) {
     auto j = store.by_id(id);
     if (!j) continue;
@@ -389,8 +396,16 @@ http::Response JobsPages::jobs_rss(const http::Request& req) {
     guid.append_attribute("isPermaLink") = "true";
     guid.text().set(url.c_str());
     item.append_child("pubDate").text().set(content::format_rfc1123(j->posted_at).c_str());
-    item.append_child("description").text().set((j->salary_text.empty() ? j->employer : j->salary_text).c_str());
+    // What a reader scanning the feed decides on: employer, place, pay, closing date (HTML, escaped).
+    std::string summary = j->employer;
+    if (!j->location.empty()) summary += " – " + j->location;
+    if (!j->salary_text.empty()) summary += " – " + j->salary_text;
+    if (!j->closing_date.empty() && j->closes_at)
+      summary += " – closes " + content::format_uk_date(*j->closes_at - 86400);
+    item.append_child("description").text().set(html_text(summary).c_str());
+    newest = std::max(newest, j->posted_at);
   }
+  if (newest > 0) channel.insert_child_after("lastBuildDate", self).text().set(content::format_rfc1123(newest).c_str());
   std::ostringstream out;
   doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
   http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),

@@ -1,5 +1,7 @@
 #include "web/render.h"
 
+#include <ctemplate/template_modifiers.h>
+
 #include <charconv>
 #include <ctime>
 
@@ -98,6 +100,10 @@ std::string script_safe_json(std::string json) {
       out.push_back(c);
   }
   return out;
+}
+
+std::string html_text(const std::string& text) {
+  return ctemplate::html_escape(text.data(), text.size());
 }
 
 }  // namespace gazette::web

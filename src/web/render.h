@@ -47,6 +47,10 @@ void fill_pagination(ctemplate::TemplateDictionary* d, int page, std::int64_t pa
 void fill_pagination(ctemplate::TemplateDictionary* d, const std::string& base_path, int page, std::int64_t total,
                      int page_size);
 
+// Plain text made safe to read as HTML (CTemplate's HTML escaper, the templates' own): for RSS
+// <description>, which readers take as HTML, before the XML writer escapes it again for XML.
+std::string html_text(const std::string& text);
+
 // JSON text made safe to sit inside <script type="application/ld+json">: '<', '>' and '&' escaped.
 std::string script_safe_json(std::string json);
 

@@ -450,6 +450,21 @@ class JobsBoardTest(ServerTestCase):
         finally:
             second.stop()
 
+    def test_rss_says_where_it_lives_when_it_changed_and_what_each_job_is(self):
+        root = ET.fromstring(self.get_ok("/jobs/rss?category=planning").body)
+        channel = root.find("channel")
+        self_links = [l for l in channel.findall("{http://www.w3.org/2005/Atom}link") if l.get("rel") == "self"]
+        self.assertEqual(len(self_links), 1)
+        self.assertEqual(self_links[0].get("href"), self.server.base_url + "/jobs/rss?category=planning")
+        self.assertRegex(channel.findtext("lastBuildDate") or "", r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} ")
+        items = channel.findall("item")
+        self.assertEqual(len(items), 2)
+        for item in items:
+            employer = item.findtext("title").split(" – ")[1]
+            description = item.findtext("description")
+            self.assertTrue(description.startswith(employer), description)
+            self.assertIn("£", description, "the salary is in the description: %r" % description)
+
     def test_rss_for_a_category(self):
         r = self.get_ok("/jobs/rss?category=planning")
         self.assertTrue(r.header("Content-Type").startswith("application/rss+xml"))
