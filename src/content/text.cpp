@@ -86,6 +86,10 @@ std::int64_t unix_from_date(int year, int month, int day) {
   return sys_days{ymd}.time_since_epoch().count() * 86400LL;
 }
 
+std::string_view month_name(int month) {
+  return month >= 1 && month <= 12 ? kMonths[month - 1] : std::string_view();
+}
+
 std::string format_uk_date(std::int64_t t) {
   Civil c = to_civil(t);
   return std::to_string(c.day) + " " + kMonths[c.month - 1] + " " + std::to_string(c.year);

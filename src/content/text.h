@@ -16,6 +16,9 @@ std::string slugify(std::string_view text, size_t max_len = 80);
 // Unix seconds for a calendar date at 00:00 UTC; -1 when the date does not exist.
 std::int64_t unix_from_date(int year, int month, int day);
 
+// "January" for 1 ... "December" for 12; empty for any other number.
+std::string_view month_name(int month);
+
 // "19 May 2022" (UTC).
 std::string format_uk_date(std::int64_t unix_seconds);
 // "2022-05-19T08:30:00Z".

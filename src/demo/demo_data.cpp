@@ -203,9 +203,6 @@ const Words& words() {
   return w;
 }
 
-constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
-
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
 
@@ -626,7 +623,7 @@ struct DemoGenerator::Impl {
     const int fy_start = month >= 4 ? year : year - 1;  // UK financial year starts in April
     ctx.fy = financial_year(fy_start);
     ctx.fy_next = financial_year(fy_start + 1);
-    ctx.dept_month = std::string(kMonths[month % 12]);  // next month: month is 1-based
+    ctx.dept_month = std::string(content::month_name(month % 12 + 1));  // next month: month is 1-based
     ctx.dept = department_at(at);
     ctx.interviewee_since = std::max(2008, year - rng.range(1, 9));
   }

@@ -23,6 +23,7 @@
 #include <system_error>
 #include <vector>
 
+#include "content/text.h"
 #include "demo/data_file.h"
 #include "demo/demo_random.h"
 #include "demo/places.h"
@@ -111,8 +112,6 @@ const JobWords& job_words() {
   return w;
 }
 
-constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
 constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
 // ---------------------------------------------------------------------------------------------------
@@ -163,12 +162,14 @@ std::string iso(const Day& d) {
 // "Friday 20th March 2026"
 std::string long_date(const Day& d) {
   return std::string(kWeekdays[d.weekday]) + " " + ordinal(unsigned(d.ymd.day())) + " " +
-         std::string(kMonths[unsigned(d.ymd.month()) - 1]) + " " + std::to_string(int(d.ymd.year()));
+         std::string(content::month_name(static_cast<int>(unsigned(d.ymd.month())))) + " " +
+         std::to_string(int(d.ymd.year()));
 }
 
 // "20 March 2026"
 std::string plain_date(const Day& d) {
-  return std::to_string(unsigned(d.ymd.day())) + " " + std::string(kMonths[unsigned(d.ymd.month()) - 1]) + " " +
+  return std::to_string(unsigned(d.ymd.day())) + " " +
+         std::string(content::month_name(static_cast<int>(unsigned(d.ymd.month())))) + " " +
          std::to_string(int(d.ymd.year()));
 }
 
