@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   gazette::cli::register_related(app, globals);
   gazette::cli::register_jobs(app, globals);
   gazette::cli::register_backup(app, globals);
+  gazette::cli::register_bulletin(app, globals);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   try {
     app.parse(argc, argv);

@@ -119,6 +119,11 @@ std::string site_secret(store::Connection& db) {
   return store::UserStore(db).site_secret("csrf", random_token());
 }
 
+std::string text_mac(const std::string& secret, std::string_view text) {
+  ensure_sodium();
+  return token_mac(secret, text);
+}
+
 std::string signed_token(const std::string& secret) {
   ensure_sodium();
   const std::string nonce = random_token();

@@ -59,6 +59,9 @@ std::string site_secret(store::Connection& db);
 // can make one, so a value an attacker planted in a cookie and a form does not pass signed_token_valid.
 std::string signed_token(const std::string& secret);
 bool signed_token_valid(const std::string& secret, std::string_view token);
+// The MAC of `text` by `secret` (HMAC-SHA-512-256), base64url: for signed links that carry their own
+// payload (the bulletin's confirmation and preference links). Compare with tokens_equal.
+std::string text_mac(const std::string& secret, std::string_view text);
 // The hash under which a session token is stored (hex BLAKE2b-256).
 std::string token_hash(std::string_view token);
 // Constant-time comparison of two tokens.

@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "store/connection.h"
 #include "store/migrations.h"
+#include "mail/sender.h"
 
 namespace gazette::cli {
 
@@ -34,6 +35,7 @@ void register_users(CLI::App& app, Globals& g);
 void register_related(CLI::App& app, Globals& g);
 void register_jobs(CLI::App& app, Globals& g);
 void register_backup(CLI::App& app, Globals& g);
+void register_bulletin(CLI::App& app, Globals& g);
 
 // Opens the configured database, applies pending migrations and loads the councils register.
 // Throws store::Error (or std::runtime_error) with a message naming the problem.
@@ -47,6 +49,11 @@ std::unique_ptr<store::Connection> open_database(const config::Config& cfg, bool
 // store::Error when the database is not a file, does not exist, or its schema is not the current one
 // (it cannot be migrated without writing).
 std::unique_ptr<store::Connection> open_database_read_only(config::Config& cfg);
+
+// The sender's settings from the configuration: relay, From, DKIM key (read from dkim_key_file and
+// checked), rate, links. Throws std::runtime_error naming the bad option.
+mail::SenderSettings mail_settings(const config::Config& cfg, store::Connection& db);
+mail::Schedule mail_schedule(const config::Config& cfg);
 
 // True when the configured database is an existing file this process cannot write (store::writable).
 bool database_read_only(const config::Config& cfg);

@@ -5,7 +5,11 @@
 #include "cli/commands.h"
 #include "http/server.h"
 #include "store/migrations.h"
+#include "web/email_render.h"
 #include "web/site.h"
+
+#include <atomic>
+#include <thread>
 
 namespace gazette::cli {
 
@@ -43,6 +47,32 @@ void register_serve(CLI::App& app, Globals& g) {
       }
       web::Site site(cfg);
       site.start_change_watcher();
+      // The bulletin: one thread queues editions when due and sends through the relay (only the process
+      // holding the sending lease does, so several nodes send each message once).
+      std::atomic<bool> mail_stop{false};
+      std::thread mail_thread;
+      std::unique_ptr<web::EmailRenderer> renderer;
+      std::unique_ptr<mail::Sender> sender;
+      std::unique_ptr<store::Connection> mail_db;
+      if (!cfg.read_only && !cfg.smtp_url.empty()) {
+        mail_db = store::open(cfg.db);
+        const auto schedule = mail_schedule(cfg);
+        renderer = std::make_unique<web::EmailRenderer>(site.theme(), site.config());
+        sender = std::make_unique<mail::Sender>(
+            mail_settings(cfg, *mail_db), [file = cfg.db] { return store::open(file); }, *renderer);
+        mail_thread = std::thread([&, schedule] { mail::run_mail_loop(*sender, *mail_db, schedule, mail_stop); });
+        spdlog::info("mail: the bulletin goes at {} ({}) through {}", cfg.bulletin_time, cfg.timezone, cfg.smtp_url);
+      } else if (cfg.smtp_url.empty()) {
+        spdlog::info("mail: no relay is set (smtp_url): editions can be previewed, nothing is sent");
+      }
+      struct JoinMail {
+        std::atomic<bool>& stop;
+        std::thread& t;
+        ~JoinMail() {
+          stop = true;
+          if (t.joinable()) t.join();
+        }
+      } join_mail{mail_stop, mail_thread};
       http::ServerOptions opts;
       opts.address = cfg.listen_host();
       opts.port = cfg.listen_port();

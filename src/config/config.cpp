@@ -70,6 +70,42 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
     c.sitemap_articles_per_file = to_int(key, source, value, 10, 49900);
   else if (key == "log_level")
     c.log_level = value;
+  else if (key == "timezone")
+    c.timezone = value;
+  else if (key == "smtp_url") {
+    if (!value.empty() && !value.starts_with("smtp://") && !value.starts_with("smtps://"))
+      bad(key, source, "must start with smtp:// or smtps://, got '" + value + "'");
+    c.smtp_url = value;
+  } else if (key == "smtp_username")
+    c.smtp_username = value;
+  else if (key == "smtp_password")
+    c.smtp_password = value;
+  else if (key == "smtp_tls") {
+    if (value != "none" && value != "try" && value != "require") bad(key, source, "expected none, try or require");
+    c.smtp_tls = value;
+  } else if (key == "mail_from")
+    c.mail_from = value;
+  else if (key == "mail_rate")
+    c.mail_rate = to_int(key, source, value, 1, 100'000);
+  else if (key == "mail_concurrency")
+    c.mail_concurrency = to_int(key, source, value, 1, 64);
+  else if (key == "bulletin_time") {
+    if (value.size() != 5 || value[2] != ':' || to_int(key, source, value.substr(0, 2), 0, 23) < 0 ||
+        to_int(key, source, value.substr(3), 0, 59) < 0)
+      bad(key, source, "expected HH:MM (24-hour, the site's time zone), got '" + value + "'");
+    c.bulletin_time = value;
+  } else if (key == "weekly_day") {
+    static const char* days[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    bool known = false;
+    for (auto* d : days) known = known || value == d;
+    if (!known) bad(key, source, "expected a weekday in lower case (monday ... sunday), got '" + value + "'");
+    c.weekly_day = value;
+  } else if (key == "dkim_domain")
+    c.dkim_domain = value;
+  else if (key == "dkim_selector")
+    c.dkim_selector = value;
+  else if (key == "dkim_key_file")
+    c.dkim_key_file = value;
   else
     bad(key, source, "unknown option");
 }
@@ -117,6 +153,25 @@ const std::vector<OptionInfo>& options() {
        "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 "
        "URLs)."},
       {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
+      {"timezone", "GAZETTE_TIMEZONE", "Europe/London",
+       "The site's time zone (a zoneinfo name): when the bulletin goes and how its dates read."},
+      {"smtp_url", "GAZETTE_SMTP_URL", "",
+       "The relay the bulletin, job alerts and confirmation mails go through: smtp://host:port (STARTTLS per "
+       "smtp_tls) or smtps://host:port. Empty: editions are prepared and previewed, nothing is sent."},
+      {"smtp_username", "GAZETTE_SMTP_USERNAME", "", "User name for the relay (empty: no authentication)."},
+      {"smtp_password", "GAZETTE_SMTP_PASSWORD", "", "Password for the relay."},
+      {"smtp_tls", "GAZETTE_SMTP_TLS", "try", "STARTTLS with an smtp:// relay: none, try (when offered) or require."},
+      {"mail_from", "GAZETTE_MAIL_FROM", "Gazette <bulletin@localhost>",
+       "The From of every mail: \"Name <address>\"; its domain names Message-IDs and the List-Id."},
+      {"mail_rate", "GAZETTE_MAIL_RATE", "10", "Messages a second handed to the relay, at most."},
+      {"mail_concurrency", "GAZETTE_MAIL_CONCURRENCY", "2", "Connections to the relay at once."},
+      {"bulletin_time", "GAZETTE_BULLETIN_TIME", "07:00",
+       "When the daily bulletin and job alerts go each day (HH:MM in the site's time zone)."},
+      {"weekly_day", "GAZETTE_WEEKLY_DAY", "monday", "The day the weekly digest goes, at bulletin_time."},
+      {"dkim_domain", "GAZETTE_DKIM_DOMAIN", "", "DKIM signing domain (d=); signing is on when dkim_key_file is set."},
+      {"dkim_selector", "GAZETTE_DKIM_SELECTOR", "", "DKIM selector (s=): the DNS name selector._domainkey.domain."},
+      {"dkim_key_file", "GAZETTE_DKIM_KEY_FILE", "",
+       "PEM file of the RSA private key that signs every mail (rsa-sha256); empty: mail is not signed."},
   };
   return table;
 }

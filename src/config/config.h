@@ -26,11 +26,26 @@ struct Config {
   int max_connections = 10000;
   // Not a setting: serve sets it when the database cannot be written, so nothing tries to.
   bool read_only = false;
+  // Not a setting: the site's secret signing the sign-up form's token (Site sets it on start; empty
+  // hides the sign-up box, as on a read-only database).
+  std::string form_secret;
   int warm_pages = 500;
   std::string access_log_file;  // empty: standard output
   int page_size = 20;
   int sitemap_articles_per_file = 49900;
   std::string log_level = "info";
+
+  // The bulletin and job alerts (src/mail/).
+  std::string timezone = "Europe/London";
+  std::string smtp_url;  // empty: editions are prepared and previewed but nothing is sent
+  std::string smtp_username, smtp_password;
+  std::string smtp_tls = "try";
+  std::string mail_from = "Gazette <bulletin@localhost>";
+  double mail_rate = 10;
+  int mail_concurrency = 2;
+  std::string bulletin_time = "07:00";
+  std::string weekly_day = "monday";
+  std::string dkim_domain, dkim_selector, dkim_key_file;
 
   // "127.0.0.1:8080" split; load() has already validated it.
   std::string listen_host() const;

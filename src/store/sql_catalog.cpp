@@ -13,7 +13,7 @@ void parse_queries(std::string_view text, std::map<std::string, std::string, std
   constexpr std::string_view marker = "-- name: ";
   std::string name, sql;
   auto flush = [&] {
-    if (!name.empty()) out[name] = sql;
+    if (!name.empty() && !out.emplace(name, sql).second) throw Error("query '" + name + "' is defined twice");
     sql.clear();
   };
   size_t pos = 0;
@@ -42,6 +42,8 @@ SqlCatalog::SqlCatalog(std::string_view backend) {
   parse_queries(*queries, queries_);
   for (const auto& [path, data] : embedded_files()) {
     std::string_view p = path;
+    // An area's own query file beside the main one (queries_mail.sql): the same name space.
+    if (p.starts_with(prefix + "queries_") && p.ends_with(".sql")) parse_queries(data, queries_);
     if (!p.starts_with(prefix + "schema_")) continue;
     std::string_view digits = p.substr(prefix.size() + 7);
     int version = 0;

@@ -7,6 +7,7 @@
 
 #include "content/dependencies.h"
 #include "content/text.h"
+#include "mail/links.h"
 #include "web/render_deps.h"
 #include "web/urls.h"
 
@@ -35,6 +36,10 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
     o->SetValue("PROPERTY", property);
     o->SetValue("CONTENT", content);
   }
+  if (meta.noindex) d.ShowSection("NOINDEX");
+  if (meta.signup_box && !cfg.form_secret.empty())
+    d.AddSectionDictionary("SIGNUP")->SetValue("FORM_TOKEN",
+                                               mail::make_form_token(cfg.form_secret, std::time(nullptr)));
   for (const auto& s : sections) {
     auto* n = d.AddSectionDictionary("NAV");
     n->SetValue("NAME", s.name);

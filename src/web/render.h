@@ -26,6 +26,8 @@ struct PageMeta {
   std::string feed_title;
   std::string current_section;                                // slug of the section to mark in the navigation
   std::vector<std::pair<std::string, std::string>> og_extra;  // property, content
+  bool noindex = false;    // search engines should not index it (forms, per-person pages)
+  bool signup_box = true;  // the bulletin sign-up box above the footer
 };
 
 // Wraps a rendered page body in layout.tpl (head, navigation, skip link, footer).

@@ -7,17 +7,20 @@
 #include <ctime>
 #include <fstream>
 
+#include "accounts/accounts.h"
 #include "content/dependencies.h"
 #include "search/related.h"
 #include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
+#include "web/bulletin_desk.h"
 #include "web/council_pages.h"
 #include "web/feeds.h"
 #include "web/jobs_pages.h"
 #include "web/newsroom.h"
 #include "web/render_deps.h"
 #include "web/search_page.h"
+#include "web/subscribe_pages.h"
 #include "web/urls.h"
 
 namespace gazette::web {
@@ -56,6 +59,15 @@ Site::Site(const config::Config& config)
       cache_(static_cast<std::size_t>(config.cache_max_entries), static_cast<std::size_t>(config.cache_max_mb) << 20),
       jobs_([this]() -> store::Connection& { return db(); }) {
   theme_.load(config_.theme_dir);
+  // The sign-up box's form token is signed with the site's secret (made on first use). A database this
+  // process cannot write has no box: nobody could sign up through it.
+  if (!config_.read_only && config_.form_secret.empty()) {
+    try {
+      config_.form_secret = accounts::site_secret(db());
+    } catch (const std::exception& e) {
+      spdlog::warn("the bulletin sign-up box is off: {}", e.what());
+    }
+  }
   add_routes();
 }
 
@@ -105,6 +117,8 @@ void Site::add_routes() {
   modules_.push_back(std::make_unique<CouncilPages>(*this, jobs_));
   modules_.push_back(std::make_unique<JobsPages>(*this, jobs_));
   modules_.push_back(std::make_unique<Newsroom>(*this));
+  modules_.push_back(std::make_unique<SubscribePages>(*this));
+  modules_.push_back(std::make_unique<BulletinDesk>(*this));
   for (auto& m : modules_) m->add_routes(router_);
   router_.get("/healthz", [this](const http::Request&, const http::Params&) {
     // Healthy when the database answers.
@@ -222,8 +236,10 @@ std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, ht
 }
 
 http::Response Site::handle(http::Request& req) {
-  // The newsroom is per person: rendered every time, never stored by the page cache or a browser.
-  if (req.path == "/newsroom" || req.path.starts_with("/newsroom/")) {
+  // The newsroom and the subscription pages are per person: rendered every time, never stored by the
+  // page cache or a browser.
+  if (req.path == "/newsroom" || req.path.starts_with("/newsroom/") || req.path == "/subscribe" ||
+      req.path.starts_with("/subscribe/")) {
     http::Response res = render_uncached(req);
     res.cacheable = false;
     res.set_header("Cache-Control", "no-store");

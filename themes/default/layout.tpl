@@ -6,6 +6,7 @@
 <title>{{PAGE_TITLE}}</title>
 <meta name="description" content="{{META_DESCRIPTION}}">
 <link rel="canonical" href="{{CANONICAL_URL}}">
+{{#NOINDEX}}<meta name="robots" content="noindex">{{/NOINDEX}}
 <link rel="stylesheet" href="/static/style.css">
 {{#ALT_FEED}}<link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/ALT_FEED}}
 <meta property="og:site_name" content="{{SITE_NAME}}">
@@ -39,6 +40,22 @@
 <main id="main" class="wrap" tabindex="-1">
 {{BODY:none}}
 </main>
+{{#SIGNUP}}<aside class="signup" aria-labelledby="signup-title">
+  <div class="wrap">
+    <h2 id="signup-title">Sign up for the free daily news bulletin</h2>
+    <form action="/subscribe" method="post" class="signup-form">
+      <input type="hidden" name="ft" value="{{FORM_TOKEN}}">
+      <input type="hidden" name="from_box" value="1">
+      <div class="hp" aria-hidden="true"><label for="signup-website">Leave this empty</label><input id="signup-website" name="website" tabindex="-1" autocomplete="off"></div>
+      <label for="signup-email">Email address</label>
+      <input id="signup-email" name="email" type="email" required autocomplete="email" maxlength="254">
+      <label class="check"><input type="checkbox" name="daily" value="1" checked> Daily bulletin</label>
+      <label class="check"><input type="checkbox" name="job_alerts" value="1"> Job alerts</label>
+      <button type="submit">Sign up</button>
+    </form>
+    <p class="signup-more"><a href="/subscribe">More choices</a>: the weekly digest, job alerts by category, place and salary, councils and sections to follow.</p>
+  </div>
+</aside>{{/SIGNUP}}
 <footer class="site-footer">
   <div class="wrap">
     <p>&copy; {{YEAR}} {{SITE_NAME}}. <a href="/search">Search</a> &middot; <a href="/councils">Councils</a> &middot; <a href="/feed.xml">RSS</a> &middot; <a href="/atom.xml">Atom</a> &middot; <a href="/sitemap.xml">Sitemap</a></p>

@@ -16,6 +16,7 @@
     <nav aria-label="Newsroom">
       <ul class="nav">
         <li><a href="/newsroom">Articles</a></li>
+        <li><a href="/newsroom/bulletin">Bulletin</a></li>
         <li><a href="/">View site</a></li>
       </ul>
     </nav>
