@@ -204,3 +204,10 @@ FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.i
 WHERE j.status = 'live' AND (j.closes_at IS NULL OR j.closes_at > ?3) AND j.posted_at >= ?1 AND j.posted_at < ?2
 ORDER BY j.posted_at DESC, j.id DESC
 LIMIT ?4;
+
+-- name: mail_lease_holder
+SELECT holder, expires_at FROM mail_lease WHERE name = ?1;
+
+-- name: mail_lease_steal
+-- Takes the lease from a holder known to be dead (a process of this host that no longer exists).
+UPDATE mail_lease SET holder = ?2, expires_at = ?3 WHERE name = ?1 AND holder = ?4;

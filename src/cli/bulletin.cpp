@@ -50,7 +50,7 @@ mail::Schedule mail_schedule(const config::Config& cfg) {
   mail::Schedule s;
   s.zone = cfg.timezone;
   mail::check_zone(s.zone);
-  s.daily_minutes = mail::parse_clock(cfg.bulletin_time).value_or(7 * 60);
+  s.daily_minutes = cfg.bulletin_time == "off" ? -1 : mail::parse_clock(cfg.bulletin_time).value_or(7 * 60);
   s.weekly_day = mail::parse_weekday(cfg.weekly_day).value_or(1);
   s.site_name = cfg.site_name;
   return s;

@@ -90,6 +90,10 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
   else if (key == "mail_concurrency")
     c.mail_concurrency = to_int(key, source, value, 1, 64);
   else if (key == "bulletin_time") {
+    if (value == "off") {
+      c.bulletin_time = value;
+      return;
+    }
     if (value.size() != 5 || value[2] != ':' || to_int(key, source, value.substr(0, 2), 0, 23) < 0 ||
         to_int(key, source, value.substr(3), 0, 59) < 0)
       bad(key, source, "expected HH:MM (24-hour, the site's time zone), got '" + value + "'");
@@ -166,7 +170,8 @@ const std::vector<OptionInfo>& options() {
       {"mail_rate", "GAZETTE_MAIL_RATE", "10", "Messages a second handed to the relay, at most."},
       {"mail_concurrency", "GAZETTE_MAIL_CONCURRENCY", "2", "Connections to the relay at once."},
       {"bulletin_time", "GAZETTE_BULLETIN_TIME", "07:00",
-       "When the daily bulletin and job alerts go each day (HH:MM in the site's time zone)."},
+       "When the daily bulletin and job alerts go each day (HH:MM in the site's time zone); \"off\": only when an "
+       "editor sends them (newsroom or `gazette bulletin send`)."},
       {"weekly_day", "GAZETTE_WEEKLY_DAY", "monday", "The day the weekly digest goes, at bulletin_time."},
       {"dkim_domain", "GAZETTE_DKIM_DOMAIN", "", "DKIM signing domain (d=); signing is on when dkim_key_file is set."},
       {"dkim_selector", "GAZETTE_DKIM_SELECTOR", "", "DKIM selector (s=): the DNS name selector._domainkey.domain."},

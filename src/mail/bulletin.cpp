@@ -249,6 +249,7 @@ std::optional<int> parse_weekday(std::string_view text) {
 
 std::vector<std::int64_t> run_schedule(store::Connection& db, const Schedule& schedule, std::int64_t now) {
   std::vector<std::int64_t> queued;
+  if (schedule.daily_minutes < 0) return queued;  // off: editions go when an editor sends them
   const LocalTime t = local_time(schedule.zone, now);
   if (t.minutes < schedule.daily_minutes) return queued;
   std::vector<MailingKind> due = {MailingKind::daily, MailingKind::alerts};

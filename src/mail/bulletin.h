@@ -80,7 +80,7 @@ std::optional<int> parse_weekday(std::string_view text);
 
 struct Schedule {
   std::string zone = "Europe/London";
-  int daily_minutes = 7 * 60;  // when the daily bulletin and job alerts go
+  int daily_minutes = 7 * 60;  // when the daily bulletin and job alerts go; -1: only by hand
   int weekly_day = 1;          // Monday
   std::string site_name = "Gazette";
 };

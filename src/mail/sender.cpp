@@ -1,7 +1,11 @@
 #include "mail/sender.h"
 
+#include <signal.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <chrono>
 #include <ctime>
@@ -79,8 +83,22 @@ Sender::Sender(SenderSettings settings, OpenDb open_db, MessageRenderer& rendere
 
 bool Sender::take_lease(std::int64_t now, std::int64_t lease_seconds) {
   auto db = open_db_();
+  store::MailStore mail(*db);
   store::Transaction tx(*db);
-  const bool ours = store::MailStore(*db).take_lease("sender", holder_, now + lease_seconds, now);
+  bool ours = mail.take_lease("sender", holder_, now + lease_seconds, now);
+  if (!ours) {
+    // A holder on this machine whose process is gone (killed mid-send) need not be waited for.
+    const std::string other = mail.lease_holder("sender");
+    const auto host_end = other.find(':');
+    const auto pid_end = host_end == std::string::npos ? std::string::npos : other.find(':', host_end + 1);
+    if (pid_end != std::string::npos && other.substr(0, host_end) == holder_.substr(0, holder_.find(':'))) {
+      const long pid = std::atol(other.substr(host_end + 1, pid_end - host_end - 1).c_str());
+      if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+        ours = mail.steal_lease("sender", other, holder_, now + lease_seconds);
+        if (ours) spdlog::warn("mail: took the sending lease from {}, which is no longer running", other);
+      }
+    }
+  }
   tx.commit();
   return ours;
 }

@@ -15,10 +15,12 @@ namespace gazette::mail {
 
 namespace {
 
+// Text a person types as a name or keywords: UTF-8, no control characters, and none of the characters
+// markup and mail headers are made of (a name goes into the To: header and into pages).
 bool plain_text(std::string_view s) {
   if (!strings::valid_utf8(s)) return false;
   for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f) return false;
+    if (c < 0x20 || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '\\' || c == '{' || c == '}') return false;
   return true;
 }
 
@@ -40,7 +42,8 @@ std::optional<std::string> list_problem(const std::vector<std::string>& items, c
 }  // namespace
 
 std::optional<std::string> choices_problem(const ChoicesForm& form) {
-  if (form.name.size() > 100 || !plain_text(form.name)) return "The name must be plain text of at most 100 characters.";
+  if (form.name.size() > 100 || !plain_text(form.name))
+    return "The name must be plain text of at most 100 characters, without < > \" \\ { or }.";
   const Choices& c = form.choices;
   if (auto p = list_problem(c.alert_categories, "job categories")) return p;
   if (auto p = list_problem(c.alert_places, "places")) return p;
@@ -49,7 +52,7 @@ std::optional<std::string> choices_problem(const ChoicesForm& form) {
   if (c.alert_min_salary < 0 || c.alert_min_salary > 1'000'000)
     return "The minimum salary must be between £0 and £1,000,000 a year.";
   if (c.alert_keywords.size() > 200 || !plain_text(c.alert_keywords))
-    return "The keywords must be plain text of at most 200 characters.";
+    return "The keywords must be plain text of at most 200 characters, without < > \" \\ { or }.";
   if (!c.daily && !c.weekly && !c.job_alerts)
     return "Choose at least one: the daily bulletin, the weekly digest or job alerts.";
   return std::nullopt;

@@ -283,6 +283,18 @@ void MailStore::release_lease(const std::string& name, const std::string& holder
   db_.exec("mail_lease_release", {std::string_view(name), std::string_view(holder)});
 }
 
+std::string MailStore::lease_holder(const std::string& name) {
+  std::string holder;
+  db_.query("mail_lease_holder", {std::string_view(name)}, [&](const Row& r) { holder = r.text(0); });
+  return holder;
+}
+
+bool MailStore::steal_lease(const std::string& name, const std::string& from, const std::string& holder,
+                            std::int64_t expires_at) {
+  return db_.exec("mail_lease_steal",
+                  {std::string_view(name), std::string_view(holder), expires_at, std::string_view(from)}) > 0;
+}
+
 std::vector<content::Article> MailStore::articles_between(std::int64_t since, std::int64_t until, int limit) {
   std::vector<content::Article> out;
   db_.query("bulletin_articles", {since, until, std::int64_t{limit}},

@@ -65,6 +65,10 @@ class MailStore {
   // The sending lease: true when `holder` holds `name` until `expires_at`.
   bool take_lease(const std::string& name, const std::string& holder, std::int64_t expires_at, std::int64_t now);
   void release_lease(const std::string& name, const std::string& holder);
+  // Who holds the lease now ("" when nobody does).
+  std::string lease_holder(const std::string& name);
+  bool steal_lease(const std::string& name, const std::string& from, const std::string& holder,
+                   std::int64_t expires_at);
 
   // What a mailing is made of.
   std::vector<content::Article> articles_between(std::int64_t since, std::int64_t until, int limit);

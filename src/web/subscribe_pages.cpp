@@ -27,8 +27,18 @@ std::int64_t unix_now() {
 }
 
 // Names typed with commas -> slugs ("Kent County Council, South East" -> kent-county-council,south-east).
-std::vector<std::string> typed_list(std::string_view text) {
+// Markup or control characters make the whole field a problem rather than being quietly cleaned.
+std::vector<std::string> typed_list(std::string_view text, std::string& problem) {
   std::vector<std::string> out;
+  for (unsigned char c : text)
+    if (c < 0x20 || c == '<' || c == '>' || c == '"' || c == '\\' || c == '{' || c == '}' || c == 0x7f) {
+      problem = "Councils and places are names separated by commas, such as: Kent County Council, London.";
+      return out;
+    }
+  if (text.size() > 1000) {
+    problem = "Name at most 50 councils or places.";
+    return out;
+  }
   for (const auto& item : mail::split_list(text)) {
     std::string slug = content::slugify(item);
     if (!slug.empty() && std::find(out.begin(), out.end(), slug) == out.end()) out.push_back(slug);
@@ -80,8 +90,8 @@ mail::ChoicesForm SubscribePages::read_choices(const http::Fields& fields, std::
     if (k == "alert_category") f.choices.alert_categories.push_back(v);
     if (k == "follow_section") f.choices.follow_sections.push_back(v);
   }
-  f.choices.alert_places = typed_list(http::field(fields, "alert_places"));
-  f.choices.follow_councils = typed_list(http::field(fields, "follow_councils"));
+  f.choices.alert_places = typed_list(http::field(fields, "alert_places"), problem);
+  f.choices.follow_councils = typed_list(http::field(fields, "follow_councils"), problem);
   f.choices.alert_keywords = std::string(strings::trim(http::field(fields, "alert_keywords")));
   std::string salary(strings::trim(http::field(fields, "alert_min_salary")));
   salary.erase(std::remove_if(salary.begin(), salary.end(), [](char c) { return c == ',' || c == ' ' || c == '.'; }),
@@ -175,6 +185,9 @@ http::Response SubscribePages::sign_up(const http::Request& req) {
   v.email = std::string(strings::trim(http::field(*fields, "email"))).substr(0, 254);
   v.form = read_choices(*fields, problem);
   if (!problem.empty()) return form_page(400, v, problem, "");
+  // What can be told at once is told before the attempt counts against the client's limit.
+  if (!mail::normalise_email(v.email)) return form_page(400, v, "That does not look like an email address.", "");
+  if (auto p = mail::choices_problem(v.form)) return form_page(400, v, *p, "");
   const std::int64_t now = unix_now();
   if (!throttle_.allow(req.remote_address, now)) {
     http::Response r = message(429, "Too many sign-ups",
