@@ -7,7 +7,8 @@ Prints the port it listens on (127.0.0.1), then runs until killed. Each accepted
 to OUTDIR as NNNNNN.eml (written to a temporary name, then renamed, so a reader never sees half a
 message), with the envelope recipients in an X-Sink-Rcpt header line at the top. --reject answers 550
 at RCPT TO for an address (a hard bounce), --tempfail 451, and --delay waits before accepting each
-message's data (so a test can stop a sender in the middle of a run).
+message's data (so a test can stop a sender in the middle of a run); --discard keeps nothing
+(benchmarks).
 """
 
 import argparse
@@ -41,6 +42,8 @@ class Handler:
         if self.delay:
             await asyncio.sleep(self.delay)
         n = next(self.counter)
+        if getattr(self, "discard", False):
+            return "250 2.0.0 Message accepted"
         path = os.path.join(self.outdir, "%06d.eml" % n)
         tmp = path + ".tmp"
         with open(tmp, "wb") as f:
@@ -56,8 +59,10 @@ def main():
     p.add_argument("--reject", action="append", default=[])
     p.add_argument("--tempfail", action="append", default=[])
     p.add_argument("--delay", type=float, default=0)
+    p.add_argument("--discard", action="store_true", help="accept and count, write nothing (benchmarks)")
     args = p.parse_args()
     handler = Handler(args.outdir, args.reject, args.tempfail, args.delay)
+    handler.discard = args.discard
     for attempt in range(5):  # a probed free port could be taken before the server binds it
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
