@@ -241,8 +241,21 @@ SendReport Sender::send_due(const std::atomic<bool>* stop) {
           continue;
         }
         pacer.wait();
-        const SmtpResult result = smtp->send(settings_.from.email, s->email, wire);
-        // Recorded at once: the window in which a crash could send this message twice is this step.
+        // Recorded as sent once the relay has every byte and before the final dot commits it to
+        // delivery: a crash after this step can lose this one message, never send it twice. A
+        // refusal at the end of DATA then puts the record right.
+        bool recorded = false;
+        const SmtpResult result = smtp->send(settings_.from.email, s->email, wire, [&] {
+          store::Transaction sent_tx(*conn);
+          ms.sent(d, unix_now());
+          sent_tx.commit();
+          recorded = true;
+        });
+        if (result.kind == SmtpResult::sent && recorded) {
+          std::lock_guard lock(report_mutex);
+          ++report.sent;
+          continue;
+        }
         store::Transaction tx(*conn);
         const std::int64_t done = unix_now();
         std::lock_guard lock(report_mutex);

@@ -3,10 +3,11 @@
 // as the relay answers, retries temporary failures with backoff, stops mail to addresses the relay
 // refuses, and marks editions sent when their outbox is empty.
 //
-// Crash safety: a message is marked "sending" before it goes and "sent" the moment the relay accepts
-// it. After a crash, rows left "sending" go back to "pending" (recover()), so a restart sends the rest;
-// only a message the relay accepted in the instant before the crash (before its row was written) can
-// go twice.
+// Crash safety: a message is marked "sending" before it goes, and "sent" when the relay has taken all
+// of it but before the end of DATA commits it to delivery (SmtpClient::send's before_end). After a
+// crash, rows left "sending" go back to "pending" (recover()): the relay discarded those unfinished
+// messages, so a restart sends the rest and nobody gets a second copy. A crash in the instant between
+// that record and the final dot loses that one message instead.
 #pragma once
 
 #include <atomic>

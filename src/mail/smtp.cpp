@@ -12,12 +12,26 @@ namespace {
 struct Upload {
   const std::string* data = nullptr;
   std::size_t offset = 0;
+  const std::function<void()>* before_end = nullptr;
+  bool ended = false;
+  bool aborted = false;
 };
 
 std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
   auto* up = static_cast<Upload*>(user);
   const std::size_t room = size * count;
   const std::size_t left = up->data->size() - up->offset;
+  if (left == 0 && !up->ended) {
+    up->ended = true;
+    if (up->before_end && *up->before_end) {
+      try {
+        (*up->before_end)();
+      } catch (...) {
+        up->aborted = true;
+        return CURL_READFUNC_ABORT;
+      }
+    }
+  }
   const std::size_t n = left < room ? left : room;
   std::memcpy(buffer, up->data->data() + up->offset, n);
   up->offset += n;
@@ -36,11 +50,12 @@ SmtpClient::~SmtpClient() {
   if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
 }
 
-SmtpResult SmtpClient::send(const std::string& from, const std::string& to, const std::string& message) {
+SmtpResult SmtpClient::send(const std::string& from, const std::string& to, const std::string& message,
+                            const std::function<void()>& before_end) {
   SmtpResult result;
   auto* curl = static_cast<CURL*>(curl_);
   if (!curl) return {SmtpResult::temporary, false, 0, "libcurl could not start"};
-  Upload upload{&message, 0};
+  Upload upload{&message, 0, &before_end};
   const std::string mail_from = "<" + from + ">";
   curl_slist* rcpt = curl_slist_append(nullptr, ("<" + to + ">").c_str());
   char error[CURL_ERROR_SIZE] = {0};
@@ -70,7 +85,9 @@ SmtpResult SmtpClient::send(const std::string& from, const std::string& to, cons
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
   result.code = code;
   if (rc == CURLE_OK) return result;
-  result.message = error[0] ? error : curl_easy_strerror(rc);
+  result.message = upload.aborted ? "abandoned before the end of the message"
+                   : error[0]     ? error
+                                  : curl_easy_strerror(rc);
   if (code >= 500 && code < 600) {
     result.kind = SmtpResult::permanent;
     result.recipient_refused = std::strstr(error, "RCPT") != nullptr;

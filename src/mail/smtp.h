@@ -2,6 +2,7 @@
 // keeps its connection open between messages. STARTTLS and authentication as configured.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,8 +30,12 @@ class SmtpClient {
   SmtpClient(const SmtpClient&) = delete;
   SmtpClient& operator=(const SmtpClient&) = delete;
 
-  // Sends `message` (CRLF lines) from `from` to `to` (bare addresses).
-  SmtpResult send(const std::string& from, const std::string& to, const std::string& message);
+  // Sends `message` (CRLF lines) from `from` to `to` (bare addresses). `before_end`, when given, runs
+  // once, after the relay has taken every byte and before the end of DATA (the final dot) that
+  // commits it to delivery: the caller records the message as sent there, so a crash can lose it but
+  // never send it twice. If it throws, the message is abandoned before delivery.
+  SmtpResult send(const std::string& from, const std::string& to, const std::string& message,
+                  const std::function<void()>& before_end = {});
 
  private:
   SmtpSettings settings_;

@@ -38,8 +38,9 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
   }
   if (meta.noindex) d.ShowSection("NOINDEX");
   if (meta.signup_box && !cfg.form_secret.empty())
-    d.AddSectionDictionary("SIGNUP")->SetValue("FORM_TOKEN",
-                                               mail::make_form_token(cfg.form_secret, std::time(nullptr)));
+    // Stamped with the day, not the second, so a page renders to the same bytes (and ETag) all day.
+    d.AddSectionDictionary("SIGNUP")->SetValue(
+        "FORM_TOKEN", mail::make_form_token(cfg.form_secret, std::time(nullptr) / 86400 * 86400));
   for (const auto& s : sections) {
     auto* n = d.AddSectionDictionary("NAV");
     n->SetValue("NAME", s.name);

@@ -6,8 +6,8 @@ Usage: /usr/bin/python3 smtp_sink.py OUTDIR [--reject ADDR]... [--tempfail ADDR]
 Prints the port it listens on (127.0.0.1), then runs until killed. Each accepted message is written
 to OUTDIR as NNNNNN.eml (written to a temporary name, then renamed, so a reader never sees half a
 message), with the envelope recipients in an X-Sink-Rcpt header line at the top. --reject answers 550
-at RCPT TO for an address (a hard bounce), --tempfail 451, and --delay waits before accepting each
-message's data (so a test can stop a sender in the middle of a run); --discard keeps nothing
+at RCPT TO for an address (a hard bounce), --tempfail 451, and --delay waits before answering each
+RCPT TO, as a slow relay does (so a test can stop a sender in the middle of a run); --discard keeps nothing
 (benchmarks).
 """
 
@@ -31,6 +31,8 @@ class Handler:
         self.counter = itertools.count(1)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if address.lower() in self.reject:
             return "550 5.1.1 No such mailbox here"
         if address.lower() in self.tempfail:
@@ -39,8 +41,6 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            await asyncio.sleep(self.delay)
         n = next(self.counter)
         if getattr(self, "discard", False):
             return "250 2.0.0 Message accepted"

@@ -383,6 +383,49 @@ class BulletinTest(unittest.TestCase):
             self.assertIn("<table", preview.text)
 
 
+class CommandTest(unittest.TestCase):
+    """`gazette bulletin` without a server: bounces, CSV import and export, help and errors."""
+
+    def setUp(self):
+        self.workdir = tempfile.mkdtemp(prefix="gazette-bulletin-cli-")
+        self.db = os.path.join(self.workdir, "site.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def test_bounce_reports_stop_the_addresses_they_name(self):
+        imported = csv_import(self.db, "email,status\nleft.the.council@example.org,confirmed\n"
+                              "marked.spam@example.org,confirmed\nbusy.inbox@example.org,confirmed\n", self.workdir)
+        self.assertEqual(imported.returncode, 0, imported.stderr)
+        mbox = os.path.join(os.path.dirname(os.path.dirname(HERE)), "tests", "fixtures", "mail", "bounces.mbox")
+        with open(mbox, "rb") as f:
+            proc = subprocess.run([require_binary(), "--db", self.db, "bulletin", "bounces"], stdin=f,
+                                  capture_output=True, text=True, env=base_env(), timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("3 messages", proc.stdout)
+        self.assertIn("2 subscribers stopped", proc.stdout)
+        self.assertEqual(status_counts(self.db), {"bounced": 1, "complained": 1, "confirmed": 1})
+
+    def test_a_bad_csv_row_stores_nothing_and_is_reported_by_line(self):
+        bad = csv_import(self.db, "email,name\ngood@example.org,Good\nnot an address,Bad\n", self.workdir)
+        self.assertEqual(bad.returncode, 3)
+        self.assertIn("line 3", bad.stderr)
+        self.assertIn("nothing stored", bad.stderr)
+        good = csv_import(self.db, "email,name,status\ngood@example.org,\"Good, Person\",confirmed\n", self.workdir)
+        self.assertEqual(good.returncode, 0, good.stderr)
+        exported = run_cli("bulletin", "subscribers", "export", db=self.db)
+        self.assertEqual(exported.returncode, 0)
+        self.assertIn('good@example.org,"Good, Person",confirmed', exported.stdout)
+        for args in (("bulletin", "--help"), ("bulletin", "send", "--help"), ("bulletin", "bounces", "--help")):
+            self.assertEqual(run_cli(*args, db=self.db).returncode, 0, args)
+        wrong = run_cli("bulletin", "preview", "--kind", "hourly", db=self.db)
+        self.assertNotEqual(wrong.returncode, 0)
+        self.assertIn("daily, weekly or alerts", wrong.stderr)
+        no_relay = run_cli("bulletin", "send", db=self.db)
+        self.assertEqual(no_relay.returncode, 1)
+        self.assertIn("smtp_url", no_relay.stderr)
+
+
 class CrashTest(unittest.TestCase):
     """A sender killed in the middle of an edition, run again: everyone gets exactly one copy."""
 
