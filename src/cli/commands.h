@@ -8,9 +8,9 @@
 #include <string>
 
 #include "config/config.h"
+#include "mail/sender.h"
 #include "store/connection.h"
 #include "store/migrations.h"
-#include "mail/sender.h"
 
 namespace gazette::cli {
 
