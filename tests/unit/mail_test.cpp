@@ -11,6 +11,7 @@
 #include "mail/links.h"
 #include "mail/message.h"
 #include "mail/subscriptions.h"
+#include "store/content_store.h"
 #include "store/mail_store.h"
 #include "strings/csv.h"
 #include "test_support.h"
@@ -281,6 +282,67 @@ TEST(MailMessage, MultipartUtf8WithListHeadersAndNoRawHeaderInjection) {
   const std::string injected = mail::compose(e, {});
   EXPECT_EQ(injected.find("\r\nBcc:"), std::string::npos) << "a line break in the subject does not start a header";
   EXPECT_THROW(mail::check_dkim_key({"gazette.example", "mail", "not a key"}), std::runtime_error);
+}
+
+void add_article(store::Connection& db, const std::string& headline, const std::string& section, std::int64_t at) {
+  content::ArticleInput in;
+  in.headline = headline;
+  in.standfirst = "What " + headline + " means for councils.";
+  in.section = section;
+  in.published_at = at;
+  store::Transaction tx(db);
+  store::ContentStore(db).save_article(in, at);
+  tx.commit();
+}
+
+TEST(MailSchedule, EachEditionIsQueuedOnceAtItsTimeAndHeldOnesWait) {
+  testing::TempDb t;
+  // 2026-12-01 (a Tuesday in GMT): articles the day before and that morning.
+  const std::int64_t midnight = 1796083200;  // 2026-12-01 00:00 UTC
+  {
+    store::Transaction tx(t.db());
+    store::ContentStore(t.db()).ensure_section("News", "", 1);  // navigation order: News, then Comment
+    store::ContentStore(t.db()).ensure_section("Comment", "", 2);
+    tx.commit();
+  }
+  add_article(t.db(), "Budget gap widens", "News", midnight - 3 * 3600);
+  add_article(t.db(), "Highways backlog grows", "News", midnight + 3600);
+  add_article(t.db(), "Why devolution stalls", "Comment", midnight + 2 * 3600);
+  ASSERT_TRUE(
+      mail::import_csv(t.db(), "email,status,weekly\na@example.org,confirmed,yes\nb@example.org,pending,\n", midnight)
+          .ok());
+  mail::Schedule schedule;  // 07:00 Europe/London, weekly on Monday
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 6 * 3600 + 59 * 60).empty()) << "06:59: not yet";
+  auto queued = mail::run_schedule(t.db(), schedule, midnight + 7 * 3600);
+  ASSERT_EQ(queued.size(), 1u) << "the daily bulletin; no alerts (nobody asked), no digest (not Monday)";
+  store::MailStore store(t.db());
+  auto daily = store.mailing(mail::MailingKind::daily, "2026-12-01");
+  ASSERT_TRUE(daily);
+  EXPECT_EQ(daily->state, mail::MailingState::queued);
+  EXPECT_EQ(store.outbox_counts(daily->id).pending, 1) << "only the confirmed subscriber";
+  auto edition = mail::load_edition(t.db(), *daily, midnight + 8 * 3600);
+  ASSERT_EQ(edition.articles.size(), 3u);
+  EXPECT_EQ(edition.articles[0].headline, "Highways backlog grows") << "the newest in the first section leads";
+  EXPECT_EQ(edition.articles[2].section.name, "Comment");
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 9 * 3600).empty()) << "never twice a day";
+  EXPECT_EQ(store.outbox_counts(daily->id).pending, 1);
+
+  // The next day an editor holds the edition: it waits; released, it goes with only the new article.
+  add_article(t.db(), "Leisure centre reopens", "News", midnight + 86400 + 3600);
+  auto next = mail::prepare_mailing(t.db(), mail::MailingKind::daily, "2026-12-02", "Gazette", midnight + 86400 + 3600);
+  ASSERT_TRUE(mail::hold_mailing(t.db(), next.id, true, midnight + 86400));
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 86400 + 8 * 3600).empty());
+  ASSERT_TRUE(mail::hold_mailing(t.db(), next.id, false, midnight + 86400));
+  EXPECT_EQ(mail::run_schedule(t.db(), schedule, midnight + 86400 + 8 * 3600).size(), 1u);
+  auto second = mail::load_edition(t.db(), *store.mailing_by_id(next.id), midnight + 86400 + 9 * 3600);
+  ASSERT_EQ(second.articles.size(), 1u) << "from where the last edition ended";
+  EXPECT_EQ(second.articles[0].headline, "Leisure centre reopens");
+
+  // A day with nothing new: the edition is cancelled, not sent empty.
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 2 * 86400 + 8 * 3600).empty());
+  EXPECT_EQ(store.mailing(mail::MailingKind::daily, "2026-12-03")->state, mail::MailingState::cancelled);
+  schedule.daily_minutes = -1;
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 3 * 86400 + 8 * 3600).empty()) << "off";
 }
 
 }  // namespace
