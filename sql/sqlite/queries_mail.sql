@@ -1,45 +1,47 @@
 -- The bulletin and job alerts (src/store/mail_store.cpp). Parameters are bound by position (?1, ?2, ...).
 
 -- name: subscriber_by_email
-SELECT id, email, name, status, daily, weekly, job_alerts, alert_categories, alert_places, alert_min_salary,
+SELECT id, email, name, status, daily, weekly, job_alerts, alert_instant, alert_categories, alert_places, alert_min_salary,
        alert_keywords, follow_councils, follow_sections, link_version, created_at, coalesce(confirmed_at, 0),
        coalesce(stopped_at, 0), stopped_reason, source
 FROM subscribers WHERE email = ?1;
 
 -- name: subscriber_by_id
-SELECT id, email, name, status, daily, weekly, job_alerts, alert_categories, alert_places, alert_min_salary,
+SELECT id, email, name, status, daily, weekly, job_alerts, alert_instant, alert_categories, alert_places, alert_min_salary,
        alert_keywords, follow_councils, follow_sections, link_version, created_at, coalesce(confirmed_at, 0),
        coalesce(stopped_at, 0), stopped_reason, source
 FROM subscribers WHERE id = ?1;
 
 -- name: subscribers_page
 -- Every subscriber, by id, after ?1 (export and the newsroom's list).
-SELECT id, email, name, status, daily, weekly, job_alerts, alert_categories, alert_places, alert_min_salary,
+SELECT id, email, name, status, daily, weekly, job_alerts, alert_instant, alert_categories, alert_places, alert_min_salary,
        alert_keywords, follow_councils, follow_sections, link_version, created_at, coalesce(confirmed_at, 0),
        coalesce(stopped_at, 0), stopped_reason, source
 FROM subscribers WHERE id > ?1 ORDER BY id LIMIT ?2;
 
 -- name: subscribers_receiving
 -- Confirmed subscribers who asked for a kind of mailing (?1: daily, weekly, alerts), by id after ?2.
-SELECT id, email, name, status, daily, weekly, job_alerts, alert_categories, alert_places, alert_min_salary,
+SELECT id, email, name, status, daily, weekly, job_alerts, alert_instant, alert_categories, alert_places, alert_min_salary,
        alert_keywords, follow_councils, follow_sections, link_version, created_at, coalesce(confirmed_at, 0),
        coalesce(stopped_at, 0), stopped_reason, source
 FROM subscribers
 WHERE status = 'confirmed' AND id > ?2
-  AND ((?1 = 'daily' AND daily = 1) OR (?1 = 'weekly' AND weekly = 1) OR (?1 = 'alerts' AND job_alerts = 1))
+  AND ((?1 = 'daily' AND daily = 1) OR (?1 = 'weekly' AND weekly = 1)
+       OR (?1 = 'alerts' AND job_alerts = 1 AND alert_instant = 0) OR (?1 = 'instant' AND job_alerts = 1 AND alert_instant = 1))
 ORDER BY id LIMIT ?3;
 
 -- name: subscriber_insert
 INSERT INTO subscribers (email, name, status, daily, weekly, job_alerts, alert_categories, alert_places,
                          alert_min_salary, alert_keywords, follow_councils, follow_sections, created_at,
-                         confirmed_at, source)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                         confirmed_at, source, alert_instant)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
 ON CONFLICT (email) DO NOTHING
 RETURNING id;
 
 -- name: subscriber_set_choices
 UPDATE subscribers SET name = ?2, daily = ?3, weekly = ?4, job_alerts = ?5, alert_categories = ?6,
-       alert_places = ?7, alert_min_salary = ?8, alert_keywords = ?9, follow_councils = ?10, follow_sections = ?11
+       alert_places = ?7, alert_min_salary = ?8, alert_keywords = ?9, follow_councils = ?10, follow_sections = ?11,
+       alert_instant = ?12
 WHERE id = ?1;
 
 -- name: subscriber_confirm
@@ -79,8 +81,13 @@ SELECT id, kind, edition, state, subject, since, until, coalesce(lead_article_id
 FROM mailings ORDER BY created_at DESC, id DESC LIMIT ?1;
 
 -- name: mailing_last_until
--- Where the next edition of a kind starts: the end of the last one queued or sent.
-SELECT max(until) FROM mailings WHERE kind = ?1 AND state IN ('queued', 'sent');
+-- Where the next edition of a kind starts: the end of the last one queued, sent or found empty.
+SELECT max(until) FROM mailings WHERE kind = ?1 AND state IN ('queued', 'sent', 'cancelled');
+
+-- name: alert_jobs_count
+-- Live adverts posted in [?1, ?2): is an instant alert worth making?
+SELECT count(*) FROM jobs
+WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?3) AND posted_at >= ?1 AND posted_at < ?2;
 
 -- name: mailing_insert
 INSERT INTO mailings (kind, edition, state, subject, since, until, created_at)

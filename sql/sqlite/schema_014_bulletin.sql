@@ -10,6 +10,7 @@ CREATE TABLE subscribers (
   daily INTEGER NOT NULL DEFAULT 1,
   weekly INTEGER NOT NULL DEFAULT 0,
   job_alerts INTEGER NOT NULL DEFAULT 0,
+  alert_instant INTEGER NOT NULL DEFAULT 0,   -- alerts as adverts are published, not each morning
   alert_categories TEXT NOT NULL DEFAULT '',  -- category slugs, comma-separated
   alert_places TEXT NOT NULL DEFAULT '',      -- council slugs and region names, comma-separated
   alert_min_salary INTEGER NOT NULL DEFAULT 0,
@@ -27,8 +28,8 @@ CREATE INDEX subscribers_by_status ON subscribers (status, id);
 
 CREATE TABLE mailings (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('daily', 'weekly', 'alerts')),
-  edition TEXT NOT NULL,                 -- the local date of the edition: 2026-12-02
+  kind TEXT NOT NULL CHECK (kind IN ('daily', 'weekly', 'alerts', 'instant')),
+  edition TEXT NOT NULL,                 -- the local date of the edition: 2026-12-02 (instant: 2026-12-02T09:15)
   state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'held', 'queued', 'sent', 'cancelled')),
   subject TEXT NOT NULL DEFAULT '',
   since INTEGER NOT NULL,                -- articles and adverts published in [since, until)

@@ -64,7 +64,8 @@ std::int64_t unix_now() {
 
 mail::MailingKind kind_from(const std::string& word) {
   auto k = mail::parse_mailing_kind(word);
-  if (!k) throw std::runtime_error("--kind must be daily, weekly or alerts, not '" + word + "'");
+  if (!k || *k == mail::MailingKind::instant)
+    throw std::runtime_error("--kind must be daily, weekly or alerts, not '" + word + "'");
   return *k;
 }
 
@@ -123,8 +124,7 @@ void register_bulletin(CLI::App& app, Globals& g) {
       mail::Subscriber reader;
       reader.name = "Preview";
       std::vector<const mail::AlertJob*> jobs;
-      for (auto id :
-           mail::match_jobs(reader, e.jobs, k, k == mail::MailingKind::alerts ? mail::kAlertJobs : mail::kBulletinJobs))
+      for (auto id : mail::match_jobs(reader, e.jobs, k, mail::is_alert(k) ? mail::kAlertJobs : mail::kBulletinJobs))
         jobs.push_back(e.job(id));
       web::Theme theme;
       theme.load(cfg.theme_dir);

@@ -39,6 +39,7 @@ std::string default_subject(MailingKind kind, const std::string& site_name, cons
     case MailingKind::weekly:
       return site_name + " weekly digest, " + when;
     case MailingKind::alerts:
+    case MailingKind::instant:
       return "New jobs from " + site_name + ", " + when;
   }
   return site_name;
@@ -88,8 +89,8 @@ std::vector<std::int64_t> match_jobs(const Subscriber& s, const std::vector<Aler
   };
   if (has_alert_criteria(c)) {
     take([&](const AlertJob& j) { return matches_criteria(c, j); });
-    if (kind == MailingKind::alerts || !out.empty()) return out;
-  } else if (kind == MailingKind::alerts) {
+    if (is_alert(kind) || !out.empty()) return out;
+  } else if (is_alert(kind)) {
     take([](const AlertJob&) { return true; });  // alerts without criteria: every new advert
     return out;
   }
@@ -126,7 +127,7 @@ Edition load_edition(store::Connection& db, const Mailing& m, std::int64_t now) 
   e.mailing = m;
   const bool open = m.state == MailingState::draft || m.state == MailingState::held;
   const std::int64_t until = open ? now : m.until;
-  if (m.kind != MailingKind::alerts) {
+  if (!is_alert(m.kind)) {
     auto all = mail.articles_between(m.since, until, kEditionArticles);
     std::unordered_set<std::int64_t> dropped(m.dropped.begin(), m.dropped.end());
     std::vector<content::Article> kept;
@@ -166,13 +167,13 @@ QueueResult queue_mailing(store::Connection& db, std::int64_t mailing_id, std::i
   mail.set_window(m->id, m->since, now);
   m->until = now;
   const Edition e = load_edition(db, *m, now);
-  if (m->kind != MailingKind::alerts && e.articles.empty()) {
+  if (!is_alert(m->kind) && e.articles.empty()) {
     mail.set_state(m->id, from, MailingState::cancelled, now);
     tx.commit();
     result.empty = true;
     return result;
   }
-  const int limit = m->kind == MailingKind::alerts ? kAlertJobs : kBulletinJobs;
+  const int limit = is_alert(m->kind) ? kAlertJobs : kBulletinJobs;
   std::int64_t after = 0;
   for (;;) {
     auto page = mail.receiving(m->kind, after, 5000);
@@ -180,12 +181,12 @@ QueueResult queue_mailing(store::Connection& db, std::int64_t mailing_id, std::i
     for (const auto& s : page) {
       after = s.id;
       auto jobs = match_jobs(s, e.jobs, m->kind, limit);
-      if (m->kind == MailingKind::alerts && jobs.empty()) continue;
+      if (is_alert(m->kind) && jobs.empty()) continue;
       mail.enqueue(m->id, s.id, jobs);
       ++result.messages;
     }
   }
-  if (result.messages == 0 && m->kind == MailingKind::alerts) {
+  if (result.messages == 0 && is_alert(m->kind)) {
     mail.set_state(m->id, from, MailingState::cancelled, now);
     result.empty = true;
   } else {
@@ -251,6 +252,19 @@ std::vector<std::int64_t> run_schedule(store::Connection& db, const Schedule& sc
   std::vector<std::int64_t> queued;
   if (schedule.daily_minutes < 0) return queued;  // off: editions go when an editor sends them
   const LocalTime t = local_time(schedule.zone, now);
+  // Instant job alerts: every kInstantMinutes, when adverts were posted since the last one.
+  {
+    store::MailStore mail(db);
+    const int slot = t.minutes / kInstantMinutes * kInstantMinutes;
+    char edition[48];
+    std::snprintf(edition, sizeof edition, "%sT%02d:%02d", t.date.c_str(), slot / 60, slot % 60);
+    const std::int64_t last = mail.last_until(MailingKind::instant);
+    const std::int64_t since = last > 0 ? last : now - kInstantMinutes * 60;
+    if (!mail.mailing(MailingKind::instant, edition) && mail.count_jobs_between(since, now, now) > 0) {
+      Mailing m = prepare_mailing(db, MailingKind::instant, edition, schedule.site_name, now);
+      if (m.state == MailingState::draft && queue_mailing(db, m.id, now).queued) queued.push_back(m.id);
+    }
+  }
   if (t.minutes < schedule.daily_minutes) return queued;
   std::vector<MailingKind> due = {MailingKind::daily, MailingKind::alerts};
   if (t.weekday == schedule.weekly_day) due.push_back(MailingKind::weekly);

@@ -33,6 +33,8 @@ struct Edition {
 // How many adverts a message shows.
 constexpr int kBulletinJobs = 5;
 constexpr int kAlertJobs = 20;
+// Instant job alerts go at most this often (minutes).
+constexpr int kInstantMinutes = 15;
 
 // The adverts for one subscriber, best first: those matching their alert criteria (categories, places,
 // minimum salary, keywords: all that are set), else those at councils they follow, else the newest

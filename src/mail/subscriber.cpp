@@ -17,7 +17,7 @@ std::optional<E> parse_word(std::string_view word, const char* const (&names)[N]
 }
 
 constexpr const char* kStatusNames[] = {"pending", "confirmed", "unsubscribed", "bounced", "complained"};
-constexpr const char* kKindNames[] = {"daily", "weekly", "alerts"};
+constexpr const char* kKindNames[] = {"daily", "weekly", "alerts", "instant"};
 constexpr const char* kStateNames[] = {"draft", "held", "queued", "sent", "cancelled"};
 
 }  // namespace

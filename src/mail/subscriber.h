@@ -20,6 +20,7 @@ struct Choices {
   bool daily = true;    // the daily bulletin
   bool weekly = false;  // the weekly digest
   bool job_alerts = false;
+  bool alert_instant = false;  // job alerts as adverts are published instead of each morning
   std::vector<std::string> alert_categories;
   std::vector<std::string> alert_places;  // council slugs or region names
   std::int64_t alert_min_salary = 0;      // annual, pounds; 0: any
@@ -42,7 +43,11 @@ struct Subscriber {
   std::string source;  // form, import
 };
 
-enum class MailingKind { daily, weekly, alerts };
+enum class MailingKind { daily, weekly, alerts, instant };
+// Job alerts, each morning or as adverts are published: adverts only, chosen per subscriber.
+inline bool is_alert(MailingKind k) {
+  return k == MailingKind::alerts || k == MailingKind::instant;
+}
 const char* to_string(MailingKind k);
 std::optional<MailingKind> parse_mailing_kind(std::string_view word);
 

@@ -199,6 +199,7 @@ std::string subscriber_json(const Subscriber& s) {
   o["daily_bulletin"] = c.daily;
   o["weekly_digest"] = c.weekly;
   o["job_alerts"] = c.job_alerts;
+  o["job_alerts_as_published"] = c.alert_instant;
   o["alert_categories"] = list(c.alert_categories);
   o["alert_places"] = list(c.alert_places);
   o["alert_min_salary"] = c.alert_min_salary;
@@ -292,6 +293,11 @@ ImportReport import_csv(store::Connection& db, std::string_view csv, std::int64_
         auto v = yes_no(value);
         if (!v) return bad(col + " must be yes or no, not '" + value.substr(0, 40) + "'");
         (col == "daily" ? form.choices.daily : col == "weekly" ? form.choices.weekly : form.choices.job_alerts) = *v;
+      } else if (col == "alert_frequency") {
+        if (value == "instant")
+          form.choices.alert_instant = true;
+        else if (!value.empty() && value != "daily")
+          return bad("alert_frequency must be 'daily' or 'instant', not '" + value.substr(0, 40) + "'");
       } else if (col == "alert_categories") {
         form.choices.alert_categories = cell_list(value);
       } else if (col == "alert_places") {
@@ -345,8 +351,8 @@ ImportReport import_csv(store::Connection& db, std::string_view csv, std::int64_
 
 void export_csv(store::Connection& db, const std::function<void(std::string_view)>& write) {
   write(
-      "email,name,status,daily,weekly,job_alerts,alert_categories,alert_places,alert_min_salary,alert_keywords,"
-      "follow_councils,follow_sections,signed_up,confirmed\r\n");
+      "email,name,status,daily,weekly,job_alerts,alert_frequency,alert_categories,alert_places,alert_min_salary,"
+      "alert_keywords,follow_councils,follow_sections,signed_up,confirmed\r\n");
   store::MailStore mail(db);
   std::int64_t after = 0;
   auto semi = [](const std::vector<std::string>& v) {
@@ -369,6 +375,7 @@ void export_csv(store::Connection& db, const std::function<void(std::string_view
                                     c.daily ? "yes" : "no",
                                     c.weekly ? "yes" : "no",
                                     c.job_alerts ? "yes" : "no",
+                                    c.alert_instant ? "instant" : "daily",
                                     semi(c.alert_categories),
                                     semi(c.alert_places),
                                     std::to_string(c.alert_min_salary),

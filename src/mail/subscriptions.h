@@ -97,7 +97,8 @@ bool record_bounce(store::Connection& db, const std::string& email, bool complai
                    std::int64_t now);
 
 // CSV import and export of subscribers. Import reads a header row with at least "email"; known columns:
-// name, status (confirmed or pending), daily, weekly, job_alerts (yes/no, true/false, 1/0),
+// name, status (confirmed or pending), daily, weekly, job_alerts (yes/no, true/false, 1/0), alert_frequency
+// (daily or instant),
 // alert_categories, alert_places, alert_min_salary, alert_keywords, follow_councils, follow_sections.
 // Every row is checked first; the file is stored in one transaction only when no row has an error,
 // else nothing is stored and the report lists each bad row.

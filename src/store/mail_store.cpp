@@ -17,18 +17,19 @@ mail::Subscriber subscriber_row(const Row& r) {
   s.choices.daily = r.int64(4) != 0;
   s.choices.weekly = r.int64(5) != 0;
   s.choices.job_alerts = r.int64(6) != 0;
-  s.choices.alert_categories = mail::split_list(r.text(7));
-  s.choices.alert_places = mail::split_list(r.text(8));
-  s.choices.alert_min_salary = r.int64(9);
-  s.choices.alert_keywords = r.text(10);
-  s.choices.follow_councils = mail::split_list(r.text(11));
-  s.choices.follow_sections = mail::split_list(r.text(12));
-  s.link_version = r.int64(13);
-  s.created_at = r.int64(14);
-  s.confirmed_at = r.int64(15);
-  s.stopped_at = r.int64(16);
-  s.stopped_reason = r.text(17);
-  s.source = r.text(18);
+  s.choices.alert_instant = r.int64(7) != 0;
+  s.choices.alert_categories = mail::split_list(r.text(8));
+  s.choices.alert_places = mail::split_list(r.text(9));
+  s.choices.alert_min_salary = r.int64(10);
+  s.choices.alert_keywords = r.text(11);
+  s.choices.follow_councils = mail::split_list(r.text(12));
+  s.choices.follow_sections = mail::split_list(r.text(13));
+  s.link_version = r.int64(14);
+  s.created_at = r.int64(15);
+  s.confirmed_at = r.int64(16);
+  s.stopped_at = r.int64(17);
+  s.stopped_reason = r.text(18);
+  s.source = r.text(19);
   return s;
 }
 
@@ -71,13 +72,13 @@ std::optional<std::int64_t> MailStore::insert_subscriber(const mail::Subscriber&
   const std::string cats = mail::join_list(c.alert_categories), places = mail::join_list(c.alert_places),
                     councils = mail::join_list(c.follow_councils), sections = mail::join_list(c.follow_sections);
   std::optional<std::int64_t> id;
-  db_.query(
-      "subscriber_insert",
-      {std::string_view(s.email), std::string_view(s.name), mail::to_string(s.status), std::int64_t{c.daily},
-       std::int64_t{c.weekly}, std::int64_t{c.job_alerts}, std::string_view(cats), std::string_view(places),
-       c.alert_min_salary, std::string_view(c.alert_keywords), std::string_view(councils), std::string_view(sections),
-       s.created_at, s.confirmed_at > 0 ? Value{s.confirmed_at} : Value{nullptr}, std::string_view(s.source)},
-      [&](const Row& r) { id = r.int64(0); });
+  db_.query("subscriber_insert",
+            {std::string_view(s.email), std::string_view(s.name), mail::to_string(s.status), std::int64_t{c.daily},
+             std::int64_t{c.weekly}, std::int64_t{c.job_alerts}, std::string_view(cats), std::string_view(places),
+             c.alert_min_salary, std::string_view(c.alert_keywords), std::string_view(councils),
+             std::string_view(sections), s.created_at, s.confirmed_at > 0 ? Value{s.confirmed_at} : Value{nullptr},
+             std::string_view(s.source), std::int64_t{c.alert_instant}},
+            [&](const Row& r) { id = r.int64(0); });
   return id;
 }
 
@@ -87,7 +88,7 @@ void MailStore::set_choices(std::int64_t id, const std::string& name, const mail
   db_.exec("subscriber_set_choices",
            {id, std::string_view(name), std::int64_t{c.daily}, std::int64_t{c.weekly}, std::int64_t{c.job_alerts},
             std::string_view(cats), std::string_view(places), c.alert_min_salary, std::string_view(c.alert_keywords),
-            std::string_view(councils), std::string_view(sections)});
+            std::string_view(councils), std::string_view(sections), std::int64_t{c.alert_instant}});
 }
 
 bool MailStore::confirm(std::int64_t id, std::int64_t now) {
@@ -307,6 +308,10 @@ std::vector<std::string> MailStore::article_council_slugs(std::int64_t article_i
   std::vector<std::string> out;
   db_.query("bulletin_article_councils", {article_id}, [&](const Row& r) { out.push_back(r.text(0)); });
   return out;
+}
+
+std::int64_t MailStore::count_jobs_between(std::int64_t since, std::int64_t until, std::int64_t now) {
+  return db_.scalar("alert_jobs_count", {since, until, now}, 0);
 }
 
 std::vector<mail::AlertJob> MailStore::live_jobs_between(std::int64_t since, std::int64_t until, std::int64_t now,

@@ -73,6 +73,7 @@ class MailStore {
   // What a mailing is made of.
   std::vector<content::Article> articles_between(std::int64_t since, std::int64_t until, int limit);
   std::vector<std::string> article_council_slugs(std::int64_t article_id);
+  std::int64_t count_jobs_between(std::int64_t since, std::int64_t until, std::int64_t now);
   std::vector<mail::AlertJob> live_jobs_between(std::int64_t since, std::int64_t until, std::int64_t now, int limit);
 
  private:

@@ -24,7 +24,9 @@ std::int64_t unix_now() {
 }
 
 mail::MailingKind kind_of(const http::Request& req) {
-  return mail::parse_mailing_kind(req.param("kind").value_or("daily")).value_or(mail::MailingKind::daily);
+  // Instant alerts have no edition to shape: they go every few minutes as adverts come in.
+  auto k = mail::parse_mailing_kind(req.param("kind").value_or("daily"));
+  return k && *k != mail::MailingKind::instant ? *k : mail::MailingKind::daily;
 }
 
 const char* kind_label(mail::MailingKind k) {
@@ -35,6 +37,8 @@ const char* kind_label(mail::MailingKind k) {
       return "Weekly digest";
     case mail::MailingKind::alerts:
       return "Job alerts";
+    case mail::MailingKind::instant:
+      return "Instant job alerts";
   }
   return "";
 }
@@ -113,7 +117,7 @@ http::Response BulletinDesk::desk(const http::Request& req, const std::string& f
     ed->SetValue("CSRF", session->csrf_token);
     ed->SetValue("SEND_TIME", config_.bulletin_time);
     ed->ShowSection(m.state == mail::MailingState::draft ? "CAN_HOLD" : "CAN_RELEASE");
-    if (kind == mail::MailingKind::alerts) ed->ShowSection("IS_ALERTS");
+    if (mail::is_alert(kind)) ed->ShowSection("IS_ALERTS");
     ed->ShowSection(e.articles.empty() ? "NO_ITEMS" : "HAS_ITEMS");
     for (std::size_t i = 0; i < e.articles.size(); ++i) {
       const auto& a = e.articles[i];
@@ -175,8 +179,8 @@ http::Response BulletinDesk::preview(const http::Request& req, const http::Param
   reader.name = "Preview";
   reader.email = "preview@example.invalid";
   std::vector<const mail::AlertJob*> jobs;
-  for (auto job_id : mail::match_jobs(reader, e.jobs, m->kind,
-                                      m->kind == mail::MailingKind::alerts ? mail::kAlertJobs : mail::kBulletinJobs))
+  for (auto job_id :
+       mail::match_jobs(reader, e.jobs, m->kind, mail::is_alert(m->kind) ? mail::kAlertJobs : mail::kBulletinJobs))
     jobs.push_back(e.job(job_id));
   EmailRenderer renderer(theme_, config_);
   const mail::SubscriberLinks links{config_.base_url + "/subscribe/preferences", config_.base_url + "/subscribe"};

@@ -55,6 +55,7 @@ std::string kind_name(mail::MailingKind k) {
     case mail::MailingKind::weekly:
       return "weekly digest";
     case mail::MailingKind::alerts:
+    case mail::MailingKind::instant:
       return "job alert";
   }
   return "bulletin";
@@ -83,7 +84,7 @@ mail::Rendered EmailRenderer::edition(const mail::Edition& e, const mail::Subscr
                                       const mail::SubscriberLinks& links) {
   mail::Rendered r;
   const std::string& base = config_.base_url;
-  const bool alerts = e.mailing.kind == mail::MailingKind::alerts;
+  const bool alerts = mail::is_alert(e.mailing.kind);
   r.subject = e.mailing.subject;
   if (alerts)
     r.subject = std::to_string(jobs.size()) + (jobs.size() == 1 ? " new job" : " new jobs") + " for you from " +

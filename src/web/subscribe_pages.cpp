@@ -86,6 +86,7 @@ mail::ChoicesForm SubscribePages::read_choices(const http::Fields& fields, std::
   f.choices.daily = http::field(fields, "daily") == "1";
   f.choices.weekly = http::field(fields, "weekly") == "1";
   f.choices.job_alerts = http::field(fields, "job_alerts") == "1";
+  f.choices.alert_instant = http::field(fields, "alert_frequency") == "instant";
   for (const auto& [k, v] : fields) {
     if (k == "alert_category") f.choices.alert_categories.push_back(v);
     if (k == "follow_section") f.choices.follow_sections.push_back(v);
@@ -135,6 +136,7 @@ void fill_choices(ctemplate::TemplateDictionary& d, const mail::ChoicesForm& f,
   if (f.choices.daily) d.ShowSection("DAILY");
   if (f.choices.weekly) d.ShowSection("WEEKLY");
   if (f.choices.job_alerts) d.ShowSection("JOB_ALERTS");
+  if (f.choices.alert_instant) d.ShowSection("INSTANT");
   for (const auto& c : jobs::categories()) {
     auto* row = d.AddSectionDictionary("CATEGORY");
     row->SetValue("SLUG", c.slug);

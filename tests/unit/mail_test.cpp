@@ -345,5 +345,34 @@ TEST(MailSchedule, EachEditionIsQueuedOnceAtItsTimeAndHeldOnesWait) {
   EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 3 * 86400 + 8 * 3600).empty()) << "off";
 }
 
+TEST(MailSchedule, InstantAlertsGoWhenMatchingAdvertsArriveAndDailyOnesWaitForTheMorning) {
+  testing::TempDb t;
+  const std::int64_t midnight = 1796083200;  // 2026-12-01 00:00 UTC
+  ASSERT_TRUE(mail::import_csv(t.db(),
+                               "email,status,daily,job_alerts,alert_frequency\n"
+                               "now@example.org,confirmed,no,yes,instant\nmorning@example.org,confirmed,no,yes,daily\n",
+                               midnight)
+                  .ok());
+  mail::Schedule schedule;
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 3600).empty()) << "no adverts, no alert";
+  t.db().exec_script(
+      "INSERT INTO employers (name, slug) VALUES ('Test Council', 'test-council');"
+      "INSERT INTO jobs (reference, slug, title, employer_id, posted_at, updated_at) "
+      "VALUES ('t-1', 'planner', 'Planner', 1, 1796086800, 1796086800);");  // 01:00
+  auto queued = mail::run_schedule(t.db(), schedule, midnight + 3600 + 60);
+  ASSERT_EQ(queued.size(), 1u);
+  store::MailStore store(t.db());
+  auto instant = store.mailing_by_id(queued[0]);
+  EXPECT_EQ(instant->kind, mail::MailingKind::instant);
+  EXPECT_EQ(instant->edition, "2026-12-01T01:00");
+  EXPECT_EQ(store.outbox_counts(instant->id).pending, 1) << "only the subscriber who asked for instant alerts";
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 3600 + 120).empty()) << "once per slot";
+  EXPECT_TRUE(mail::run_schedule(t.db(), schedule, midnight + 3600 + 16 * 60).empty()) << "nothing new since";
+  auto morning = mail::run_schedule(t.db(), schedule, midnight + 7 * 3600);
+  ASSERT_EQ(morning.size(), 1u) << "the daily alerts (no articles: no bulletin)";
+  EXPECT_EQ(store.mailing_by_id(morning[0])->kind, mail::MailingKind::alerts);
+  EXPECT_EQ(store.outbox_counts(morning[0]).pending, 1);
+}
+
 }  // namespace
 }  // namespace gazette

@@ -14,7 +14,12 @@
     <legend>What would you like?</legend>
     <label><input type="checkbox" name="daily" value="1"{{#DAILY}} checked{{/DAILY}}> The daily news bulletin, each morning</label><br>
     <label><input type="checkbox" name="weekly" value="1"{{#WEEKLY}} checked{{/WEEKLY}}> The weekly digest</label><br>
-    <label><input type="checkbox" name="job_alerts" value="1"{{#JOB_ALERTS}} checked{{/JOB_ALERTS}}> Job alerts: new adverts that match what you choose below, each morning</label>
+    <label><input type="checkbox" name="job_alerts" value="1"{{#JOB_ALERTS}} checked{{/JOB_ALERTS}}> Job alerts: new adverts that match what you choose below</label>
+    <fieldset class="nested">
+      <legend>Send job alerts</legend>
+      <label><input type="radio" name="alert_frequency" value="daily"{{^INSTANT}} checked{{/INSTANT}}> each morning</label>
+      <label><input type="radio" name="alert_frequency" value="instant"{{#INSTANT}} checked{{/INSTANT}}> as adverts are published (at most every 15 minutes)</label>
+    </fieldset>
   </fieldset>
   <fieldset>
     <legend>Job alerts for</legend>
