@@ -136,7 +136,7 @@ void fill_choices(ctemplate::TemplateDictionary& d, const mail::ChoicesForm& f,
   if (f.choices.daily) d.ShowSection("DAILY");
   if (f.choices.weekly) d.ShowSection("WEEKLY");
   if (f.choices.job_alerts) d.ShowSection("JOB_ALERTS");
-  if (f.choices.alert_instant) d.ShowSection("INSTANT");
+  d.ShowSection(f.choices.alert_instant ? "INSTANT" : "MORNING");
   for (const auto& c : jobs::categories()) {
     auto* row = d.AddSectionDictionary("CATEGORY");
     row->SetValue("SLUG", c.slug);

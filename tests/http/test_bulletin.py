@@ -335,7 +335,8 @@ class BulletinTest(unittest.TestCase):
         self.assertEqual(page.status, 200)
         self.assertIn("weekly.reader@example.org", page.text)
         saved = self.post("/subscribe/preferences",
-                          form(t=token, name="Wendy", weekly="1", job_alerts="1", alert_category=["finance"],
+                          form(t=token, name="Wendy", weekly="1", job_alerts="1", alert_frequency="instant",
+                               alert_category=["finance"],
                                alert_places="Kent County Council, South East", alert_min_salary="£40,000"))
         self.assertEqual(saved.status, 200, saved.text[:300])
         self.assertIn("saved", saved.text)
@@ -347,6 +348,7 @@ class BulletinTest(unittest.TestCase):
         self.assertEqual(held["alert_places"], ["kent-county-council", "south-east"])
         self.assertEqual(held["alert_min_salary"], 40000)
         self.assertEqual(held["alert_categories"], ["finance"])
+        self.assertTrue(held["job_alerts_as_published"])
         bad = self.post("/subscribe/preferences", form(t=token, weekly="1", name="<x>"))
         self.assertEqual(bad.status, 400)
         gone = self.post("/subscribe/delete", form(t=token))

@@ -17,7 +17,7 @@
     <label><input type="checkbox" name="job_alerts" value="1"{{#JOB_ALERTS}} checked{{/JOB_ALERTS}}> Job alerts: new adverts that match what you choose below</label>
     <fieldset class="nested">
       <legend>Send job alerts</legend>
-      <label><input type="radio" name="alert_frequency" value="daily"{{^INSTANT}} checked{{/INSTANT}}> each morning</label>
+      <label><input type="radio" name="alert_frequency" value="daily"{{#MORNING}} checked{{/MORNING}}> each morning</label>
       <label><input type="radio" name="alert_frequency" value="instant"{{#INSTANT}} checked{{/INSTANT}}> as adverts are published (at most every 15 minutes)</label>
     </fieldset>
   </fieldset>
