@@ -568,3 +568,121 @@ INSERT INTO site_secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOT
 
 -- name: site_secret
 SELECT value FROM site_secrets WHERE name = ?1;
+
+-- ---------------------------------------------------------------- editing: versions, revisions, bin (schema_015)
+
+-- name: article_editorial
+-- What the newsroom keeps about an article beside its text: version, the "Updated" time readers see,
+-- SEO fields, and when it went to the bin (0: not in it).
+SELECT version, revised_at, seo_title, seo_description, canonical_url, deleted_at, coalesce(created_by, 0), submitted_at
+FROM articles WHERE id = ?1;
+
+-- name: article_set_created_by
+UPDATE articles SET created_by = ?2 WHERE id = ?1;
+
+-- name: article_set_submitted
+UPDATE articles SET submitted_at = ?2 WHERE id = ?1;
+
+-- name: article_set_editorial
+-- After a save: the next version, and the fields the newsroom sets. ?2 is the version saved over.
+UPDATE articles SET version = version + 1, revised_at = ?3, seo_title = ?4, seo_description = ?5, canonical_url = ?6
+WHERE id = ?1 AND version = ?2;
+
+-- name: article_set_seo
+UPDATE articles SET seo_title = ?2, seo_description = ?3, canonical_url = ?4 WHERE id = ?1;
+
+-- name: article_set_slug
+UPDATE articles SET slug = ?2 WHERE id = ?1;
+
+-- name: article_slug_owner
+SELECT id FROM articles WHERE slug = ?1;
+
+-- name: article_set_deleted
+UPDATE articles SET deleted_at = ?2 WHERE id = ?1;
+
+-- name: articles_in_bin
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description, a.deleted_at
+FROM articles a INDEXED BY articles_in_bin JOIN sections s ON s.id = a.section_id
+WHERE a.deleted_at > 0 ORDER BY a.deleted_at DESC LIMIT ?1;
+
+-- name: articles_bin_expired
+SELECT id FROM articles INDEXED BY articles_in_bin WHERE deleted_at > 0 AND deleted_at <= ?1;
+
+-- name: article_delete
+DELETE FROM articles WHERE id = ?1;
+
+-- name: revision_insert
+INSERT INTO article_revisions (article_id, version, saved_at, user_id, saved_by, headline, standfirst, body_markdown,
+                               section, byline, tags, status, published_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+ON CONFLICT (article_id, version) DO NOTHING;
+
+-- name: revisions_of
+SELECT id, version, saved_at, saved_by, headline, standfirst, body_markdown, section, byline, tags, status,
+       published_at
+FROM article_revisions WHERE article_id = ?1 ORDER BY version DESC LIMIT ?2;
+
+-- name: revision_by_version
+SELECT id, version, saved_at, saved_by, headline, standfirst, body_markdown, section, byline, tags, status,
+       published_at
+FROM article_revisions WHERE article_id = ?1 AND version = ?2;
+
+-- name: newsroom_articles_filtered
+-- The newsroom's list with filters; each is ignored when its parameter is empty or 0: ?1 status,
+-- ?2 section id, ?3 author id, ?4 published from, ?5 published before, ?6 headline LIKE pattern.
+-- Binned articles are left out (they are in the bin's own list).
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description
+FROM articles a JOIN sections s ON s.id = a.section_id
+WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
+  AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
+  AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
+  AND (?6 = '' OR a.headline LIKE ?6 ESCAPE '\') AND (?9 = 0 OR a.created_by = ?9)
+ORDER BY a.published_at DESC, a.id DESC LIMIT ?7 OFFSET ?8;
+
+-- name: newsroom_articles_filtered_count
+SELECT count(*) FROM articles a
+WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
+  AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
+  AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
+  AND (?6 = '' OR a.headline LIKE ?6 ESCAPE '\') AND (?7 = 0 OR a.created_by = ?7);
+
+-- name: authors_all
+SELECT id, name, slug, role, bio FROM authors ORDER BY name;
+
+-- name: meta_get
+SELECT value FROM meta WHERE key = ?1;
+
+-- name: meta_set
+INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
+-- ---------------------------------------------------------------- people and audit (schema_015)
+
+-- name: user_set_role
+UPDATE users SET role = ?2 WHERE id = ?1;
+
+-- name: users_count_role
+SELECT count(*) FROM users WHERE role = ?1 AND disabled = 0;
+
+-- name: invitation_insert
+INSERT INTO invitations (token_hash, email, name, role, user_id, created_by, created_at, expires_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
+
+-- name: invitation_lookup
+SELECT email, name, role, coalesce(user_id, 0), expires_at FROM invitations WHERE token_hash = ?1 AND expires_at > ?2;
+
+-- name: invitation_delete
+DELETE FROM invitations WHERE token_hash = ?1;
+
+-- name: invitations_delete_expired
+DELETE FROM invitations WHERE expires_at <= ?1;
+
+-- name: audit_insert
+INSERT INTO audit_log (at, user_id, user_email, action, subject, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: audit_recent
+SELECT id, at, user_email, action, subject, before, after FROM audit_log ORDER BY at DESC, id DESC LIMIT ?1 OFFSET ?2;
+
+-- name: audit_count
+SELECT count(*) FROM audit_log;

@@ -132,6 +132,10 @@ http::Response Site::not_found_page(const http::Request& req) {
   return public_pages_->render_not_found(req);
 }
 
+http::Response Site::article_preview(const content::Article& a, const std::vector<store::CouncilRow>* typed_councils) {
+  return public_pages_->render_article(a, typed_councils, true);
+}
+
 std::string Site::key_for(const http::Request& req) const {
   // The common case, a plain path without a query already in its one form, costs no route lookup.
   if (req.query.empty() && req.target == req.path) return req.target;
