@@ -39,9 +39,9 @@
   {{/CAN_MARK_SIGNIFICANT}}
   <details class="seo-fields">
     <summary>Address and search engines</summary>
-    <label for="slug">Address (slug; blank keeps it, or makes one from the headline)</label>
+    <label for="slug">Address (slug; blank keeps the current one)</label>
     <input id="slug" name="slug" type="text" value="{{SLUG}}" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*">
-    <label for="seo_title">Search title (blank: the headline)</label>
+    <label for="seo_title">Search title (blank: the title above)</label>
     <input id="seo_title" name="seo_title" type="text" value="{{SEO_TITLE}}" maxlength="200">
     <label for="seo_description">Search description (blank: the standfirst)</label>
     <textarea id="seo_description" name="seo_description" rows="2" maxlength="400">{{SEO_DESCRIPTION:pre_escape}}</textarea>
