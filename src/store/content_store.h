@@ -57,7 +57,7 @@ class ContentStore {
   // An edit: replaces the article's headline, standfirst, body, section (kept when empty), authors,
   // tags, councils (in.councils), status and publication time (kept when 0); keeps its slug, so its
   // address. Re-indexes it for search once. Call inside a Transaction. False if there is no such
-  // article. councils::update_article detects the councils from the new text first.
+  // article. content::ArticleService::edit detects the councils from the new text first.
   bool update_article(std::int64_t id, const content::ArticleInput& in, std::int64_t now);
 
   // Newest first: summaries (no body) with section and authors.
