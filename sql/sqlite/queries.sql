@@ -409,16 +409,18 @@ SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;
 SELECT count(*) FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1);
 
 -- name: user_insert
-INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id;
+-- An owner is stored as an editor with is_owner = 1 (schema_015).
+INSERT INTO users (email, name, role, password_hash, created_at, is_owner)
+VALUES (?1, ?2, CASE WHEN ?3 = 'owner' THEN 'editor' ELSE ?3 END, ?4, ?5, ?3 = 'owner') RETURNING id;
 
 -- name: user_by_email
-SELECT id, email, name, role, password_hash, disabled FROM users WHERE email = ?1;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users WHERE email = ?1;
 
 -- name: user_by_id
-SELECT id, email, name, role, password_hash, disabled FROM users WHERE id = ?1;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users WHERE id = ?1;
 
 -- name: users_all
-SELECT id, email, name, role, password_hash, disabled FROM users ORDER BY email;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users ORDER BY email;
 
 -- name: user_set_password
 UPDATE users SET password_hash = ?2 WHERE id = ?1;
@@ -431,7 +433,8 @@ INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) V
 
 -- name: session_lookup
 -- A live session of an enabled user.
-SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, s.csrf_token, s.expires_at
+SELECT u.id, u.email, u.name, CASE WHEN u.is_owner THEN 'owner' ELSE u.role END, u.password_hash, u.disabled,
+       s.csrf_token, s.expires_at
 FROM sessions s JOIN users u ON u.id = s.user_id
 WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0;
 
@@ -660,10 +663,10 @@ INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET va
 -- ---------------------------------------------------------------- people and audit (schema_015)
 
 -- name: user_set_role
-UPDATE users SET role = ?2 WHERE id = ?1;
+UPDATE users SET role = CASE WHEN ?2 = 'owner' THEN 'editor' ELSE ?2 END, is_owner = (?2 = 'owner') WHERE id = ?1;
 
 -- name: users_count_role
-SELECT count(*) FROM users WHERE role = ?1 AND disabled = 0;
+SELECT count(*) FROM users WHERE CASE WHEN is_owner THEN 'owner' ELSE role END = ?1 AND disabled = 0;
 
 -- name: invitation_insert
 INSERT INTO invitations (token_hash, email, name, role, user_id, created_by, created_at, expires_at)

@@ -19,22 +19,11 @@ ALTER TABLE articles ADD COLUMN created_by INTEGER REFERENCES users(id) ON DELET
 ALTER TABLE articles ADD COLUMN submitted_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_in_bin ON articles (deleted_at) WHERE deleted_at > 0;
 
--- Owners manage people. SQLite cannot change a CHECK constraint in place, so the table is made again
--- with its rows (ids kept). Foreign keys into it are checked at commit, once the new table has its name.
-PRAGMA defer_foreign_keys = ON;
-CREATE TABLE users_new (
-  id INTEGER PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  name TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'writer', 'recruiter')),
-  password_hash TEXT NOT NULL,
-  disabled INTEGER NOT NULL DEFAULT 0,
-  created_at INTEGER NOT NULL
-);
-INSERT INTO users_new (id, email, name, role, password_hash, disabled, created_at)
-SELECT id, email, name, role, password_hash, disabled, created_at FROM users;
-DROP TABLE users;
-ALTER TABLE users_new RENAME TO users;
+-- Owners manage people. SQLite cannot change the role CHECK constraint in place, and making the users
+-- table again would run the ON DELETE actions of every table that points at it (sessions, revisions,
+-- other modules' rows), so an owner is stored as an editor with is_owner = 1; the queries read the role
+-- as 'owner' (sql/sqlite/queries.sql), and nothing else sees the difference.
+ALTER TABLE users ADD COLUMN is_owner INTEGER NOT NULL DEFAULT 0;
 
 -- One row per saved version of an article's text. Imported articles have none until their first
 -- edit, which first records the stored text as the version it replaces.

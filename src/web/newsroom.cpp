@@ -448,7 +448,7 @@ http::Response Newsroom::editor(const http::Request& req, const http::Params& p,
   // After a refused save the form carries the newer version, so saving again replaces it knowingly.
   d.SetValue("VERSION", conflict ? std::to_string(conflict->version) : v.version);
   if (v.significant) d.ShowSection("SIGNIFICANT_CHECKED");
-  if (!creating) d.ShowSection("CAN_MARK_SIGNIFICANT");
+  if (!creating && can_publish) d.ShowSection("CAN_MARK_SIGNIFICANT");
   d.SetValue("SLUG", v.slug);
   d.SetValue("SEO_TITLE", v.seo_title);
   d.SetValue("SEO_DESCRIPTION", v.seo_description);
