@@ -95,12 +95,14 @@ WriteResult ArticleService::edit(std::int64_t id, ArticleInput in, const Changed
   // Text stored before revisions were kept (an import) becomes the revision this edit replaces.
   if (opt.keep_revision) content_.add_revision(id, revision_of(*stored, stored->updated_at, "import"), 0);
   in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
+  const Status in_status = in.status;
   if (!content_.update_article(id, in, now)) return {WriteStatus::not_found, id, std::nullopt};
   if (!content_.advance_version(
           id, stored->version, opt.significant ? now : stored->revised_at, opt.seo_title.value_or(stored->seo_title),
           opt.seo_description.value_or(stored->seo_description), opt.canonical_url.value_or(stored->canonical_url)))
     return {WriteStatus::conflict, id, content_.article_by_id(id)};
   if (new_slug) content_.set_slug(id, *opt.slug, now);
+  if (stored->submitted_at > 0 && in_status != Status::draft) content_.set_submitted(id, 0);  // reviewed
   auto saved = content_.article_by_id(id);
   if (opt.keep_revision && saved) content_.add_revision(id, revision_of(*saved, now, by.name), by.user_id);
   audit(by, "article.save", id, stored, saved, now);

@@ -447,16 +447,19 @@ std::vector<Article> ContentStore::list_newsroom(const NewsroomFilter& f, int li
   const std::string like = f.headline_contains.empty() ? std::string() : contains_pattern(f.headline_contains);
   db_.query("newsroom_articles_filtered",
             {f.status, f.section_id, f.author_id, f.from, f.before, like, std::int64_t{limit}, std::int64_t{offset},
-             f.created_by},
-            [&](const Row& r) { out.push_back(article_summary(r)); });
+             f.created_by, std::int64_t{f.in_review}},
+            [&](const Row& r) {
+              out.push_back(article_summary(r));
+              out.back().submitted_at = r.int64(12);
+            });
   for (auto& a : out) load_authors(db_, a);
   return out;
 }
 
 std::int64_t ContentStore::count_newsroom(const NewsroomFilter& f) {
   const std::string like = f.headline_contains.empty() ? std::string() : contains_pattern(f.headline_contains);
-  return db_.scalar("newsroom_articles_filtered_count",
-                    {f.status, f.section_id, f.author_id, f.from, f.before, like, f.created_by});
+  return db_.scalar("newsroom_articles_filtered_count", {f.status, f.section_id, f.author_id, f.from, f.before, like,
+                                                         f.created_by, std::int64_t{f.in_review}});
 }
 
 std::vector<content::Author> ContentStore::authors() {

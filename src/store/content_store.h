@@ -124,6 +124,7 @@ class ContentStore {
     std::int64_t from = 0, before = 0;  // publication time range [from, before)
     std::string headline_contains;
     std::int64_t created_by = 0;  // only articles this user created (a writer's list)
+    bool in_review = false;       // only drafts a writer submitted for review
   };
   std::vector<content::Article> list_newsroom(const NewsroomFilter& f, int limit, int offset);
   std::int64_t count_newsroom(const NewsroomFilter& f);

@@ -234,9 +234,12 @@ http::Response Newsroom::articles(const http::Request& req) {
   f.headline_contains = q;
   const std::string status = req.param("status").value_or("");
   content::Status parsed_status{};
-  if (!status.empty() && !content::parse_status(status, parsed_status))
-    return notice(400, "Bad request", "Choose a status: published, scheduled or draft.", &*session);
-  f.status = status;
+  if (status == "review")
+    f.in_review = true;  // drafts submitted for review
+  else if (!status.empty() && !content::parse_status(status, parsed_status))
+    return notice(400, "Bad request", "Choose a status: published, scheduled, draft or in review.", &*session);
+  else
+    f.status = status;
   const auto sections = content.sections();
   const std::string section = req.param("section").value_or("");
   if (!section.empty()) {
@@ -280,9 +283,10 @@ http::Response Newsroom::articles(const http::Request& req) {
       !q.empty() || !status.empty() || !section.empty() || !author.empty() || !from.empty() || !to.empty();
   if (filtered) d.ShowSection("FILTERED");
   if (accounts::allowed(session->user.role, accounts::Action::write_article)) d.ShowSection("CAN_CREATE");
-  for (const char* st : {"published", "scheduled", "draft"}) {
+  for (const char* st : {"published", "scheduled", "draft", "review"}) {
     auto* o = d.AddSectionDictionary("STATUS_OPTION");
     o->SetValue("VALUE", st);
+    o->SetValue("LABEL", std::string(st) == "review" ? "in review" : st);
     if (status == st) o->ShowSection("SELECTED");
   }
   for (const auto& sec : sections) {
@@ -308,6 +312,7 @@ http::Response Newsroom::articles(const http::Request& req) {
     row->SetValue("HEADLINE", a.headline.empty() ? "(no headline)" : a.headline);
     row->SetValue("SECTION", a.section.name);
     row->SetValue("STATUS", content::to_string(a.status));
+    if (a.status == content::Status::draft && a.submitted_at > 0) row->ShowSection("IN_REVIEW");
     row->SetValue("DATE", content::format_local_time(a.published_at));
     row->SetValue("DATE_ISO", content::format_iso8601(a.published_at));
     std::vector<std::string> names;

@@ -239,6 +239,7 @@ class NewsroomEditingTest(ServerTestCase):
     def test_slug_seo_fields_and_canonical_url(self):
         url, article = self.create("A story that moves address")
         old = self.public_path(article)
+        self.get_ok(old)  # cached: the change must make it stale
         v = self.editor_form(url)
         r = self.post(url, form(**dict(v, slug="moved-story", seo_title="Search title here",
                                        seo_description="Search description here",
@@ -260,6 +261,7 @@ class NewsroomEditingTest(ServerTestCase):
 
     def test_an_editor_chooses_the_home_page_lead_story(self):
         url, article = self.create("The lead story chosen by an editor", published="2020-01-02T10:00")
+        self.assertNotIn("The lead story chosen", parse_html(self.get_ok("/").text).find("article", cls="lead").text())
         self.assertEqual(self.post(url + "/lead", form(csrf=self.csrf())).status, 303)
         lead = parse_html(self.get_ok("/").text).find("article", cls="lead")
         self.assertEqual(lead.find("a", href=self.public_path(article)).text(), "The lead story chosen by an editor")

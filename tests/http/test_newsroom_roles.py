@@ -182,8 +182,11 @@ class NewsroomRolesTest(ServerTestCase):
         # Another writer cannot open it.
         other = self.sign_in("writer2")
         self.assertEqual(self.server.get("/newsroom/articles/%d" % draft, {"Cookie": other}).status, 403)
-        # An editor publishes it.
+        # Editors find it among the drafts in review.
         editor = self.sign_in("editor")
+        review = self.server.get("/newsroom?status=review", {"Cookie": editor}).text
+        self.assertIn("A writer&#39;s story awaiting review", review)
+        self.assertIn("in review", review)
         fields.update(csrf=self.csrf_of(editor), status="published", version="2")
         del fields["action"]
         r = self.post("/newsroom/articles/%d" % draft, form(**fields), cookie=editor)

@@ -5,7 +5,7 @@
   <label for="nq">Headline contains</label>
   <input id="nq" name="q" type="search" value="{{Q}}" maxlength="200">
   <label for="nstatus">Status</label>
-  <select id="nstatus" name="status"><option value="">Any</option>{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>{{/STATUS_OPTION}}</select>
+  <select id="nstatus" name="status"><option value="">Any</option>{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/STATUS_OPTION}}</select>
   <label for="nsection">Section</label>
   <select id="nsection" name="section"><option value="">Any</option>{{#SECTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/SECTION_OPTION}}</select>
   <label for="nauthor">Author</label>
@@ -27,7 +27,7 @@
     <td>{{#CAN_EDIT}}<a href="{{EDIT_URL}}">{{HEADLINE}}</a>{{/CAN_EDIT}}</td>
     <td>{{SECTION}}</td>
     <td>{{BYLINE}}</td>
-    <td><span class="status status-{{STATUS}}">{{STATUS}}</span></td>
+    <td><span class="status status-{{STATUS}}">{{STATUS}}</span>{{#IN_REVIEW}} <span class="status status-review">in review</span>{{/IN_REVIEW}}</td>
     <td><time datetime="{{DATE_ISO}}">{{DATE}}</time></td>
     <td>{{#LIVE}}<a href="{{VIEW_URL}}">View</a>{{/LIVE}}</td>
   </tr>{{/ROW}}
