@@ -657,12 +657,6 @@ WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_i
 -- name: authors_all
 SELECT id, name, slug, role, bio FROM authors ORDER BY name;
 
--- name: meta_get
-SELECT value FROM meta WHERE key = ?1;
-
--- name: meta_set
-INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-
 -- ---------------------------------------------------------------- people and audit (schema_015)
 
 -- name: user_set_role

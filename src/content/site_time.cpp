@@ -1,8 +1,9 @@
 #include "content/site_time.h"
 
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
+#include <date/tz.h>
+
+#include <atomic>
+#include <chrono>
 
 #include "content/text.h"
 
@@ -10,9 +11,13 @@ namespace gazette::content {
 
 namespace {
 
-std::string& zone_name() {
-  static std::string name = "UTC";
-  return name;
+// The zone in use; nullptr until set_site_zone (UTC). Zones live as long as the process's tz database.
+std::atomic<const date::time_zone*> g_zone{nullptr};
+
+const date::time_zone* zone() {
+  if (const auto* z = g_zone.load(std::memory_order_acquire)) return z;
+  static const date::time_zone* const utc = date::locate_zone("UTC");
+  return utc;
 }
 
 std::string two(int n) {
@@ -21,64 +26,51 @@ std::string two(int n) {
 
 }  // namespace
 
-bool set_site_zone(const std::string& zone) {
-  if (zone.empty() || zone.front() == '/' || zone.find("..") != std::string::npos) return false;
-  const char* dir = std::getenv("TZDIR");
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(std::filesystem::path(dir && *dir ? dir : "/usr/share/zoneinfo") / zone, ec))
+bool set_site_zone(const std::string& name) {
+  try {
+    g_zone.store(date::locate_zone(name), std::memory_order_release);
+    return true;
+  } catch (const std::exception&) {
     return false;
-  // ":" makes the C library read the zone file rather than parse a POSIX rule string.
-  ::setenv("TZ", (":" + zone).c_str(), 1);
-  ::tzset();
-  zone_name() = zone;
-  return true;
+  }
 }
 
-const std::string& site_zone() {
-  return zone_name();
+std::string site_zone() {
+  return std::string(zone()->name());
 }
 
 LocalTime to_local(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  ::localtime_r(&tt, &tm);
+  using namespace std::chrono;
+  const date::sys_seconds sys{seconds{t}};
+  const date::time_zone* z = zone();
+  const auto info = z->get_info(sys);
+  const date::local_seconds local{(sys + info.offset).time_since_epoch()};
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<seconds> hms{local - day};
   LocalTime out;
-  out.year = tm.tm_year + 1900;
-  out.month = tm.tm_mon + 1;
-  out.day = tm.tm_mday;
-  out.hour = tm.tm_hour;
-  out.minute = tm.tm_min;
-  out.second = tm.tm_sec;
-  out.abbreviation = tm.tm_zone ? tm.tm_zone : "";
+  out.year = static_cast<int>(ymd.year());
+  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  out.hour = static_cast<int>(hms.hours().count());
+  out.minute = static_cast<int>(hms.minutes().count());
+  out.second = static_cast<int>(hms.seconds().count());
+  out.abbreviation = info.abbrev;
   return out;
 }
 
 std::optional<std::int64_t> from_local(int year, int month, int day, int hour, int minute, int second) {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
-      minute < 0 || minute > 59 || second < 0 || second > 59)
+  using namespace std::chrono;
+  if (year < 1900 || year > 9999 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return std::nullopt;
-  // Try both offsets: mktime with tm_isdst = -1 guesses in the repeated hour; asking for summer time
-  // first gives the earlier instant, and a result whose fields differ from the ones asked for is a
-  // time the clocks skipped (or 31 February).
-  std::optional<std::int64_t> best;
-  for (int isdst : {1, 0}) {
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_sec = second;
-    tm.tm_isdst = isdst;
-    const std::time_t t = ::mktime(&tm);
-    if (t == static_cast<std::time_t>(-1)) continue;
-    const LocalTime back = to_local(static_cast<std::int64_t>(t));
-    if (back.year != year || back.month != month || back.day != day || back.hour != hour || back.minute != minute ||
-        back.second != second)
-      continue;
-    if (!best || t < *best) best = static_cast<std::int64_t>(t);
-  }
-  return best;
+  const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  if (!ymd.ok()) return std::nullopt;  // 31 February
+  const date::local_seconds local = date::local_days{ymd} + hours{hour} + minutes{minute} + seconds{second};
+  const date::local_info info = zone()->get_info(local);
+  if (info.result == date::local_info::nonexistent) return std::nullopt;  // the clocks skipped it
+  // Unique, or the first of the two offsets in the hour the clocks go back (the earlier instant).
+  return static_cast<std::int64_t>((local - info.first.offset).time_since_epoch().count());
 }
 
 std::string format_local_date(std::int64_t t) {

@@ -1,11 +1,10 @@
 // The site's time zone: publication and update times are shown and typed in it (Europe/London by
-// default, the `timezone` setting). GCC 12's libstdc++ has no std::chrono::tzdb, so this uses the
-// system's zoneinfo through the C library: the process's TZ is set once, at start-up, and every
-// conversion afterwards is localtime_r / mktime, which only read it.
+// default, the `timezone` setting). GCC 12's libstdc++ has no std::chrono::tzdb, so this uses Howard
+// Hinnant's date-tz over the system's zoneinfo (Debian's libhowardhinnant-date, the library the
+// bulletin's schedule uses too). No process-wide state such as TZ is touched.
 //
-// Thread safety: set_site_zone changes the process environment and must run before any other thread
-// starts (the commands call it right after loading the configuration). Everything else is safe from any
-// thread.
+// Thread safety: set_site_zone is meant to run once, at start-up (the commands call it right after
+// loading the configuration); the zone is then read atomically. Everything else is safe from any thread.
 //
 // URLs keep their UTC dates (/news/2025/03/04/slug), so a zone change never moves an address.
 #pragma once
@@ -16,11 +15,11 @@
 
 namespace gazette::content {
 
-// Makes `zone` (an IANA name with a file in the system zoneinfo) the zone of every local time. Returns
-// false, changing nothing, when there is no such zone. Not thread-safe: call before starting threads.
+// Makes `zone` (an IANA name known to the system zoneinfo) the zone of every local time. Returns false,
+// changing nothing, when there is no such zone.
 bool set_site_zone(const std::string& zone);
 // The zone set, "UTC" until set_site_zone is called.
-const std::string& site_zone();
+std::string site_zone();
 
 struct LocalTime {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;

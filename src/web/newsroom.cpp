@@ -25,6 +25,14 @@
 
 namespace gazette::web {
 
+void fill_newsroom_nav(ctemplate::TemplateDictionary* s, accounts::Role role) {
+  if (accounts::allowed(role, accounts::Action::list_articles)) s->ShowSection("NAV_ARTICLES");
+  if (accounts::allowed(role, accounts::Action::publish)) s->ShowSection("NAV_BULLETIN");
+  if (accounts::allowed(role, accounts::Action::delete_article)) s->ShowSection("NAV_BIN");
+  if (accounts::allowed(role, accounts::Action::view_audit)) s->ShowSection("NAV_AUDIT");
+  if (accounts::allowed(role, accounts::Action::manage_people)) s->ShowSection("NAV_PEOPLE");
+}
+
 http::Response redirect_see_other(const std::string& to) {
   return http::Response::redirect(303, to);
 }
@@ -85,11 +93,7 @@ http::Response Newsroom::layout(const std::string& title, const std::string& bod
     s->SetValue("CSRF", session->csrf_token);
     s->SetValue("USER_NAME", session->user.name);
     s->SetValue("USER_ROLE", accounts::to_string(session->user.role));
-    const auto role = session->user.role;
-    if (accounts::allowed(role, accounts::Action::list_articles)) s->ShowSection("NAV_ARTICLES");
-    if (accounts::allowed(role, accounts::Action::delete_article)) s->ShowSection("NAV_BIN");
-    if (accounts::allowed(role, accounts::Action::view_audit)) s->ShowSection("NAV_AUDIT");
-    if (accounts::allowed(role, accounts::Action::manage_people)) s->ShowSection("NAV_PEOPLE");
+    fill_newsroom_nav(s, session->user.role);
   }
   http::Response r;
   r.status = status;

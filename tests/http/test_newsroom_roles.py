@@ -106,6 +106,7 @@ class NewsroomRolesTest(ServerTestCase):
             ("bin", "GET", "/newsroom/bin", {"owner", "editor"}, 200),
             ("audit log", "GET", "/newsroom/audit", {"owner", "editor"}, 200),
             ("people", "GET", "/newsroom/people", {"owner"}, 200),
+            ("bulletin desk", "GET", "/newsroom/bulletin", {"owner", "editor"}, 200),
             ("create", "POST", "/newsroom/articles/new", {"owner", "editor", "writer", "writer2"}, 303),
             ("save a published article", "POST", lambda: "/newsroom/articles/%d" % fresh(), {"owner", "editor"}, 303),
             ("unpublish", "POST", lambda: "/newsroom/articles/%d/unpublish" % fresh(), {"owner", "editor"}, 303),
