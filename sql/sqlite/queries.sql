@@ -594,6 +594,17 @@ WHERE id = ?1 AND version = ?2;
 -- name: article_set_seo
 UPDATE articles SET seo_title = ?2, seo_description = ?3, canonical_url = ?4 WHERE id = ?1;
 
+-- name: article_slug_remember
+-- Before a new slug: the old address is kept (article_old_slugs) so links to it redirect.
+INSERT INTO article_old_slugs (slug, article_id) SELECT slug, id FROM articles WHERE id = ?1 AND slug <> ?2
+ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id;
+
+-- name: article_old_slug_forget
+DELETE FROM article_old_slugs WHERE slug = ?1;
+
+-- name: article_id_by_old_slug
+SELECT article_id FROM article_old_slugs WHERE slug = ?1;
+
 -- name: article_set_slug
 UPDATE articles SET slug = ?2 WHERE id = ?1;
 

@@ -18,6 +18,11 @@ ALTER TABLE articles ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN created_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
 ALTER TABLE articles ADD COLUMN submitted_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_in_bin ON articles (deleted_at) WHERE deleted_at > 0;
+-- Addresses an article had before an editor changed its slug: they redirect to the current one.
+CREATE TABLE article_old_slugs (
+  slug TEXT PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+) WITHOUT ROWID;
 
 -- Owners manage people. SQLite cannot change the role CHECK constraint in place, and making the users
 -- table again would run the ON DELETE actions of every table that points at it (sessions, revisions,

@@ -397,11 +397,17 @@ std::optional<content::Revision> ContentStore::revision(std::int64_t article_id,
   return out;
 }
 
+std::int64_t ContentStore::old_slug_owner(const std::string& slug) {
+  return db_.scalar("article_id_by_old_slug", {slug}, 0);
+}
+
 std::int64_t ContentStore::slug_owner(const std::string& slug) {
   return db_.scalar("article_slug_owner", {slug}, 0);
 }
 
 void ContentStore::set_slug(std::int64_t id, const std::string& slug, std::int64_t now) {
+  db_.exec("article_slug_remember", {id, slug});
+  db_.exec("article_old_slug_forget", {slug});
   db_.exec("article_set_slug", {id, slug});
   ChangeStore changes(db_);
   changes.record(changes.article_names(id), now);

@@ -103,7 +103,9 @@ class ContentStore {
   std::optional<content::Revision> revision(std::int64_t article_id, std::int64_t version);
   // The article whose address is `slug`, or 0.
   std::int64_t slug_owner(const std::string& slug);
-  // Gives the article a new address; names the article and its listings as changed.
+  // The article that had `slug` before an editor changed it (its old address redirects), or 0.
+  std::int64_t old_slug_owner(const std::string& slug);
+  // Gives the article a new address (the old one is remembered); names the article and its listings.
   void set_slug(std::int64_t id, const std::string& slug, std::int64_t now);
   void set_created_by(std::int64_t id, std::int64_t user_id);
   // A writer submitted the draft for review (`at` > 0), or it was taken back (0).

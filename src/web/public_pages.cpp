@@ -213,7 +213,17 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   auto article = content.article_by_slug(p.at("slug"), now);
-  if (!article) return not_found_page(req);
+  if (!article) {
+    // An address the article had before an editor changed its slug.
+    if (const std::int64_t moved = content.old_slug_owner(p.at("slug")))
+      if (auto current = content.article_by_id(moved);
+          current && current->status != content::Status::draft && current->published_at <= now) {
+        http::Response r = http::Response::redirect(301, article_path(*current));
+        r.cacheable = false;
+        return r;
+      }
+    return not_found_page(req);
+  }
   // The slug identifies the article; any other section or date in the URL redirects to the canonical one.
   const std::string canonical = article_path(*article);
   if (req.path != canonical) {
