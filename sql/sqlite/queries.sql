@@ -646,23 +646,25 @@ FROM article_revisions WHERE article_id = ?1 AND version = ?2;
 -- The newsroom's list with filters; each is ignored when its parameter is empty or 0: ?1 status,
 -- ?2 section id, ?3 author id, ?4 published from, ?5 published before, ?6 headline LIKE pattern,
 -- ?9 created by (newsroom list) and ?10 only drafts submitted for review.
--- Binned articles are left out (they are in the bin's own list).
+-- Binned articles are left out (they are in the bin's own list). Headline words are matched in the
+-- headline index (schema_010), so no article body is read to find them.
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description, a.submitted_at
 FROM articles a JOIN sections s ON s.id = a.section_id
 WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
   AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
   AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
-  AND (?6 = '' OR a.headline LIKE ?6 ESCAPE '\') AND (?9 = 0 OR a.created_by = ?9)
+  AND (?6 = '' OR a.id IN (SELECT id FROM articles INDEXED BY articles_headline WHERE headline LIKE ?6 ESCAPE '\')) AND (?9 = 0 OR a.created_by = ?9)
   AND (?10 = 0 OR (a.status = 'draft' AND a.submitted_at > 0))
 ORDER BY a.published_at DESC, a.id DESC LIMIT ?7 OFFSET ?8;
 
 -- name: newsroom_articles_filtered_count
-SELECT count(*) FROM articles a
+-- Counted in the covering index articles_newsroom (schema_015), not the table with its bodies.
+SELECT count(*) FROM articles a INDEXED BY articles_newsroom
 WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
   AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
   AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
-  AND (?6 = '' OR a.headline LIKE ?6 ESCAPE '\') AND (?7 = 0 OR a.created_by = ?7)
+  AND (?6 = '' OR a.id IN (SELECT id FROM articles INDEXED BY articles_headline WHERE headline LIKE ?6 ESCAPE '\')) AND (?7 = 0 OR a.created_by = ?7)
   AND (?8 = 0 OR (a.status = 'draft' AND a.submitted_at > 0));
 
 -- name: authors_all
