@@ -34,18 +34,19 @@ std::string news_article_json_ld(const config::Config& cfg, const Article& a) {
     authors.push_back({{"@type", "Person"}, {"name", au.name}, {"url", cfg.base_url + author_path(au)}});
   json::array keywords;
   for (const auto& t : a.tags) keywords.push_back(json::string(t.name));
-  json::object o{{"@context", "https://schema.org"},
-                 {"@type", "NewsArticle"},
-                 {"headline", a.headline},
-                 {"description", a.standfirst},
-                 {"datePublished", content::format_iso8601(a.published_at)},
-                 // Modified as readers are told: at the last significant update, else when published.
-                 {"dateModified", content::format_iso8601(a.revised_at > 0 ? a.revised_at : a.published_at)},
-                 {"url", cfg.base_url + article_path(a)},
-                 {"mainEntityOfPage", a.canonical_url.empty() ? cfg.base_url + article_path(a) : a.canonical_url},
-                 {"articleSection", a.section.name},
-                 {"wordCount", a.word_count},
-                 {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
+  json::object o{
+      {"@context", "https://schema.org"},
+      {"@type", "NewsArticle"},
+      {"headline", a.headline},
+      {"description", a.standfirst},
+      {"datePublished", content::format_iso8601(a.published_at)},
+      // Modified as readers are told: at the last significant update, else when published.
+      {"dateModified", content::format_iso8601(a.revised_at > a.published_at ? a.revised_at : a.published_at)},
+      {"url", cfg.base_url + article_path(a)},
+      {"mainEntityOfPage", a.canonical_url.empty() ? cfg.base_url + article_path(a) : a.canonical_url},
+      {"articleSection", a.section.name},
+      {"wordCount", a.word_count},
+      {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
   if (!authors.empty()) o["author"] = authors;
   if (!keywords.empty()) o["keywords"] = keywords;
   return script_safe_json(json::serialize(o));
@@ -244,7 +245,7 @@ http::Response PublicPages::render_article(const Article& a, const std::vector<s
   d.SetValue("BODY_HTML", a.body_html);
   if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
   // "Updated" only after an edit an editor marked as significant (content::EditOptions::significant).
-  if (a.revised_at > 0) {
+  if (a.revised_at > a.published_at) {  // an update marked before publication is no update
     d.SetValueAndShowSection("UPDATED", content::format_local_time(a.revised_at), "HAS_UPDATED");
     d.SetValue("UPDATED_ISO", content::format_iso8601(a.revised_at));
   }
@@ -292,7 +293,8 @@ http::Response PublicPages::render_article(const Article& a, const std::vector<s
   meta.feed_path = section_path(a.section) + "/feed.xml";
   meta.feed_title = a.section.name + " (RSS)";
   meta.og_extra.emplace_back("article:published_time", content::format_iso8601(a.published_at));
-  if (a.revised_at > 0) meta.og_extra.emplace_back("article:modified_time", content::format_iso8601(a.revised_at));
+  if (a.revised_at > a.published_at)
+    meta.og_extra.emplace_back("article:modified_time", content::format_iso8601(a.revised_at));
   meta.og_extra.emplace_back("article:section", a.section.name);
   for (const auto& t : a.tags) meta.og_extra.emplace_back("article:tag", t.name);
   http::Response r =

@@ -187,7 +187,7 @@ class NewsroomEditingTest(ServerTestCase):
         self.assertEqual(page.find("time").text(), "1 July 2025")
 
     def test_only_a_significant_update_shows_readers_updated_and_date_modified(self):
-        url, article = self.create("Council budget story with later figures")
+        url, article = self.create("Council budget story with later figures", published="2025-01-15T09:30")
         v = self.editor_form(url)
         self.assertEqual(self.post(url, form(**dict(v, body="A typo fixed."))).status, 303)
         page = self.get_ok(self.public_path(article)).text
