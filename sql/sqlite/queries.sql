@@ -699,3 +699,17 @@ SELECT id, at, user_email, action, subject, before, after FROM audit_log ORDER B
 
 -- name: audit_count
 SELECT count(*) FROM audit_log;
+
+-- ---------------------------------------------------------------- sections, authors, tags by editors (schema_015)
+
+-- name: section_update_description
+UPDATE sections SET description = ?2 WHERE id = ?1;
+
+-- name: tag_update_description
+UPDATE tags SET description = ?2 WHERE id = ?1;
+
+-- name: tags_all
+SELECT id, name, slug, description FROM tags ORDER BY name LIMIT ?1;
+
+-- name: author_by_id
+SELECT id, name, slug, role, bio FROM authors WHERE id = ?1;

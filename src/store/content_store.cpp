@@ -486,4 +486,39 @@ void ContentStore::set_meta(const std::string& key, const std::string& value) {
   db_.exec("meta_set", {key, value});
 }
 
+bool ContentStore::set_section_description(std::int64_t id, const std::string& text, std::int64_t now) {
+  if (db_.exec("section_update_description", {id, text}) != 1) return false;
+  ChangeStore(db_).record({content::deps::section(id)}, now);
+  return true;
+}
+
+bool ContentStore::set_author_profile(std::int64_t id, const std::string& role, const std::string& bio,
+                                      std::int64_t now) {
+  if (db_.exec("author_set_profile", {id, role, bio}) != 1) return false;
+  ChangeStore(db_).record({content::deps::author(id)}, now);
+  return true;
+}
+
+bool ContentStore::set_tag_description(std::int64_t id, const std::string& text, std::int64_t now) {
+  if (db_.exec("tag_update_description", {id, text}) != 1) return false;
+  ChangeStore(db_).record({content::deps::tag(id)}, now);
+  return true;
+}
+
+std::vector<content::Tag> ContentStore::tags(int limit) {
+  std::vector<content::Tag> out;
+  db_.query("tags_all", {std::int64_t{limit}}, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+  });
+  return out;
+}
+
+std::optional<content::Author> ContentStore::author_by_id(std::int64_t id) {
+  std::optional<content::Author> out;
+  db_.query("author_by_id", {id}, [&](const Row& r) {
+    out = content::Author{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+  });
+  return out;
+}
+
 }  // namespace gazette::store

@@ -135,6 +135,13 @@ class ContentStore {
   // A site-wide value kept in `meta` (the home page's lead story: "home_lead"); empty when unset.
   std::string meta(const std::string& key);
   void set_meta(const std::string& key, const std::string& value);
+  // Editors' changes to what listings say about themselves; each names the listing (s<id>, u<id>, t<id>).
+  // False when there is no such row.
+  bool set_section_description(std::int64_t id, const std::string& text, std::int64_t now);
+  bool set_author_profile(std::int64_t id, const std::string& role, const std::string& bio, std::int64_t now);
+  bool set_tag_description(std::int64_t id, const std::string& text, std::int64_t now);
+  std::vector<content::Tag> tags(int limit);
+  std::optional<content::Author> author_by_id(std::int64_t id);
   // --- end editing
 
  private:

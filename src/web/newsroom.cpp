@@ -29,6 +29,7 @@ void fill_newsroom_nav(ctemplate::TemplateDictionary* s, accounts::Role role) {
   if (accounts::allowed(role, accounts::Action::list_articles)) s->ShowSection("NAV_ARTICLES");
   if (accounts::allowed(role, accounts::Action::publish)) s->ShowSection("NAV_BULLETIN");
   if (accounts::allowed(role, accounts::Action::delete_article)) s->ShowSection("NAV_BIN");
+  if (accounts::allowed(role, accounts::Action::edit_any)) s->ShowSection("NAV_LISTINGS");
   if (accounts::allowed(role, accounts::Action::view_audit)) s->ShowSection("NAV_AUDIT");
   if (accounts::allowed(role, accounts::Action::manage_people)) s->ShowSection("NAV_PEOPLE");
 }
@@ -676,6 +677,10 @@ void Newsroom::add_routes(http::Router& router) {
     router.post(std::string("/newsroom/articles/{id}/") + what,
                 [this, what](const Request& r, const Params& p) { return article_action(r, p, what); });
   router.get("/newsroom/bin", [this](const Request& r, const Params&) { return bin_page(r); });
+  router.get("/newsroom/listings", [this](const Request& r, const Params&) { return listings_page(r); });
+  for (const char* kind : {"sections", "authors", "tags"})
+    router.post(std::string("/newsroom/") + kind + "/{id}",
+                [this, kind](const Request& r, const Params& p) { return describe(r, p, kind); });
   // --- people and audit
   router.get("/newsroom/people", [this](const Request& r, const Params&) { return people(r); });
   router.post("/newsroom/people/invite", [this](const Request& r, const Params&) { return invite(r); });

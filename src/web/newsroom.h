@@ -61,6 +61,9 @@ class Newsroom : public PageModule {
   http::Response restore_revision(const http::Request& req, const http::Params& p);
   http::Response article_action(const http::Request& req, const http::Params& p, const std::string& what);
   http::Response bin_page(const http::Request& req);
+  // Sections, authors and tags described by editors (/newsroom/listings).
+  http::Response listings_page(const http::Request& req, const std::string& error = "", int status = 200);
+  http::Response describe(const http::Request& req, const http::Params& p, const std::string& kind);
   // The article a route's {id} names, when this user may edit it; else the refusal.
   std::optional<content::Article> editable_article(const http::Params& p, const accounts::Session& session,
                                                    std::optional<http::Response>& refusal);

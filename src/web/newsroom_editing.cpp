@@ -8,6 +8,7 @@
 
 #include "content/article_service.h"
 #include "content/diff.h"
+#include "content/listings.h"
 #include "content/site_time.h"
 #include "content/text.h"
 #include "councils/tagging.h"
@@ -270,6 +271,68 @@ http::Response Newsroom::bin_page(const http::Request& req) {
     row->ShowSection(a.deleted_at + content::kBinSeconds <= now ? "DUE" : "KEPT");
   }
   return layout("Bin", theme_.render("newsroom_bin.tpl", d), &*access.session, 200);
+}
+
+http::Response Newsroom::listings_page(const http::Request& req, const std::string& error, int status) {
+  auto access = require(req, accounts::Action::edit_any);
+  if (access.refusal) return std::move(*access.refusal);  // a POST shown again passed the same checks
+  store::ContentStore content(db());
+  ctemplate::TemplateDictionary d("listings");
+  const std::string& csrf = access.session->csrf_token;
+  if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
+  if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
+  for (const auto& sec : content.sections()) {
+    auto* row = d.AddSectionDictionary("SECTION");
+    row->SetValue("NAME", sec.name);
+    row->SetValue("URL", section_path(sec));
+    row->SetValue("DESCRIPTION", sec.description);
+    row->SetValue("ACTION", "/newsroom/sections/" + std::to_string(sec.id));
+    row->SetValue("CSRF", csrf);
+  }
+  for (const auto& au : content.authors()) {
+    auto* row = d.AddSectionDictionary("AUTHOR");
+    row->SetValue("NAME", au.name);
+    row->SetValue("URL", author_path(au));
+    row->SetValue("ROLE", au.role);
+    row->SetValue("BIO", au.bio);
+    row->SetValue("ACTION", "/newsroom/authors/" + std::to_string(au.id));
+    row->SetValue("CSRF", csrf);
+  }
+  for (const auto& t : content.tags(500)) {
+    auto* row = d.AddSectionDictionary("TAG");
+    row->SetValue("NAME", t.name);
+    row->SetValue("URL", tag_path(t));
+    row->SetValue("DESCRIPTION", t.description);
+    row->SetValue("ACTION", "/newsroom/tags/" + std::to_string(t.id));
+    row->SetValue("CSRF", csrf);
+  }
+  return layout("Sections, authors and tags", theme_.render("newsroom_listings.tpl", d), &*access.session, status);
+}
+
+http::Response Newsroom::describe(const http::Request& req, const http::Params& p, const std::string& kind) {
+  auto access = require(req, accounts::Action::edit_any);
+  if (access.refusal) return std::move(*access.refusal);
+  auto id = positive_param(p, "id");
+  if (!id)
+    return notice(404, "Not found", "There is no such " + kind.substr(0, kind.size() - 1) + ".", &*access.session);
+  const auto& form = *access.form;
+  const std::int64_t now = std::time(nullptr);
+  std::string error;
+  auto text = [&](const char* name) {
+    std::string v = http::field(form, name);
+    std::erase(v, '\r');
+    return v;
+  };
+  if (kind == "sections")
+    error = content::describe_section(db(), changed_by(*access.session), *id, text("description"), now);
+  else if (kind == "tags")
+    error = content::describe_tag(db(), changed_by(*access.session), *id, text("description"), now);
+  else
+    error = content::describe_author(db(), changed_by(*access.session), *id, text("role"), text("bio"), now);
+  if (error.starts_with("There is no such")) return notice(404, "Not found", error, &*access.session);
+  if (!error.empty()) return listings_page(req, error, 422);
+  ctx_.content_written(0, std::chrono::steady_clock::now());
+  return redirect_see_other("/newsroom/listings?saved=1");
 }
 
 }  // namespace gazette::web

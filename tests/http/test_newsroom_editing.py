@@ -271,6 +271,25 @@ class NewsroomEditingTest(ServerTestCase):
         lead = parse_html(self.get_ok("/").text).find("article", cls="lead")
         self.assertNotIn("The lead story chosen", lead.text(), "an unpublished lead gives way to the newest")
 
+    # --- sections, authors and tags ------------------------------------------------------------------
+
+    def test_editors_describe_sections_and_authors_and_their_pages_show_it_as_text(self):
+        self.create("A story by a described author", byline="Desc Ribed")
+        author_page = "/authors/desc-ribed"
+        self.assertNotIn("Writes on planning", self.get_ok(author_page).text)  # cached now
+        page = parse_html(self.get_as("/newsroom/listings").text)
+        f = [x for x in page.find_all("form") if "Desc Ribed" in x.text()][0]
+        csrf = f.find("input", name="csrf").get("value")
+        r = self.post(f.get("action"), form(csrf=csrf, role="Writes on planning", bio=XSS))
+        self.assertEqual(r.status, 303, r.body[:300])
+        shown = self.get_ok(author_page).text
+        self.assertIn("Writes on planning", shown, "the cached author page was made stale")
+        self.assertNotIn("<script>alert", shown)
+        self.assertEqual(self.post(f.get("action"), form(csrf=csrf, role="x" * 300, bio="")).status, 422)
+        self.assertEqual(self.post("/newsroom/authors/999999", form(csrf=csrf, role="", bio="")).status, 404)
+        self.assertEqual(self.post(f.get("action"), form(role="No token", bio="")).status, 403)
+        self.assertIn("author.describe", self.get_as("/newsroom/audit").text)
+
     # --- the list ----------------------------------------------------------------------------------
 
     def test_the_list_filters_by_status_section_author_and_date_with_pages(self):

@@ -107,6 +107,8 @@ class NewsroomRolesTest(ServerTestCase):
             ("audit log", "GET", "/newsroom/audit", {"owner", "editor"}, 200),
             ("people", "GET", "/newsroom/people", {"owner"}, 200),
             ("bulletin desk", "GET", "/newsroom/bulletin", {"owner", "editor"}, 200),
+            ("sections, authors, tags", "GET", "/newsroom/listings", {"owner", "editor"}, 200),
+            ("describe a section", "POST", "/newsroom/sections/1", {"owner", "editor"}, 303),
             ("create", "POST", "/newsroom/articles/new", {"owner", "editor", "writer", "writer2"}, 303),
             ("save a published article", "POST", lambda: "/newsroom/articles/%d" % fresh(), {"owner", "editor"}, 303),
             ("unpublish", "POST", lambda: "/newsroom/articles/%d/unpublish" % fresh(), {"owner", "editor"}, 303),
