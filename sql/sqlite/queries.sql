@@ -409,16 +409,18 @@ SELECT min(closes_at) FROM jobs WHERE status = 'live' AND closes_at > ?1;
 SELECT count(*) FROM jobs WHERE status = 'live' AND (closes_at IS NULL OR closes_at > ?1);
 
 -- name: user_insert
-INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id;
+-- An owner is stored as an editor with is_owner = 1 (schema_015).
+INSERT INTO users (email, name, role, password_hash, created_at, is_owner)
+VALUES (?1, ?2, CASE WHEN ?3 = 'owner' THEN 'editor' ELSE ?3 END, ?4, ?5, ?3 = 'owner') RETURNING id;
 
 -- name: user_by_email
-SELECT id, email, name, role, password_hash, disabled FROM users WHERE email = ?1;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users WHERE email = ?1;
 
 -- name: user_by_id
-SELECT id, email, name, role, password_hash, disabled FROM users WHERE id = ?1;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users WHERE id = ?1;
 
 -- name: users_all
-SELECT id, email, name, role, password_hash, disabled FROM users ORDER BY email;
+SELECT id, email, name, CASE WHEN is_owner THEN 'owner' ELSE role END, password_hash, disabled FROM users ORDER BY email;
 
 -- name: user_set_password
 UPDATE users SET password_hash = ?2 WHERE id = ?1;
@@ -431,7 +433,8 @@ INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) V
 
 -- name: session_lookup
 -- A live session of an enabled user.
-SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled, s.csrf_token, s.expires_at
+SELECT u.id, u.email, u.name, CASE WHEN u.is_owner THEN 'owner' ELSE u.role END, u.password_hash, u.disabled,
+       s.csrf_token, s.expires_at
 FROM sessions s JOIN users u ON u.id = s.user_id
 WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0;
 
@@ -568,3 +571,145 @@ INSERT INTO site_secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOT
 
 -- name: site_secret
 SELECT value FROM site_secrets WHERE name = ?1;
+
+-- ---------------------------------------------------------------- editing: versions, revisions, bin (schema_015)
+
+-- name: article_editorial
+-- What the newsroom keeps about an article beside its text: version, the "Updated" time readers see,
+-- SEO fields, and when it went to the bin (0: not in it).
+SELECT version, revised_at, seo_title, seo_description, canonical_url, deleted_at, coalesce(created_by, 0), submitted_at
+FROM articles WHERE id = ?1;
+
+-- name: article_set_created_by
+UPDATE articles SET created_by = ?2 WHERE id = ?1;
+
+-- name: article_set_submitted
+UPDATE articles SET submitted_at = ?2 WHERE id = ?1;
+
+-- name: article_set_editorial
+-- After a save: the next version, and the fields the newsroom sets. ?2 is the version saved over.
+UPDATE articles SET version = version + 1, revised_at = ?3, seo_title = ?4, seo_description = ?5, canonical_url = ?6
+WHERE id = ?1 AND version = ?2;
+
+-- name: article_set_seo
+UPDATE articles SET seo_title = ?2, seo_description = ?3, canonical_url = ?4 WHERE id = ?1;
+
+-- name: article_slug_remember
+-- Before a new slug: the old address is kept (article_old_slugs) so links to it redirect.
+INSERT INTO article_old_slugs (slug, article_id) SELECT slug, id FROM articles WHERE id = ?1 AND slug <> ?2
+ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id;
+
+-- name: article_old_slug_forget
+DELETE FROM article_old_slugs WHERE slug = ?1;
+
+-- name: article_id_by_old_slug
+SELECT article_id FROM article_old_slugs WHERE slug = ?1;
+
+-- name: article_set_slug
+UPDATE articles SET slug = ?2 WHERE id = ?1;
+
+-- name: article_slug_owner
+SELECT id FROM articles WHERE slug = ?1;
+
+-- name: article_set_deleted
+UPDATE articles SET deleted_at = ?2 WHERE id = ?1;
+
+-- name: articles_in_bin
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description, a.deleted_at
+FROM articles a INDEXED BY articles_in_bin JOIN sections s ON s.id = a.section_id
+WHERE a.deleted_at > 0 ORDER BY a.deleted_at DESC LIMIT ?1;
+
+-- name: articles_bin_expired
+SELECT id FROM articles INDEXED BY articles_in_bin WHERE deleted_at > 0 AND deleted_at <= ?1;
+
+-- name: article_delete
+DELETE FROM articles WHERE id = ?1;
+
+-- name: revision_insert
+INSERT INTO article_revisions (article_id, version, saved_at, user_id, saved_by, headline, standfirst, body_markdown,
+                               section, byline, tags, status, published_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+ON CONFLICT (article_id, version) DO NOTHING;
+
+-- name: revisions_of
+SELECT id, version, saved_at, saved_by, headline, standfirst, body_markdown, section, byline, tags, status,
+       published_at
+FROM article_revisions WHERE article_id = ?1 ORDER BY version DESC LIMIT ?2;
+
+-- name: revision_by_version
+SELECT id, version, saved_at, saved_by, headline, standfirst, body_markdown, section, byline, tags, status,
+       published_at
+FROM article_revisions WHERE article_id = ?1 AND version = ?2;
+
+-- name: newsroom_articles_filtered
+-- The newsroom's list with filters; each is ignored when its parameter is empty or 0: ?1 status,
+-- ?2 section id, ?3 author id, ?4 published from, ?5 published before, ?6 headline LIKE pattern,
+-- ?9 created by (newsroom list) and ?10 only drafts submitted for review.
+-- Binned articles are left out (they are in the bin's own list). Headline words are matched in the
+-- headline index (schema_010), so no article body is read to find them.
+SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
+       s.id, s.name, s.slug, s.description, a.submitted_at
+FROM articles a JOIN sections s ON s.id = a.section_id
+WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
+  AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
+  AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
+  AND (?6 = '' OR a.id IN (SELECT id FROM articles INDEXED BY articles_headline WHERE headline LIKE ?6 ESCAPE '\')) AND (?9 = 0 OR a.created_by = ?9)
+  AND (?10 = 0 OR (a.status = 'draft' AND a.submitted_at > 0))
+ORDER BY a.published_at DESC, a.id DESC LIMIT ?7 OFFSET ?8;
+
+-- name: newsroom_articles_filtered_count
+-- Counted in the covering index articles_newsroom (schema_015), not the table with its bodies.
+SELECT count(*) FROM articles a INDEXED BY articles_newsroom
+WHERE a.deleted_at = 0 AND (?1 = '' OR a.status = ?1) AND (?2 = 0 OR a.section_id = ?2)
+  AND (?3 = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = ?3))
+  AND (?4 = 0 OR a.published_at >= ?4) AND (?5 = 0 OR a.published_at < ?5)
+  AND (?6 = '' OR a.id IN (SELECT id FROM articles INDEXED BY articles_headline WHERE headline LIKE ?6 ESCAPE '\')) AND (?7 = 0 OR a.created_by = ?7)
+  AND (?8 = 0 OR (a.status = 'draft' AND a.submitted_at > 0));
+
+-- name: authors_all
+SELECT id, name, slug, role, bio FROM authors ORDER BY name;
+
+-- ---------------------------------------------------------------- people and audit (schema_015)
+
+-- name: user_set_role
+UPDATE users SET role = CASE WHEN ?2 = 'owner' THEN 'editor' ELSE ?2 END, is_owner = (?2 = 'owner') WHERE id = ?1;
+
+-- name: users_count_role
+SELECT count(*) FROM users WHERE CASE WHEN is_owner THEN 'owner' ELSE role END = ?1 AND disabled = 0;
+
+-- name: invitation_insert
+INSERT INTO invitations (token_hash, email, name, role, user_id, created_by, created_at, expires_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
+
+-- name: invitation_lookup
+SELECT email, name, role, coalesce(user_id, 0), expires_at FROM invitations WHERE token_hash = ?1 AND expires_at > ?2;
+
+-- name: invitation_delete
+DELETE FROM invitations WHERE token_hash = ?1;
+
+-- name: invitations_delete_expired
+DELETE FROM invitations WHERE expires_at <= ?1;
+
+-- name: audit_insert
+INSERT INTO audit_log (at, user_id, user_email, action, subject, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- name: audit_recent
+SELECT id, at, user_email, action, subject, before, after FROM audit_log ORDER BY at DESC, id DESC LIMIT ?1 OFFSET ?2;
+
+-- name: audit_count
+SELECT count(*) FROM audit_log;
+
+-- ---------------------------------------------------------------- sections, authors, tags by editors (schema_015)
+
+-- name: section_update_description
+UPDATE sections SET description = ?2 WHERE id = ?1;
+
+-- name: tag_update_description
+UPDATE tags SET description = ?2 WHERE id = ?1;
+
+-- name: tags_all
+SELECT id, name, slug, description FROM tags ORDER BY name LIMIT ?1;
+
+-- name: author_by_id
+SELECT id, name, slug, role, bio FROM authors WHERE id = ?1;

@@ -43,6 +43,8 @@ void check_email(const std::string& email) {
 
 const char* to_string(Role r) {
   switch (r) {
+    case Role::owner:
+      return "owner";
     case Role::editor:
       return "editor";
     case Role::writer:
@@ -54,6 +56,7 @@ const char* to_string(Role r) {
 }
 
 std::optional<Role> parse_role(std::string_view word) {
+  if (word == "owner") return Role::owner;
   if (word == "editor") return Role::editor;
   if (word == "writer") return Role::writer;
   if (word == "recruiter") return Role::recruiter;

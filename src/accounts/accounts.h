@@ -17,8 +17,9 @@
 
 namespace gazette::accounts {
 
-// editor: everything in the newsroom. writer: articles. recruiter: job adverts (no article editing).
-enum class Role { editor, writer, recruiter };
+// owner: everything, people included. editor: publishes and edits anything editorial. writer: their
+// own drafts, submitted for review; cannot publish. recruiter: job adverts only; sees no article.
+enum class Role { owner, editor, writer, recruiter };
 const char* to_string(Role r);
 std::optional<Role> parse_role(std::string_view word);
 
@@ -28,8 +29,23 @@ struct User {
   Role role = Role::writer;
   bool disabled = false;
 
-  bool can_edit_articles() const { return role == Role::editor || role == Role::writer; }
+  bool can_edit_articles() const { return role == Role::owner || role == Role::editor || role == Role::writer; }
 };
+
+// What a newsroom request asks to do. Every newsroom route names one, and allowed() decides it, so the
+// whole policy is this table (tests/http/test_newsroom_roles.py checks it for every role).
+enum class Action {
+  list_articles,   // the article list (a writer sees only their own)
+  write_article,   // create an article; edit, preview and see revisions of one's own drafts
+  edit_any,        // edit, preview and see revisions of any article, published ones included
+  publish,         // publish, schedule, unpublish, choose the home page's lead story
+  delete_article,  // put in the bin, restore from it
+  view_audit,      // read the audit log
+  manage_people,   // invite, change roles, disable, reset passwords, sign out everywhere
+};
+bool allowed(Role role, Action action);
+// A writer may change an article they created while it is a draft; editors and owners any article.
+bool may_edit_article(const User& u, std::int64_t created_by, bool is_draft);
 
 struct Session {
   User user;
@@ -76,6 +92,41 @@ bool set_password(store::Connection& db, const std::string& email, std::string_v
 // Disables (or re-enables) a user; disabling ends their sessions. False if no such user.
 bool set_disabled(store::Connection& db, const std::string& email, bool disabled);
 std::vector<User> all_users(store::Connection& db);
+std::optional<User> user_by_id(store::Connection& db, std::int64_t id);
+
+// --- people managed in the browser (schema_015) ------------------------------------------------------
+// Each records an audit entry by `by` (the owner acting) in the caller's transaction.
+
+// An invitation to join as `role`: returns the one-time token for the link (valid kInviteSeconds;
+// only its hash is stored). Throws std::invalid_argument for a bad email or name, or when the email
+// already has an account.
+constexpr std::int64_t kInviteSeconds = 7 * 86400;
+std::string invite(store::Connection& db, const User& by, const std::string& email, const std::string& name, Role role,
+                   std::int64_t now);
+// A one-time link for `user_id` to choose a new password (valid kInviteSeconds); their current
+// sessions end at once. nullopt when there is no such user.
+std::optional<std::string> reset_link(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t now);
+
+struct Invitation {
+  std::string email, name;
+  Role role = Role::writer;
+  std::int64_t user_id = 0;  // set for a password reset
+};
+// The invitation a link's token stands for, while it is valid.
+std::optional<Invitation> invitation_for(store::Connection& db, std::string_view token, std::int64_t now);
+// Uses the link: makes the account (an invitation) or sets the password (a reset), and deletes the
+// link. Throws std::invalid_argument for a password that is too short or long. nullopt when the link
+// is unknown, used or expired.
+std::optional<User> accept_invitation(store::Connection& db, std::string_view token, std::string_view password,
+                                      std::int64_t now);
+
+// Changes a role / disables or enables / ends every session. Refused (a reason for the owner, in
+// words) when it would leave no enabled owner; empty string when done. "no such person" for an
+// unknown id.
+std::string change_role(store::Connection& db, const User& by, std::int64_t user_id, Role role, std::int64_t now);
+std::string change_disabled(store::Connection& db, const User& by, std::int64_t user_id, bool disabled,
+                            std::int64_t now);
+std::string sign_out_everywhere(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t now);
 
 // Checks the email and password and starts a session: the token to give the browser, or nullopt when
 // they do not match an enabled user (the same answer, and about the same time, whichever was wrong).

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "councils/tagging.h"
+#include "content/article_service.h"
 #include "demo/demo_data.h"
 #include "demo/demo_jobs.h"
 #include "importers/job_writer.h"
@@ -56,9 +56,7 @@ void register_demo_data(CLI::App& app, Globals& g) {
       for (int done = 0; done < articles;) {
         store::Transaction tx(*db);
         for (int i = 0; i < kBatch && done < articles; ++i, ++done) {
-          auto article = gen.next();
-          article.councils = councils::detect_mentions(article.headline, article.standfirst, article.body_markdown);
-          if (content.save_article(article, now) == store::SaveOutcome::added) ++added;
+          if (content::ArticleService(*db).create(gen.next(), now).status == content::WriteStatus::saved) ++added;
         }
         tx.commit();
         if (!quiet) std::cerr << "\rgenerated " << done << " / " << articles << " articles" << std::flush;

@@ -33,8 +33,10 @@ void register_users(CLI::App& app, Globals& g) {
   auto* add = cmd->add_subcommand("add", "Add a newsroom user; the password is read from stdin");
   add->add_option("email", email, "Their email address, used to sign in")->required();
   add->add_option("--name", name, "Their name as the newsroom shows it")->required();
-  add->add_option("--role", role, "editor (everything), writer (articles) or recruiter (job adverts)")
-      ->check(CLI::IsMember({"editor", "writer", "recruiter"}))
+  add->add_option("--role", role,
+                  "owner (everything, people included), editor (articles), writer (own drafts) or recruiter (job "
+                  "adverts)")
+      ->check(CLI::IsMember({"owner", "editor", "writer", "recruiter"}))
       ->capture_default_str();
   add->footer(
       "Example: echo 'correct horse battery' | gazette users add ed@example.org --name 'Ed Itor' --role editor\n"

@@ -1,8 +1,10 @@
 #include "config/config.h"
 
 #include <toml++/toml.h>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 namespace gazette::config {
@@ -158,7 +160,8 @@ const std::vector<OptionInfo>& options() {
        "URLs)."},
       {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
       {"timezone", "GAZETTE_TIMEZONE", "Europe/London",
-       "The site's time zone (a zoneinfo name): when the bulletin goes and how its dates read."},
+       "The site's time zone (a zoneinfo name such as Europe/London or UTC): publication and update times are shown "
+       "and typed in it, in the newsroom and to readers; when the bulletin goes and how its dates read."},
       {"smtp_url", "GAZETTE_SMTP_URL", "",
        "The relay the bulletin, job alerts and confirmation mails go through: smtp://host:port (STARTTLS per "
        "smtp_tls) or smtps://host:port. Empty: editions are prepared and previewed, nothing is sent."},
@@ -181,6 +184,15 @@ const std::vector<OptionInfo>& options() {
   return table;
 }
 
+bool zone_name_ok(const std::string& name) {
+  if (name.empty() || name.size() > 64 || name.front() == '/' || name.find("..") != std::string::npos) return false;
+  for (char ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '/' && ch != '_' && ch != '-' && ch != '+') return false;
+  const char* dir = std::getenv("TZDIR");
+  std::error_code ec;
+  return std::filesystem::is_regular_file(std::filesystem::path(dir && *dir ? dir : "/usr/share/zoneinfo") / name, ec);
+}
+
 void validate(Config& c) {
   auto colon = c.listen.rfind(':');
   if (colon == std::string::npos || colon == 0) bad("listen", "value", "expected address:port, got '" + c.listen + "'");
@@ -192,6 +204,8 @@ void validate(Config& c) {
   bool ok = false;
   for (auto* l : levels) ok = ok || c.log_level == l;
   if (!ok) bad("log_level", "value", "expected one of trace, debug, info, warn, error, critical, off");
+  if (!zone_name_ok(c.timezone))
+    bad("timezone", "value", "'" + c.timezone + "' is not a zone in the system's zoneinfo (try Europe/London or UTC)");
 }
 
 std::string Config::listen_host() const {

@@ -64,6 +64,10 @@ const std::vector<OptionInfo>& options();
 // with a message naming the file, option and problem on a bad file or value.
 Config load(const std::string& toml_path);
 
+// True when `name` is a plain zone name (no '..', no leading '/') with a file in the system's zoneinfo
+// ($TZDIR, else /usr/share/zoneinfo).
+bool zone_name_ok(const std::string& name);
+
 // Checks and normalises values (listen address, base URL, log level); throws std::runtime_error.
 void validate(Config& c);
 

@@ -76,6 +76,23 @@ struct Article {
   std::int64_t updated_at = 0;
   std::string source_url;
   int word_count = 0;
+  // --- editing (schema_015): the version a save must name; the "Updated" time readers see (0: none);
+  // SEO fields (empty: the headline and standfirst serve); when it went to the bin (0: not binned).
+  std::int64_t version = 1;
+  std::int64_t revised_at = 0;
+  std::string seo_title, seo_description, canonical_url;
+  std::int64_t deleted_at = 0;
+  std::int64_t created_by = 0;    // the newsroom user who created it (0: imported)
+  std::int64_t submitted_at = 0;  // a writer submitted the draft for review (0: not)
+  // --- end editing
+};
+
+// One saved version of an article's text (schema_015 article_revisions).
+struct Revision {
+  std::int64_t id = 0, version = 0, saved_at = 0;
+  std::string saved_by;
+  std::string headline, standfirst, body_markdown, section, byline, tags, status;
+  std::int64_t published_at = 0;
 };
 
 }  // namespace gazette::content

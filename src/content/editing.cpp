@@ -2,11 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/url/parse.hpp>
+
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
+#include "content/site_time.h"
 #include "content/text.h"
-#include "councils/tagging.h"
 #include "search/related.h"
 #include "store/content_store.h"
 #include "strings/strings.h"
@@ -27,6 +30,11 @@ ArticleForm form_of(const Article& a) {
   f.section = a.section.name;
   f.status = to_string(a.status);
   f.published = form_time(a.published_at);
+  f.version = std::to_string(a.version);
+  f.slug = a.slug;
+  f.seo_title = a.seo_title;
+  f.seo_description = a.seo_description;
+  f.canonical_url = a.canonical_url;
   return f;
 }
 
@@ -46,13 +54,14 @@ std::optional<std::int64_t> parse_form_time(const std::string& s) {
   if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
       sec > 59)
     return std::nullopt;
-  const std::int64_t day = unix_from_date(y, mo, d);
-  if (day < 0 || format_iso8601(day).substr(0, 10) != s.substr(0, 10)) return std::nullopt;  // 31 February
-  return day + h * 3600 + mi * 60 + sec;
+  return from_local(y, mo, d, h, mi, sec);  // nullopt for 31 February or an hour the clocks skip
 }
 
 std::string form_time(std::int64_t t) {
-  return format_iso8601(t).substr(0, 16);
+  const LocalTime l = to_local(t);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d", l.year, l.month, l.day, l.hour, l.minute);
+  return out;
 }
 
 std::vector<std::string> split_names(const std::string& list) {
@@ -95,7 +104,9 @@ std::string check_article_form(const ArticleForm& v, const std::vector<std::stri
     return "Choose one of the sections listed.";
   if (const std::string typed(strings::trim(v.published)); !typed.empty()) {
     auto t = parse_form_time(typed);
-    if (!t) return "The publication time must be a date and time such as 2025-03-04T09:30.";
+    if (!t)
+      return "The publication time must be a date and time such as 2025-03-04T09:30 that exists in " + site_zone() +
+             " (the hour the clocks go forward does not).";
     in.published_at = *t;
   }
   if (in.status == Status::scheduled && in.published_at <= now)
@@ -103,28 +114,63 @@ std::string check_article_form(const ArticleForm& v, const std::vector<std::stri
   return {};
 }
 
-std::int64_t publication_time_on_save(const Article& stored, const ArticleInput& in, std::int64_t now) {
-  // The form shows minutes, so a time sent back unchanged has lost the stored seconds.
-  const bool time_unchanged = in.published_at == 0 || in.published_at == stored.published_at - stored.published_at % 60;
-  if (stored.status == Status::draft && in.status == Status::published && time_unchanged) return now;
-  return in.published_at;
+std::string check_article_form(const ArticleForm& v, const std::vector<std::string>& sections, std::int64_t now,
+                               ArticleInput& in, EditorialInput& e) {
+  if (auto error = check_article_form(v, sections, now, in); !error.empty()) return error;
+  e = {};
+  e.significant = v.significant;
+  if (const std::string version(strings::trim(v.version)); !version.empty()) {
+    auto [ptr, ec] = std::from_chars(version.data(), version.data() + version.size(), e.version);
+    if (ec != std::errc() || ptr != version.data() + version.size() || e.version < 1)
+      return "The form's version number was damaged; reload the editor.";
+  }
+  e.slug = std::string(strings::trim(v.slug));
+  if (!e.slug.empty() && (e.slug.size() > 80 || slugify(e.slug, 80) != e.slug))
+    return "The address (slug) must be lowercase letters, digits and hyphens, at most 80 characters, such as "
+           "council-tax-rises.";
+  e.seo_title = std::string(strings::trim(v.seo_title));
+  if (strings::utf8_length(e.seo_title) > 200 || e.seo_title.find('\n') != std::string::npos)
+    return "The search title must be one line of at most 200 characters.";
+  e.seo_description = std::string(strings::trim(v.seo_description));
+  if (strings::utf8_length(e.seo_description) > 400) return "The search description is longer than 400 characters.";
+  e.canonical_url = std::string(strings::trim(v.canonical_url));
+  if (!e.canonical_url.empty()) {
+    auto url = boost::urls::parse_absolute_uri(e.canonical_url);
+    if (!url || (url->scheme() != "https" && url->scheme() != "http") || url->host().empty() ||
+        e.canonical_url.size() > 2000)
+      return "The canonical URL must be a full web address starting with https:// (or empty).";
+  }
+  return {};
 }
 
-SaveResult save_article(store::Connection& db, std::optional<std::int64_t> id, ArticleInput in, std::int64_t now) {
+std::int64_t publication_time_on_save(const Article& stored, const ArticleInput& in, std::int64_t now) {
+  // The form shows minutes, so a time sent back unchanged has lost the stored seconds.
+  // Sent back unchanged, the stored time is kept to the second.
+  const bool time_unchanged = in.published_at == 0 || in.published_at == stored.published_at - stored.published_at % 60;
+  if (stored.status == Status::draft && in.status == Status::published && time_unchanged) return now;
+  return time_unchanged ? stored.published_at : in.published_at;
+}
+
+SaveResult save_article(store::Connection& db, std::optional<std::int64_t> id, ArticleInput in, const ChangedBy& by,
+                        const EditOptions& opt, std::int64_t now) {
   SaveResult result;
-  store::ContentStore content(db);
+  ArticleService service(db);
   {
     store::Transaction tx(db);
     if (!id) {
       if (in.published_at == 0) in.published_at = now;
-      in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
-      if (content.save_article(in, now) != store::SaveOutcome::added) return {SaveStatus::duplicate, 0};
-      result.id = content.last_saved_id();
+      auto written = service.create_edited(std::move(in), by, opt, now);
+      if (written.status == WriteStatus::slug_taken) return {SaveStatus::slug_taken, 0, std::nullopt};
+      if (written.status != WriteStatus::saved) return {SaveStatus::duplicate, 0, std::nullopt};
+      result.id = written.id;
     } else {
-      auto stored = content.article_by_id(*id);
-      if (!stored) return {SaveStatus::not_found, *id};
+      auto stored = store::ContentStore(db).article_by_id(*id);
+      if (!stored) return {SaveStatus::not_found, *id, std::nullopt};
       in.published_at = publication_time_on_save(*stored, in, now);
-      councils::update_article(db, *id, in, now);
+      auto written = service.edit(*id, std::move(in), by, opt, now);
+      if (written.status == WriteStatus::not_found) return {SaveStatus::not_found, *id, std::nullopt};
+      if (written.status == WriteStatus::conflict) return {SaveStatus::conflict, *id, std::move(written.current)};
+      if (written.status == WriteStatus::slug_taken) return {SaveStatus::slug_taken, *id, std::nullopt};
       result.id = *id;
     }
     tx.commit();

@@ -47,11 +47,6 @@ int tag_article(store::Connection& db, std::int64_t article_id, std::string_view
   return static_cast<int>(mentions.size());
 }
 
-bool update_article(store::Connection& db, std::int64_t article_id, content::ArticleInput in, std::int64_t now) {
-  in.councils = detect_mentions(in.headline, in.standfirst, in.body_markdown);
-  return store::ContentStore(db).update_article(article_id, in, now);
-}
-
 std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress) {
   store::CouncilStore councils(db);
   std::int64_t done = 0, after = 0;

@@ -34,11 +34,6 @@ std::vector<std::pair<std::string, int>> detect_mentions(std::string_view headli
 int tag_article(store::Connection& db, std::int64_t article_id, std::string_view headline, std::string_view standfirst,
                 std::string_view body);
 
-// Saves an edit to an article (store::ContentStore::update_article) with its councils detected afresh
-// from the new text: the one way an edit should reach the database. Call inside a Transaction. False
-// if there is no such article.
-bool update_article(store::Connection& db, std::int64_t article_id, content::ArticleInput in, std::int64_t now);
-
 // The council a reader means by what they typed in a search form: a slug ("stockport-metropolitan-
 // borough-council"), an official name, a trade-press form the detector knows ("Stockport MBC"), or the
 // start of one current council's name ("Stockport"). nullopt when none matches; when the start of a

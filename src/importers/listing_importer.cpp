@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "content/article_service.h"
 #include "content/text.h"
-#include "councils/tagging.h"
 #include "importers/job_writer.h"
 #include "search/related.h"
 #include "store/content_store.h"
@@ -18,7 +18,7 @@ namespace {
 
 // A story first imported from a listing (headline and summary only) whose article page arrives later:
 // the stored article takes the page's body, and the standfirst and byline when it had none. This is an
-// edit, so the councils are detected again on the fuller text (councils::update_article). Anything
+// edit, so the councils are detected again on the fuller text (content::ArticleService::edit). Anything
 // else about a re-listed story is left as first stored.
 bool complete_listed_article(store::Connection& db, std::int64_t id, const content::ArticleInput& page,
                              std::int64_t now) {
@@ -36,7 +36,10 @@ bool complete_listed_article(store::Connection& db, std::int64_t id, const conte
   edit.published_at = stored->published_at;
   edit.status = stored->status;
   edit.source_url = page.source_url.empty() ? stored->source_url : page.source_url;
-  return councils::update_article(db, id, edit, now);
+  content::EditOptions opt;
+  opt.keep_revision = false;  // still the imported text, completed
+  return content::ArticleService(db).edit(id, std::move(edit), content::ChangedBy{}, opt, now).status ==
+         content::WriteStatus::saved;
 }
 
 }  // namespace
@@ -70,6 +73,7 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
   try {
     store::Transaction tx(db);
     store::ContentStore content(db);
+    content::ArticleService articles(db);
     // Undated items ("You may have missed") are older than the page that lists them: give them the
     // page's earliest date rather than today's. A later dated listing of the same story corrects it.
     std::int64_t undated_time = 0;
@@ -98,19 +102,19 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
         ++report.near_duplicates;
         continue;
       }
-      in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
-      switch (content.save_article(in, now, undated ? undated_time : 0)) {
-        case store::SaveOutcome::added:
-          ++report.added;
-          break;
-        case store::SaveOutcome::already_present:
-          if (complete_listed_article(db, content.last_saved_id(), in, now))
+      const auto written = articles.create(in, now, undated ? undated_time : 0);
+      switch (written.status) {
+        case content::WriteStatus::already_present:
+          if (complete_listed_article(db, written.id, in, now))
             ++report.updated;
           else
             ++report.already_present;
           continue;
-        case store::SaveOutcome::updated:
+        case content::WriteStatus::updated_date:
           ++report.updated;
+          break;
+        default:
+          ++report.added;
           break;
       }
     }

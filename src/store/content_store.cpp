@@ -147,6 +147,16 @@ Article article_row(const Row& r) {
 
 void ContentStore::load_links(Article& a) {
   load_authors(db_, a);
+  db_.query("article_editorial", {a.id}, [&](const Row& r) {
+    a.version = r.int64(0);
+    a.revised_at = r.int64(1);
+    a.seo_title = r.text(2);
+    a.seo_description = r.text(3);
+    a.canonical_url = r.text(4);
+    a.deleted_at = r.int64(5);
+    a.created_by = r.int64(6);
+    a.submitted_at = r.int64(7);
+  });
   db_.query("article_tags", {a.id}, [&](const Row& r) {
     a.tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
   });
@@ -332,6 +342,183 @@ std::vector<SitemapEntry> ContentStore::sitemap_range(std::int64_t now, std::int
 
 std::int64_t ContentStore::max_id() {
   return db_.scalar("articles_max_id", {}, 0);
+}
+
+// --- editing (schema_015) ---------------------------------------------------------------------------
+
+bool ContentStore::advance_version(std::int64_t id, std::int64_t expected_version, std::int64_t revised_at,
+                                   const std::string& seo_title, const std::string& seo_description,
+                                   const std::string& canonical_url) {
+  return db_.exec("article_set_editorial",
+                  {id, expected_version, revised_at, seo_title, seo_description, canonical_url}) == 1;
+}
+
+void ContentStore::set_seo(std::int64_t id, const std::string& seo_title, const std::string& seo_description,
+                           const std::string& canonical_url) {
+  db_.exec("article_set_seo", {id, seo_title, seo_description, canonical_url});
+}
+
+void ContentStore::add_revision(std::int64_t article_id, const content::Revision& r, std::int64_t user_id) {
+  db_.exec("revision_insert",
+           {article_id, r.version, r.saved_at, user_id > 0 ? Value{user_id} : Value{nullptr}, r.saved_by, r.headline,
+            r.standfirst, r.body_markdown, r.section, r.byline, r.tags, r.status, r.published_at});
+}
+
+namespace {
+
+content::Revision revision_row(const Row& r) {
+  content::Revision v;
+  v.id = r.int64(0);
+  v.version = r.int64(1);
+  v.saved_at = r.int64(2);
+  v.saved_by = r.text(3);
+  v.headline = r.text(4);
+  v.standfirst = r.text(5);
+  v.body_markdown = r.text(6);
+  v.section = r.text(7);
+  v.byline = r.text(8);
+  v.tags = r.text(9);
+  v.status = r.text(10);
+  v.published_at = r.int64(11);
+  return v;
+}
+
+}  // namespace
+
+std::vector<content::Revision> ContentStore::revisions(std::int64_t article_id, int limit) {
+  std::vector<content::Revision> out;
+  db_.query("revisions_of", {article_id, std::int64_t{limit}}, [&](const Row& r) { out.push_back(revision_row(r)); });
+  return out;
+}
+
+std::optional<content::Revision> ContentStore::revision(std::int64_t article_id, std::int64_t version) {
+  std::optional<content::Revision> out;
+  db_.query("revision_by_version", {article_id, version}, [&](const Row& r) { out = revision_row(r); });
+  return out;
+}
+
+std::int64_t ContentStore::old_slug_owner(const std::string& slug) {
+  return db_.scalar("article_id_by_old_slug", {slug}, 0);
+}
+
+std::int64_t ContentStore::slug_owner(const std::string& slug) {
+  return db_.scalar("article_slug_owner", {slug}, 0);
+}
+
+void ContentStore::set_slug(std::int64_t id, const std::string& slug, std::int64_t now) {
+  db_.exec("article_slug_remember", {id, slug});
+  db_.exec("article_old_slug_forget", {slug});
+  db_.exec("article_set_slug", {id, slug});
+  ChangeStore changes(db_);
+  changes.record(changes.article_names(id), now);
+}
+
+void ContentStore::set_created_by(std::int64_t id, std::int64_t user_id) {
+  db_.exec("article_set_created_by", {id, user_id > 0 ? Value{user_id} : Value{nullptr}});
+}
+
+void ContentStore::set_submitted(std::int64_t id, std::int64_t at) {
+  db_.exec("article_set_submitted", {id, at});
+}
+
+void ContentStore::set_deleted(std::int64_t id, std::int64_t at) {
+  db_.exec("article_set_deleted", {id, at});
+}
+
+std::vector<Article> ContentStore::bin(int limit) {
+  std::vector<Article> out;
+  db_.query("articles_in_bin", {std::int64_t{limit}}, [&](const Row& r) {
+    out.push_back(article_summary(r));
+    out.back().deleted_at = r.int64(12);
+  });
+  for (auto& a : out) load_authors(db_, a);
+  return out;
+}
+
+std::vector<std::int64_t> ContentStore::bin_expired(std::int64_t cutoff) {
+  std::vector<std::int64_t> out;
+  db_.query("articles_bin_expired", {cutoff}, [&](const Row& r) { out.push_back(r.int64(0)); });
+  return out;
+}
+
+void ContentStore::purge(std::int64_t id, std::int64_t now) {
+  ChangeStore changes(db_);
+  auto names = changes.article_names(id);
+  db_.exec("article_delete", {id});
+  changes.record(std::move(names), now);
+}
+
+std::vector<Article> ContentStore::list_newsroom(const NewsroomFilter& f, int limit, int offset) {
+  std::vector<Article> out;
+  const std::string like = f.headline_contains.empty() ? std::string() : contains_pattern(f.headline_contains);
+  db_.query("newsroom_articles_filtered",
+            {f.status, f.section_id, f.author_id, f.from, f.before, like, std::int64_t{limit}, std::int64_t{offset},
+             f.created_by, std::int64_t{f.in_review}},
+            [&](const Row& r) {
+              out.push_back(article_summary(r));
+              out.back().submitted_at = r.int64(12);
+            });
+  for (auto& a : out) load_authors(db_, a);
+  return out;
+}
+
+std::int64_t ContentStore::count_newsroom(const NewsroomFilter& f) {
+  const std::string like = f.headline_contains.empty() ? std::string() : contains_pattern(f.headline_contains);
+  return db_.scalar("newsroom_articles_filtered_count", {f.status, f.section_id, f.author_id, f.from, f.before, like,
+                                                         f.created_by, std::int64_t{f.in_review}});
+}
+
+std::vector<content::Author> ContentStore::authors() {
+  std::vector<content::Author> out;
+  db_.query("authors_all", {}, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
+  });
+  return out;
+}
+
+std::string ContentStore::meta(const std::string& key) {
+  std::string out;
+  db_.query("meta_get", {key}, [&](const Row& r) { out = r.text(0); });
+  return out;
+}
+
+void ContentStore::set_meta(const std::string& key, const std::string& value) {
+  db_.exec("meta_set", {key, value});
+}
+
+bool ContentStore::set_section_description(std::int64_t id, const std::string& text, std::int64_t now) {
+  if (db_.exec("section_update_description", {id, text}) != 1) return false;
+  ChangeStore(db_).record({content::deps::section(id)}, now);
+  return true;
+}
+
+bool ContentStore::set_author_profile(std::int64_t id, const std::string& role, const std::string& bio,
+                                      std::int64_t now) {
+  if (db_.exec("author_set_profile", {id, role, bio}) != 1) return false;
+  ChangeStore(db_).record({content::deps::author(id)}, now);
+  return true;
+}
+
+bool ContentStore::set_tag_description(std::int64_t id, const std::string& text, std::int64_t now) {
+  if (db_.exec("tag_update_description", {id, text}) != 1) return false;
+  ChangeStore(db_).record({content::deps::tag(id)}, now);
+  return true;
+}
+
+std::vector<content::Tag> ContentStore::tags(int limit) {
+  std::vector<content::Tag> out;
+  db_.query("tags_all", {std::int64_t{limit}}, [&](const Row& r) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+  });
+  return out;
+}
+
+std::optional<content::Author> ContentStore::author_by_id(std::int64_t id) {
+  std::optional<content::Author> out;
+  db_.query("author_by_id", {id}, [&](const Row& r) {
+    out = content::Author{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+  });
+  return out;
 }
 
 }  // namespace gazette::store

@@ -80,4 +80,32 @@ std::string UserStore::site_secret(const std::string& name, const std::string& f
   return value;
 }
 
+void UserStore::set_role(std::int64_t id, const std::string& role) {
+  db_.exec("user_set_role", {id, role});
+}
+
+std::int64_t UserStore::count_enabled(const std::string& role) {
+  return db_.scalar("users_count_role", {role});
+}
+
+void UserStore::insert_invitation(const std::string& token_hash, const InvitationRow& row, std::int64_t created_by,
+                                  std::int64_t now) {
+  db_.exec("invitations_delete_expired", {now});
+  db_.exec("invitation_insert",
+           {token_hash, row.email, row.name, row.role, row.user_id > 0 ? Value{row.user_id} : Value{nullptr},
+            created_by > 0 ? Value{created_by} : Value{nullptr}, now, row.expires_at});
+}
+
+std::optional<UserStore::InvitationRow> UserStore::invitation(const std::string& token_hash, std::int64_t now) {
+  std::optional<InvitationRow> out;
+  db_.query("invitation_lookup", {token_hash, now}, [&](const Row& r) {
+    out = InvitationRow{r.text(0), r.text(1), r.text(2), r.int64(3), r.int64(4)};
+  });
+  return out;
+}
+
+void UserStore::delete_invitation(const std::string& token_hash) {
+  db_.exec("invitation_delete", {token_hash});
+}
+
 }  // namespace gazette::store

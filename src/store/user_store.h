@@ -34,6 +34,18 @@ class UserStore {
   std::vector<UserRow> all();
   void set_password_hash(std::int64_t id, const std::string& hash);
   void set_disabled(std::int64_t id, bool disabled);
+  void set_role(std::int64_t id, const std::string& role);
+  // Enabled users with this role.
+  std::int64_t count_enabled(const std::string& role);
+
+  struct InvitationRow {
+    std::string email, name, role;
+    std::int64_t user_id = 0, expires_at = 0;
+  };
+  void insert_invitation(const std::string& token_hash, const InvitationRow& row, std::int64_t created_by,
+                         std::int64_t now);
+  std::optional<InvitationRow> invitation(const std::string& token_hash, std::int64_t now);
+  void delete_invitation(const std::string& token_hash);
 
   void insert_session(const std::string& token_hash, std::int64_t user_id, const std::string& csrf_token,
                       std::int64_t now, std::int64_t expires_at);

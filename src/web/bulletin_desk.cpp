@@ -1,5 +1,6 @@
 // The newsroom's bulletin desk (web/bulletin_desk.h).
 #include "web/bulletin_desk.h"
+#include "web/newsroom_internal.h"
 
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
@@ -68,6 +69,7 @@ http::Response BulletinDesk::layout(const std::string& title, const std::string&
   signed_in->SetValue("CSRF", s.csrf_token);
   signed_in->SetValue("USER_NAME", s.user.name);
   signed_in->SetValue("USER_ROLE", accounts::to_string(s.user.role));
+  fill_newsroom_nav(signed_in, s.user.role);
   http::Response r;
   r.status = status;
   r.body = theme_.render("newsroom_layout.tpl", d);
@@ -76,12 +78,12 @@ http::Response BulletinDesk::layout(const std::string& title, const std::string&
 
 http::Response BulletinDesk::refuse(const http::Request& req) {
   if (!editor_session(req)) return http::Response::redirect(303, "/newsroom/login");
-  return http::Response::text(403, "Only editors run the bulletin.\n");
+  return http::Response::text(403, "Only editors and owners run the bulletin.\n");
 }
 
 http::Response BulletinDesk::desk(const http::Request& req, const std::string& flash) {
   auto session = editor_session(req);
-  if (!session || session->user.role != accounts::Role::editor) return refuse(req);
+  if (!session || !accounts::allowed(session->user.role, accounts::Action::publish)) return refuse(req);
   const std::int64_t now = unix_now();
   const mail::MailingKind kind = kind_of(req);
   const auto local = mail::local_time(config_.timezone, now);
@@ -167,7 +169,7 @@ http::Response BulletinDesk::desk(const http::Request& req, const std::string& f
 
 http::Response BulletinDesk::preview(const http::Request& req, const http::Params& p) {
   auto session = editor_session(req);
-  if (!session || session->user.role != accounts::Role::editor) return refuse(req);
+  if (!session || !accounts::allowed(session->user.role, accounts::Action::publish)) return refuse(req);
   std::int64_t id = 0;
   const std::string& text = p.at("id");
   if (std::from_chars(text.data(), text.data() + text.size(), id).ec != std::errc()) return not_found_page(req);
@@ -194,7 +196,7 @@ http::Response BulletinDesk::preview(const http::Request& req, const http::Param
 
 http::Response BulletinDesk::act(const http::Request& req, const http::Params& p) {
   auto session = editor_session(req);
-  if (!session || session->user.role != accounts::Role::editor) return refuse(req);
+  if (!session || !accounts::allowed(session->user.role, accounts::Action::publish)) return refuse(req);
   auto form = http::parse_form(req.body);
   if (!form || !accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
     return http::Response::text(403, "The form had expired. Reload the page and try again.\n");

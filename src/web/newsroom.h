@@ -1,7 +1,12 @@
-// The newsroom: signing in and out, the list of articles and the article editor. Never cached; every
-// response says Cache-Control: no-store. Every POST carries a CSRF token: the session's own once signed
-// in, and a double-submit cookie on the sign-in form (which has no session yet). The rules of saving
-// an article are content::save_article's (content/editing.h); this module parses and renders.
+// The newsroom: signing in and out, the article list, the editor with preview, revisions and the bin,
+// the people an owner manages, the audit log, and the one-time links that let people set a password.
+// Never cached; every response says Cache-Control: no-store. Every POST carries a CSRF token: the
+// session's own once signed in, and a signed double-submit cookie on the sign-in and set-password
+// forms (which have no session yet).
+//
+// Every route names the accounts::Action it needs, checked by require() before anything else, so the
+// access policy is accounts::allowed(). The rules of saving are the domain's (content/editing.h,
+// content/article_service.h, accounts/accounts.h); this module parses and renders.
 #pragma once
 
 #include <mutex>
@@ -10,6 +15,7 @@
 
 #include "accounts/accounts.h"
 #include "content/editing.h"
+#include "http/form.h"
 #include "web/page_context.h"
 
 namespace gazette::web {
@@ -20,6 +26,16 @@ class Newsroom : public PageModule {
   void add_routes(http::Router& router) override;
 
  private:
+  // A signed-in, enabled user allowed `action`, or the answer to give instead: to the sign-in page (a
+  // GET while signed out), 401 (a POST while signed out), 403 (signed in, not allowed, or a POST
+  // whose CSRF token does not match). For POSTs `form` is the parsed body.
+  struct Access {
+    std::optional<accounts::Session> session;
+    std::optional<http::Response> refusal;
+    std::optional<http::Fields> form;
+  };
+  Access require(const http::Request& req, accounts::Action action);
+
   std::optional<accounts::Session> signed_in(const http::Request& req);
   http::Response layout(const std::string& title, const std::string& body_html, const accounts::Session* session,
                         int status);
@@ -30,10 +46,39 @@ class Newsroom : public PageModule {
   http::Response logout(const http::Request& req);
   http::Response articles(const http::Request& req);
   // The editor: the stored article, or `typed` values shown again; `check` lists the councils found in
-  // the typed text without saving it.
+  // the typed text without saving it; `conflict` is the newer saved version a save was refused over.
   http::Response editor(const http::Request& req, const http::Params& p, int status, const std::string& error,
-                        const content::ArticleForm* typed, bool check = false);
+                        const content::ArticleForm* typed, bool check = false,
+                        const content::Article* conflict = nullptr);
   http::Response save(const http::Request& req, const http::Params& p);
+
+  // --- editing (newsroom_editing.cpp): preview, revisions, unpublish, bin, home lead ---------------------
+  http::Response preview_stored(const http::Request& req, const http::Params& p);
+  http::Response preview_typed(const accounts::Session& session, const content::ArticleForm& form,
+                               std::optional<std::int64_t> id);
+  http::Response revisions(const http::Request& req, const http::Params& p);
+  http::Response revision(const http::Request& req, const http::Params& p);
+  http::Response restore_revision(const http::Request& req, const http::Params& p);
+  http::Response article_action(const http::Request& req, const http::Params& p, const std::string& what);
+  http::Response bin_page(const http::Request& req);
+  // Sections, authors and tags described by editors (/newsroom/listings).
+  http::Response listings_page(const http::Request& req, const std::string& error = "", int status = 200);
+  http::Response describe(const http::Request& req, const http::Params& p, const std::string& kind);
+  // The article a route's {id} names, when this user may edit it; else the refusal.
+  std::optional<content::Article> editable_article(const http::Params& p, const accounts::Session& session,
+                                                   std::optional<http::Response>& refusal);
+
+  // --- people (newsroom_people.cpp): people, audit log, one-time links ----------------------------------
+  http::Response people(const http::Request& req, const std::string& link = "", const std::string& error = "",
+                        int status = 200);
+  http::Response invite(const http::Request& req);
+  http::Response person_action(const http::Request& req, const http::Params& p, const std::string& what);
+  http::Response audit_log(const http::Request& req);
+  http::Response join_form(const http::Request& req, const http::Params& p, int status, const std::string& error);
+  http::Response join(const http::Request& req, const http::Params& p);
+  // The double-submit token of the forms used while signed out, and whether a POST carries it.
+  std::string signed_out_csrf(const http::Request& req, bool& fresh);
+  bool signed_out_csrf_ok(const http::Request& req, const http::Fields& form);
 
   // The site's secret that signs the sign-in form's CSRF token, read once.
   std::string login_secret();

@@ -7,11 +7,14 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
+#include "content/article.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "store/connection.h"
+#include "store/council_store.h"
 #include "web/theme.h"
 
 namespace gazette::web {
@@ -32,6 +35,10 @@ class PageContext {
   // the first pages made stale since then (whichever thread read the change first), and renders the
   // article's own page, so neither the editor nor the first reader waits on a render.
   virtual void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) = 0;
+  // An article's page exactly as readers would see it, for the newsroom's preview: never cached,
+  // marked noindex. `typed_councils` (unsaved text) replaces the councils stored for it.
+  virtual http::Response article_preview(const content::Article& a,
+                                         const std::vector<store::CouncilRow>* typed_councils) = 0;
 };
 
 // One area of the site (public pages, feeds, search, councils, jobs, the newsroom): its handlers and

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "content/dependencies.h"
+#include "content/site_time.h"
 #include "content/text.h"
 #include "search/related.h"
 #include "store/content_store.h"
@@ -33,17 +34,19 @@ std::string news_article_json_ld(const config::Config& cfg, const Article& a) {
     authors.push_back({{"@type", "Person"}, {"name", au.name}, {"url", cfg.base_url + author_path(au)}});
   json::array keywords;
   for (const auto& t : a.tags) keywords.push_back(json::string(t.name));
-  json::object o{{"@context", "https://schema.org"},
-                 {"@type", "NewsArticle"},
-                 {"headline", a.headline},
-                 {"description", a.standfirst},
-                 {"datePublished", content::format_iso8601(a.published_at)},
-                 {"dateModified", content::format_iso8601(std::max(a.updated_at, a.published_at))},
-                 {"url", cfg.base_url + article_path(a)},
-                 {"mainEntityOfPage", cfg.base_url + article_path(a)},
-                 {"articleSection", a.section.name},
-                 {"wordCount", a.word_count},
-                 {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
+  json::object o{
+      {"@context", "https://schema.org"},
+      {"@type", "NewsArticle"},
+      {"headline", a.headline},
+      {"description", a.standfirst},
+      {"datePublished", content::format_iso8601(a.published_at)},
+      // Modified as readers are told: at the last significant update, else when published.
+      {"dateModified", content::format_iso8601(a.revised_at > a.published_at ? a.revised_at : a.published_at)},
+      {"url", cfg.base_url + article_path(a)},
+      {"mainEntityOfPage", a.canonical_url.empty() ? cfg.base_url + article_path(a) : a.canonical_url},
+      {"articleSection", a.section.name},
+      {"wordCount", a.word_count},
+      {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
   if (!authors.empty()) o["author"] = authors;
   if (!keywords.empty()) o["keywords"] = keywords;
   return script_safe_json(json::serialize(o));
@@ -63,6 +66,18 @@ http::Response PublicPages::home(const http::Request&) {
   ctemplate::TemplateDictionary d("home");
   auto latest = content.list({}, now, 7, 0);
   if (latest.empty()) d.ShowSection("EMPTY");
+  // The lead story an editor chose (meta "home_lead"), while readers can see it; else the newest.
+  std::optional<Article> chosen;
+  if (const std::string lead_id = content.meta("home_lead"); !lead_id.empty()) {
+    chosen = content.article_by_id(std::atoll(lead_id.c_str()));
+    if (chosen && (chosen->status == content::Status::draft || chosen->published_at > now || chosen->deleted_at > 0))
+      chosen.reset();
+  }
+  if (chosen) {
+    std::erase_if(latest, [&](const Article& x) { return x.id == chosen->id; });
+    if (latest.size() > 6) latest.resize(6);
+    latest.insert(latest.begin(), *chosen);
+  }
   if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front());
   for (size_t i = 1; i < latest.size(); ++i) fill_card(d.AddSectionDictionary("LATEST"), latest[i]);
   for (const auto& s : sections) {
@@ -199,7 +214,17 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   store::ContentStore content(db());
   const std::int64_t now = std::time(nullptr);
   auto article = content.article_by_slug(p.at("slug"), now);
-  if (!article) return not_found_page(req);
+  if (!article) {
+    // An address the article had before an editor changed its slug.
+    if (const std::int64_t moved = content.old_slug_owner(p.at("slug")))
+      if (auto current = content.article_by_id(moved);
+          current && current->status != content::Status::draft && current->published_at <= now) {
+        http::Response r = http::Response::redirect(301, article_path(*current));
+        r.cacheable = false;
+        return r;
+      }
+    return not_found_page(req);
+  }
   // The slug identifies the article; any other section or date in the URL redirects to the canonical one.
   const std::string canonical = article_path(*article);
   if (req.path != canonical) {
@@ -207,13 +232,23 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
     r.cacheable = false;
     return r;
   }
-  const Article& a = *article;
+  return render_article(*article, nullptr, false);
+}
+
+http::Response PublicPages::render_article(const Article& a, const std::vector<store::CouncilRow>* typed_councils,
+                                           bool preview) {
+  store::ContentStore content(db());
+  const std::int64_t now = std::time(nullptr);
+  const std::string canonical = article_path(a);
   ctemplate::TemplateDictionary d("article");
   fill_card(&d, a);
   d.SetValue("BODY_HTML", a.body_html);
   if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
-  if (a.updated_at > a.published_at + 86400)
-    d.SetValueAndShowSection("UPDATED", content::format_uk_date(a.updated_at), "HAS_UPDATED");
+  // "Updated" only after an edit an editor marked as significant (content::EditOptions::significant).
+  if (a.revised_at > a.published_at) {  // an update marked before publication is no update
+    d.SetValueAndShowSection("UPDATED", content::format_local_time(a.revised_at), "HAS_UPDATED");
+    d.SetValue("UPDATED_ISO", content::format_iso8601(a.revised_at));
+  }
   d.SetIntValue("WORD_COUNT", a.word_count);
   d.SetIntValue("READING_MINUTES", std::max(1, a.word_count / 230));
   for (const auto& t : a.tags) {
@@ -222,7 +257,7 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
     td->SetValue("URL", tag_path(t));
   }
   if (!a.tags.empty()) d.ShowSection("HAS_TAGS");
-  auto councils = store::CouncilStore(db()).for_article(a.id);
+  auto councils = typed_councils ? *typed_councils : store::CouncilStore(db()).for_article(a.id);
   for (const auto& c : councils) {
     auto* cd = d.AddSectionDictionary("COUNCILS");
     cd->SetValue("NAME", c.official_name);
@@ -234,7 +269,7 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   // "You may have missed": related reading, computed when the article was written (or, until then,
   // now); recent articles from other sections when nothing relates.
   RenderDeps::add(content::deps::related(a.id));
-  auto stored = search::stored_related(db(), a.id, now);
+  auto stored = a.id > 0 ? search::stored_related(db(), a.id, now) : std::nullopt;
   auto related = stored ? std::move(*stored) : search::related_articles(db(), a, 4, now);
   if (related.empty()) {
     store::ArticleFilter others;
@@ -247,18 +282,28 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   if (!a.source_url.empty()) d.SetValueAndShowSection("SOURCE_URL", a.source_url, "HAS_SOURCE");
 
   PageMeta meta;
-  meta.title = a.headline;
-  meta.description = a.standfirst;
+  meta.title = a.seo_title.empty() ? a.headline : a.seo_title;
+  meta.description = a.seo_description.empty() ? a.standfirst : a.seo_description;
   meta.canonical_path = canonical;
+  meta.canonical_url = a.canonical_url;
+  meta.noindex = preview;
   meta.og_type = "article";
   meta.json_ld = news_article_json_ld(config_, a);
   meta.current_section = a.section.slug;
   meta.feed_path = section_path(a.section) + "/feed.xml";
   meta.feed_title = a.section.name + " (RSS)";
   meta.og_extra.emplace_back("article:published_time", content::format_iso8601(a.published_at));
+  if (a.revised_at > a.published_at)
+    meta.og_extra.emplace_back("article:modified_time", content::format_iso8601(a.revised_at));
   meta.og_extra.emplace_back("article:section", a.section.name);
   for (const auto& t : a.tags) meta.og_extra.emplace_back("article:tag", t.name);
-  return html_page(200, render_layout(theme_, config_, content.sections(), meta, theme_.render("article.tpl", d)));
+  http::Response r =
+      html_page(200, render_layout(theme_, config_, content.sections(), meta, theme_.render("article.tpl", d)));
+  if (preview) {
+    r.cacheable = false;
+    r.set_header("X-Robots-Tag", "noindex, nofollow");
+  }
+  return r;
 }
 
 http::Response PublicPages::render_not_found(const http::Request& req) {

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "content/dependencies.h"
+#include "content/site_time.h"
 #include "content/text.h"
 #include "mail/links.h"
 #include "web/render_deps.h"
@@ -21,7 +22,7 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
   d.SetValue("PAGE_TITLE", meta.title.empty() ? cfg.site_name : meta.title + " | " + cfg.site_name);
   d.SetValue("OG_TITLE", meta.title.empty() ? cfg.site_name : meta.title);
   d.SetValue("META_DESCRIPTION", meta.description.empty() ? cfg.site_description : meta.description);
-  d.SetValue("CANONICAL_URL", cfg.base_url + meta.canonical_path);
+  d.SetValue("CANONICAL_URL", meta.canonical_url.empty() ? cfg.base_url + meta.canonical_path : meta.canonical_url);
   d.SetValue("OG_TYPE", meta.og_type);
   d.SetValue("BODY", body_html);
   d.SetValue("YEAR", content::date_parts(std::time(nullptr)).year);
@@ -55,7 +56,7 @@ void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a) {
   d->SetValue("HEADLINE", a.headline);
   d->SetValue("URL", article_path(a));
   d->SetValue("STANDFIRST", a.standfirst);
-  d->SetValue("DATE", content::format_uk_date(a.published_at));
+  d->SetValue("DATE", content::format_local_date(a.published_at));
   d->SetValue("DATE_ISO", content::format_iso8601(a.published_at));
   d->SetValue("SECTION_NAME", a.section.name);
   d->SetValue("SECTION_URL", section_path(a.section));

@@ -26,8 +26,9 @@ struct PageMeta {
   std::string feed_title;
   std::string current_section;                                // slug of the section to mark in the navigation
   std::vector<std::pair<std::string, std::string>> og_extra;  // property, content
-  bool noindex = false;    // search engines should not index it (forms, per-person pages)
-  bool signup_box = true;  // the bulletin sign-up box above the footer
+  bool noindex = false;       // search engines should not index it (forms, per-person pages, newsroom previews)
+  bool signup_box = true;     // the bulletin sign-up box above the footer
+  std::string canonical_url;  // an absolute canonical URL elsewhere (an article first published there)
 };
 
 // Wraps a rendered page body in layout.tpl (head, navigation, skip link, footer).

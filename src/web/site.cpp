@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "accounts/accounts.h"
+#include "content/article_service.h"
 #include "content/dependencies.h"
 #include "search/related.h"
 #include "store/change_store.h"
@@ -130,6 +131,10 @@ void Site::add_routes() {
 
 http::Response Site::not_found_page(const http::Request& req) {
   return public_pages_->render_not_found(req);
+}
+
+http::Response Site::article_preview(const content::Article& a, const std::vector<store::CouncilRow>* typed_councils) {
+  return public_pages_->render_article(a, typed_councils, true);
 }
 
 std::string Site::key_for(const http::Request& req) const {
@@ -370,10 +375,19 @@ void Site::maintain_related() {
   // relates to, after it). An imported or upgraded archive's backlog is left to `gazette related
   // refresh`: working through it here would write every few milliseconds, and each write makes every
   // worker's SQLite page cache start over. Until then those pages compute their lists as they render.
+  // The same writer clears the bin once an hour: articles binned more than 30 days ago go for good.
   std::unique_ptr<store::Connection> conn;
+  std::int64_t next_bin_purge = 0;
   while (!stopping_) {
     try {
       if (!conn) conn = store::open(config_.db);
+      if (const std::int64_t now = std::time(nullptr); now >= next_bin_purge) {
+        next_bin_purge = now + 3600;
+        store::Transaction tx(*conn);
+        if (const int purged = content::ArticleService(*conn).purge_expired(now); purged > 0)
+          spdlog::info("bin: {} articles binned over 30 days ago deleted", purged);
+        tx.commit();
+      }
       if (search::refresh_related(*conn, 50, 1) > 0) continue;
     } catch (const std::exception& e) {
       spdlog::warn("related reading: {}", e.what());

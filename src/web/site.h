@@ -56,6 +56,8 @@ class Site final : public PageContext {
   std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count) override;
   http::Response not_found_page(const http::Request& req) override;
   void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) override;
+  http::Response article_preview(const content::Article& a,
+                                 const std::vector<store::CouncilRow>* typed_councils) override;
 
  private:
   struct Flight;

@@ -108,7 +108,8 @@ class NewsroomTest(ServerTestCase):
         self.assertEqual(r.status, 200)
         page = parse_html(r.text)
         f = page.find("form", cls="newsroom-form")
-        values = {i.get("name"): i.get("value") for i in f.find_all("input") if i.get("name")}
+        values = {i.get("name"): i.get("value") for i in f.find_all("input")
+                  if i.get("name") and (i.get("type") != "checkbox" or "checked" in i.attrs)}
         for t in f.find_all("textarea"):
             values[t.get("name")] = t.text()
         for s in f.find_all("select"):
@@ -353,7 +354,7 @@ class NewsroomTest(ServerTestCase):
                 self.assertEqual(r.status, 200)
                 page = parse_html(r.text)
                 self.assertIsNone(page.find("table", cls="newsroom-table"), "LIKE wildcards are plain text")
-                self.assertIn("No headline contains", page.find("p", cls="empty").clean_text())
+                self.assertIn("No article matches", page.find("p", cls="empty").clean_text())
 
     def new_article(self, cookie, **changes):
         page, values = self.editor_form(cookie, "/newsroom/articles/new")
@@ -484,7 +485,7 @@ class UsersCommandTest(unittest.TestCase):
         self.assertEqual(short.returncode, 1)
         self.assertIn("at least 12 characters", short.stderr)
         self.assertEqual(add_user(self.db, "not-an-email", "long enough password", "editor").returncode, 1)
-        bad_role = add_user(self.db, "a@example.org", "long enough password", "owner")
+        bad_role = add_user(self.db, "a@example.org", "long enough password", "admin")
         self.assertNotEqual(bad_role.returncode, 0)
         self.assertEqual(add_user(self.db, "a@example.org", "long enough password", "writer", name="Al Writer").returncode, 0)
         again = add_user(self.db, "A@example.org", "long enough password", "writer")

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
 #include <thread>
 
+#include "content/article_service.h"
 #include "content/dependencies.h"
 #include "content/text.h"
 #include "councils/register.h"
@@ -123,6 +125,49 @@ TEST_F(ChangeNames, CouncilRetagNamesTheCouncilsItLeavesAndJoins) {
   EXPECT_TRUE(names.count(deps::article(old_id)));
   EXPECT_TRUE(names.count(std::string(deps::kCouncils)));
   EXPECT_FALSE(names.count(deps::article(other_id)));
+}
+
+// The newsroom's editing actions (content::ArticleService) name what they change with the same names.
+TEST_F(ChangeNames, NewsroomActionsNameWhatTheyChange) {
+  content::ArticleService service(t.db());
+  const content::ChangedBy by{0, "Ed", ""};
+  auto after = [&](const std::function<void()>& write) {
+    const std::int64_t before = store::ChangeStore(t.db()).last_seq();
+    write();
+    return names_after(t.db(), before);
+  };
+  // A significant update and new SEO fields: the article, and no listing head.
+  auto names = after([&] {
+    content::EditOptions opt;
+    opt.significant = true;
+    opt.seo_title = "A search title";
+    ASSERT_EQ(service.edit(old_id, story("Old budget story", "Finance", {"Budgets"}), by, opt, 5).status,
+              content::WriteStatus::saved);
+  });
+  EXPECT_TRUE(names.count(deps::article(old_id)));
+  EXPECT_FALSE(names.count(std::string(deps::kLatest)));
+  EXPECT_FALSE(names.count(deps::article(other_id)));
+  // A new address: the article and its listings (their links change).
+  names = after([&] {
+    content::EditOptions opt;
+    opt.slug = "budget-story-moved";
+    ASSERT_EQ(service.edit(old_id, story("Old budget story", "Finance", {"Budgets"}), by, opt, 6).status,
+              content::WriteStatus::saved);
+  });
+  for (const auto& n : {deps::article(old_id), deps::section(finance), deps::tag(budgets)})
+    EXPECT_TRUE(names.count(n)) << n;
+  // The lead story: the home page's name.
+  names = after([&] { service.choose_lead(other_id, by, 7); });
+  EXPECT_EQ(names, std::set<std::string>{std::string(deps::kLatest)});
+  // Unpublish, then bin: every listing it was in, the newest lists, the article.
+  names = after([&] { ASSERT_EQ(service.bin(old_id, by, 8).status, content::WriteStatus::saved); });
+  for (const auto& n : {deps::article(old_id), deps::section(finance), deps::tag(budgets), std::string(deps::kLatest)})
+    EXPECT_TRUE(names.count(n)) << n;
+  // Purged 30 days later: the article and its listings.
+  names = after([&] { EXPECT_EQ(service.purge_expired(8 + content::kBinSeconds), 1); });
+  EXPECT_TRUE(names.count(deps::article(old_id)));
+  EXPECT_TRUE(names.count(deps::section(finance)));
+  EXPECT_FALSE(store::ContentStore(t.db()).article_by_id(old_id));
 }
 
 jobs::Job advert(std::string reference) {

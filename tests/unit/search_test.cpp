@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "content/article_service.h"
 #include "content/text.h"
 #include "councils/tagging.h"
 #include "store/content_store.h"
@@ -180,6 +181,11 @@ TEST_F(SearchTest, PhrasesMatchWordsInOrderAndRankAWindowOfTheirOwn) {
 
 }  // namespace
 TEST_F(SearchTest, AnEditRetagsCouncilsAndReindexesTheArticle) {
+  auto edit = [&](std::int64_t article_id, const content::ArticleInput& input) {
+    return content::ArticleService(t.db())
+        .edit(article_id, input, content::ChangedBy{}, content::EditOptions{}, kNow)
+        .status;
+  };
   auto in = article("Library hours cut", "Wigan Council will close two libraries on Mondays.", 13);
   in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
   save(in);
@@ -190,7 +196,7 @@ TEST_F(SearchTest, AnEditRetagsCouncilsAndReindexesTheArticle) {
   in.body_markdown = "Stockport MBC will close two branch libraries on Mondays.";
   {
     store::Transaction tx(t.db());
-    ASSERT_TRUE(councils::update_article(t.db(), id, in, kNow));
+    ASSERT_EQ(edit(id, in), content::WriteStatus::saved);
     tx.commit();
   }
   EXPECT_TRUE(find(t.db(), "libraries", "wigan-metropolitan-borough-council").hits.empty());
@@ -204,13 +210,13 @@ TEST_F(SearchTest, AnEditRetagsCouncilsAndReindexesTheArticle) {
   in.status = content::Status::draft;
   {
     store::Transaction tx(t.db());
-    ASSERT_TRUE(councils::update_article(t.db(), id, in, kNow));
+    ASSERT_EQ(edit(id, in), content::WriteStatus::saved);
     tx.commit();
   }
   EXPECT_TRUE(find(t.db(), "branch").hits.empty()) << "unpublishing takes it out of search";
   EXPECT_NO_THROW(store::SearchStore(t.db()).check_index()) << "the index matches the text after edits";
   store::Transaction tx(t.db());
-  EXPECT_FALSE(councils::update_article(t.db(), id + 1000, in, kNow));
+  EXPECT_EQ(edit(id + 1000, in), content::WriteStatus::not_found);
 }
 
 }  // namespace gazette::search

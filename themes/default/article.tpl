@@ -4,7 +4,7 @@
     <p class="kicker"><a href="{{SECTION_URL}}">{{SECTION_NAME}}</a></p>
     <h1>{{HEADLINE}}</h1>
     <p class="standfirst">{{STANDFIRST}}</p>
-    <p class="meta">{{#HAS_AUTHORS}}By {{#AUTHORS}}<a rel="author" href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}} and {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{#HAS_UPDATED}} &middot; Updated {{UPDATED}}{{/HAS_UPDATED}}{{#HAS_BODY}} &middot; {{READING_MINUTES}} min read{{/HAS_BODY}}</p>
+    <p class="meta">{{#HAS_AUTHORS}}By {{#AUTHORS}}<a rel="author" href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}} and {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{#HAS_UPDATED}} &middot; <span class="updated">Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED}}</time></span>{{/HAS_UPDATED}}{{#HAS_BODY}} &middot; {{READING_MINUTES}} min read{{/HAS_BODY}}</p>
   </header>
   {{#HAS_BODY}}<div class="body">{{BODY_HTML:none}}</div>{{/HAS_BODY}}
   {{#HAS_SOURCE}}<p class="source">First published at <a href="{{SOURCE_URL}}">{{SOURCE_URL}}</a></p>{{/HAS_SOURCE}}

@@ -15,8 +15,12 @@
     {{#SIGNED_IN}}
     <nav aria-label="Newsroom">
       <ul class="nav">
-        <li><a href="/newsroom">Articles</a></li>
-        <li><a href="/newsroom/bulletin">Bulletin</a></li>
+        {{#NAV_ARTICLES}}<li><a href="/newsroom">Articles</a></li>{{/NAV_ARTICLES}}
+        {{#NAV_BULLETIN}}<li><a href="/newsroom/bulletin">Bulletin</a></li>{{/NAV_BULLETIN}}
+        {{#NAV_LISTINGS}}<li><a href="/newsroom/listings">Sections and authors</a></li>{{/NAV_LISTINGS}}
+        {{#NAV_BIN}}<li><a href="/newsroom/bin">Bin</a></li>{{/NAV_BIN}}
+        {{#NAV_PEOPLE}}<li><a href="/newsroom/people">People</a></li>{{/NAV_PEOPLE}}
+        {{#NAV_AUDIT}}<li><a href="/newsroom/audit">Audit log</a></li>{{/NAV_AUDIT}}
         <li><a href="/">View site</a></li>
       </ul>
     </nav>
