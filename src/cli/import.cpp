@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "cli/commands.h"
 #include "importers/job_feed_importer.h"
+#include "importers/job_table_importer.h"
 #include "importers/listing_importer.h"
 #include "store/migrations.h"
 
@@ -25,7 +27,9 @@ boost::json::object report_json(const importers::ImportReport& r) {
                         {"adverts_set_aside", r.adverts_set_aside},
                         {"adverts_new", r.adverts_new},
                         {"skipped", skipped}};
-  if (!r.ok) o["error"] = r.error;
+  if (!r.layout.empty()) o["layout"] = r.layout;
+  if (!r.error.empty()) o["error"] = r.error;
+  if (!r.warning.empty()) o["warning"] = r.warning;
   return o;
 }
 
@@ -71,8 +75,13 @@ bool inputs_readable(const std::vector<std::string>& files, const char* command,
 }
 
 void print_text(const importers::ImportReport& r) {
-  if (!r.ok) {
+  if (!r.error.empty()) {
     std::cerr << r.file << ": error: " << r.error << "\n";
+    return;
+  }
+  if (!r.warning.empty()) {
+    std::cerr << r.file << ": warning: " << r.warning << "\n";
+    for (const auto& s : r.skipped) std::cerr << "  line " << s.line << ": skipped: " << s.reason << "\n";
     return;
   }
   std::cout << r.file << ": " << r.added << " added, " << r.already_present << " already present";
@@ -97,7 +106,8 @@ void register_import(CLI::App& app, Globals& g) {
       "Importing the same file twice adds nothing. Job adverts found in the pages are set aside for the\n"
       "jobs board and counted. Every FILE is checked first: if one is missing or unreadable, nothing is\n"
       "imported and no database is opened. Exit status: 0 when every file imported, 1 when any file was\n"
-      "rejected.");
+      "rejected, 3 when none was rejected but a file with text yielded no article or job advert (a warning\n"
+      "names it; its layout is one the importer does not read, or it is all site furniture).");
   listing->callback([&g] {
     auto cfg = g.load();
     if (!inputs_readable(files, "gazette import listing", as_json, false)) {
@@ -115,6 +125,7 @@ void register_import(CLI::App& app, Globals& g) {
     boost::json::array reports;
     importers::ImportReport total;
     total.ok = true;
+    bool rejected = false, empty = false;
     for (const auto& file : files) {
       auto r = importers::import_listing_file(*db, file);
       if (as_json)
@@ -122,6 +133,8 @@ void register_import(CLI::App& app, Globals& g) {
       else
         print_text(r);
       total.ok = total.ok && r.ok;
+      rejected = rejected || !r.error.empty();
+      empty = empty || !r.warning.empty();
       total.added += r.added;
       total.already_present += r.already_present;
       total.updated += r.updated;
@@ -145,17 +158,27 @@ void register_import(CLI::App& app, Globals& g) {
       std::cout << "total: " << total.added << " added, " << total.already_present << " already present, "
                 << total.adverts_set_aside << " job adverts found, " << total.skipped.size() << " lines skipped\n";
     }
-    if (!total.ok) g.exit_code = 1;
+    if (rejected)
+      g.exit_code = 1;
+    else if (empty)
+      g.exit_code = 3;
   });
 
-  auto* jobs_cmd = cmd->add_subcommand("jobs", "Import Indeed-style XML job feeds");
+  auto* jobs_cmd = cmd->add_subcommand("jobs", "Import job feeds (Indeed-style XML, RSS, Atom) and CSV/TSV exports");
   static std::vector<std::string> feeds;
   static bool jobs_json = false;
-  jobs_cmd->add_option("FILE", feeds, "XML feed files; each imports in one transaction")->required();
+  static std::string column_map;
+  jobs_cmd->add_option("FILE", feeds, "Feed or export files; each imports in one transaction")->required();
   jobs_cmd->add_flag("--json", jobs_json, "Print the summary as JSON, one object per file");
+  jobs_cmd->add_option(
+      "--map", column_map,
+      "CSV/TSV: map headers the importer does not know to fields, e.g. \"Vacancy Title=title,Org=employer\"");
   jobs_cmd->footer(
       "A feed is <source><job>...</job></source> with <title>, <referencenumber>, <company>, and optionally\n"
-      "<date>, <url>, <city>, <state>, <salary>, <jobtype>, <category>, <description>, <expirationdate>.\n"
+      "<date>, <url>, <city> (or <location>), <state>, <salary>, <jobtype>, <category>, <description>\n"
+      "(HTML is kept, sanitised), <expirationdate>. RSS <item>s and Atom <entry>s are read as adverts too\n"
+      "(employer from <company>/<employer>, else the author). A FILE ending .csv or .tsv is an export with\n"
+      "a header row; headers are matched to fields by name (--map names the others).\n"
       "Adverts already imported (same reference) are left as they are. A malformed feed is rejected with\n"
       "the line and reason and nothing from it is written. Every FILE is checked first: if one is missing or\n"
       "unreadable, nothing is imported and no database is opened. Exit status 1 when any file was rejected.");
@@ -173,8 +196,28 @@ void register_import(CLI::App& app, Globals& g) {
       g.exit_code = 1;
       return;
     }
+    std::map<std::string, std::string> mapping;
+    if (!column_map.empty()) {
+      std::string error;
+      auto parsed = importers::parse_column_map(column_map, error);
+      if (!parsed) {
+        std::cerr << "gazette import jobs: --map: " << error << "\n";
+        g.exit_code = 2;
+        return;
+      }
+      mapping = *parsed;
+    }
     for (const auto& file : feeds) {
-      auto r = importers::import_job_feed_file(*db, file);
+      const bool table = file.ends_with(".csv") || file.ends_with(".tsv") || file.ends_with(".tab");
+      std::vector<std::string> ignored;
+      importers::JobFeedReport r;
+      if (table) {
+        auto t = importers::import_job_table_file(*db, file, mapping);
+        r = std::move(t.feed);
+        ignored = std::move(t.ignored_columns);
+      } else {
+        r = importers::import_job_feed_file(*db, file);
+      }
       if (jobs_json) {
         boost::json::object o{{"file", r.file},
                               {"ok", r.ok},
@@ -182,10 +225,16 @@ void register_import(CLI::App& app, Globals& g) {
                               {"added", r.added},
                               {"already_present", r.already_present}};
         if (!r.ok) o["error"] = r.error;
+        if (table) {
+          boost::json::array cols;
+          for (const auto& c : ignored) cols.push_back(boost::json::value(c));
+          o["ignored_columns"] = cols;
+        }
         std::cout << boost::json::serialize(o) << "\n";
       } else if (r.ok) {
         std::cout << r.file << ": " << r.jobs << " adverts: " << r.added << " added, " << r.already_present
                   << " already present\n";
+        for (const auto& c : ignored) std::cout << "  column ignored: " << c << " (name its field with --map)\n";
       } else {
         std::cerr << r.file << ": error: " << r.error << "\n";
       }
