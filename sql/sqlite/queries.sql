@@ -568,3 +568,14 @@ INSERT INTO site_secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOT
 
 -- name: site_secret
 SELECT value FROM site_secrets WHERE name = ?1;
+
+-- name: redirect_target
+-- Where an old address now lives: the article's section slug, slug and publication time, when readers
+-- may see it (?2 = now).
+SELECT s.slug, a.slug, a.published_at
+FROM redirects r JOIN articles a ON a.id = r.article_id JOIN sections s ON s.id = a.section_id
+WHERE r.old_path = ?1 AND a.status <> 'draft' AND a.published_at <= ?2;
+
+-- name: redirect_upsert
+INSERT INTO redirects (old_path, article_id) VALUES (?1, ?2)
+ON CONFLICT (old_path) DO UPDATE SET article_id = excluded.article_id;

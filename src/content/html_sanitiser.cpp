@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace gazette::content {
 namespace {
@@ -277,6 +278,263 @@ std::string as_escaped_text(std::string_view html) {
   return out;
 }
 
+// ---- Markdown from sanitised HTML
+
+struct MarkdownWriter {
+  std::string out;
+
+  static void escape_text(std::string& dst, std::string_view text, bool& line_start) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (line_start) {
+        if (c == ' ') continue;  // leading spaces would make an indented code block
+        if (c == '#' || c == '+' || c == '-' || c == '=' || c == '>') dst += '\\';
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+          std::size_t j = i;
+          while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+          if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
+            dst.append(text.substr(i, j - i));
+            dst += '\\';
+            i = j - 1;
+            line_start = false;
+            continue;
+          }
+        }
+      }
+      line_start = false;
+      if (std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos) dst += '\\';
+      if (c == '&' && i + 1 < text.size() &&
+          (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#'))
+        dst += '\\';
+      dst += c;
+    }
+  }
+
+  // Inline content of an element: text (whitespace collapsed), strong, em, code, links, breaks.
+  static std::string inline_of(const GumboNode* node, int depth) {
+    std::string s;
+    bool line_start = true;
+    inline_into(s, node, depth, line_start);
+    // Collapse whitespace runs to single spaces; trim.
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (c == '\x01') {  // a hard line break
+        out += "\\\n";
+        space = false;
+        continue;
+      }
+      if (space && !out.empty() && out.back() != '\n') out += ' ';
+      space = false;
+      out += c;
+    }
+    return out;
+  }
+
+  static void inline_children(std::string& s, const GumboNode* node, int depth, bool& line_start) {
+    const GumboVector& ch = node->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i)
+      inline_into(s, static_cast<const GumboNode*>(ch.data[i]), depth + 1, line_start);
+  }
+
+  static void inline_into(std::string& s, const GumboNode* node, int depth, bool& line_start) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      std::string text = node->v.text.text;
+      for (char& c : text)
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      escape_text(s, text, line_start);
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth * 2) return;
+    const GumboElement& el = node->v.element;
+    switch (el.tag) {
+      case GUMBO_TAG_BR:
+        s += '\x01';
+        line_start = true;
+        return;
+      case GUMBO_TAG_STRONG:
+      case GUMBO_TAG_EM: {
+        // CommonMark takes "*text*" as emphasis only with no space just inside the stars: spaces
+        // inside the element ("<em>Right, </em>and") move outside them.
+        std::string inner;
+        inline_children(inner, node, depth, line_start);
+        const std::string stars = el.tag == GUMBO_TAG_STRONG ? "**" : "*";
+        const auto b = inner.find_first_not_of(" \t\n\r");
+        if (b == std::string::npos) {
+          s += inner;
+          return;
+        }
+        const auto e = inner.find_last_not_of(" \t\n\r");
+        s += inner.substr(0, b) + stars + inner.substr(b, e - b + 1) + stars + inner.substr(e + 1);
+        return;
+      }
+      case GUMBO_TAG_CODE: {
+        std::string code;
+        collect_text(code, node);
+        std::size_t longest = 0, run = 0;
+        for (char c : code) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
+        const std::string fence(longest + 1, '`');
+        s += fence + (code.starts_with('`') ? " " : "") + code + (code.ends_with('`') ? " " : "") + fence;
+        line_start = false;
+        return;
+      }
+      case GUMBO_TAG_A: {
+        const GumboAttribute* href = gumbo_get_attribute(&el.attributes, "href");
+        s += '[';
+        inline_children(s, node, depth, line_start);
+        s += "](<";
+        for (char c : std::string_view(href ? href->value : "")) {
+          if (c == '<' || c == '>' || c == '\\') s += '\\';
+          s += c;
+        }
+        s += ">)";
+        return;
+      }
+      default:
+        inline_children(s, node, depth, line_start);
+    }
+  }
+
+  static void collect_text(std::string& s, const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      s += node->v.text.text;
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboVector& ch = node->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) collect_text(s, static_cast<const GumboNode*>(ch.data[i]));
+  }
+
+  static bool is_block_tag(GumboTag t) {
+    return t == GUMBO_TAG_P || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_BLOCKQUOTE ||
+           t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_PRE || t == GUMBO_TAG_LI;
+  }
+
+  // Block content: a list of Markdown blocks, each without a trailing blank line.
+  static std::vector<std::string> blocks_of(const GumboNode* parent, int depth) {
+    std::vector<std::string> blocks;
+    std::vector<const GumboNode*> loose;  // text and inline elements between blocks: one paragraph
+    auto flush = [&] {
+      if (loose.empty()) return;
+      std::string para;
+      bool line_start = true;
+      for (const GumboNode* n : loose) inline_into(para, n, depth + 1, line_start);
+      std::string text;
+      {
+        // Collapse as inline_of does.
+        bool space = false;
+        for (char c : para) {
+          if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = true;
+            continue;
+          }
+          if (c == '\x01') {
+            text += "\\\n";
+            space = false;
+            continue;
+          }
+          if (space && !text.empty() && text.back() != '\n') text += ' ';
+          space = false;
+          text += c;
+        }
+      }
+      if (!text.empty()) blocks.push_back(text);
+      loose.clear();
+    };
+    const GumboVector& ch = parent->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) {
+      const auto* n = static_cast<const GumboNode*>(ch.data[i]);
+      if (n->type != GUMBO_NODE_ELEMENT || !is_block_tag(n->v.element.tag) || depth > kMaxDepth * 2) {
+        loose.push_back(n);
+        continue;
+      }
+      flush();
+      const GumboElement& el = n->v.element;
+      switch (el.tag) {
+        case GUMBO_TAG_P: {
+          std::string text = inline_of(n, depth + 1);
+          if (!text.empty()) blocks.push_back(text);
+          break;
+        }
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4: {
+          const std::string level = el.tag == GUMBO_TAG_H2 ? "## " : el.tag == GUMBO_TAG_H3 ? "### " : "#### ";
+          std::string text = inline_of(n, depth + 1);
+          std::replace(text.begin(), text.end(), '\n', ' ');
+          if (!text.empty()) blocks.push_back(level + text);
+          break;
+        }
+        case GUMBO_TAG_PRE: {
+          std::string code;
+          collect_text(code, n);
+          std::size_t longest = 0, run = 0;
+          for (char c : code) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
+          const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+          if (!code.empty() && code.back() == '\n') code.pop_back();
+          blocks.push_back(fence + "\n" + code + "\n" + fence);
+          break;
+        }
+        case GUMBO_TAG_BLOCKQUOTE: {
+          std::string quoted;
+          for (const auto& b : blocks_of(n, depth + 1)) {
+            if (!quoted.empty()) quoted += "\n>\n";
+            std::size_t start = 0;
+            while (start <= b.size()) {
+              std::size_t end = b.find('\n', start);
+              if (end == std::string::npos) end = b.size();
+              if (start > 0) quoted += '\n';
+              quoted += "> " + b.substr(start, end - start);
+              start = end + 1;
+            }
+          }
+          if (!quoted.empty()) blocks.push_back(quoted);
+          break;
+        }
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL: {
+          std::string list;
+          int number = 1;
+          const GumboVector& items = el.children;
+          for (unsigned k = 0; k < items.length; ++k) {
+            const auto* li = static_cast<const GumboNode*>(items.data[k]);
+            if (li->type != GUMBO_NODE_ELEMENT || li->v.element.tag != GUMBO_TAG_LI) continue;
+            const std::string marker = el.tag == GUMBO_TAG_OL ? std::to_string(number++) + ". " : "- ";
+            const std::string indent(marker.size(), ' ');
+            std::string item;
+            for (const auto& b : blocks_of(li, depth + 1)) {
+              if (!item.empty()) item += "\n\n";
+              item += b;
+            }
+            if (!list.empty()) list += '\n';
+            std::size_t start = 0;
+            bool first = true;
+            while (start <= item.size()) {
+              std::size_t end = item.find('\n', start);
+              if (end == std::string::npos) end = item.size();
+              const std::string line = item.substr(start, end - start);
+              if (!first) list += '\n';
+              list += first ? marker + line : (line.empty() ? "" : indent + line);
+              first = false;
+              start = end + 1;
+            }
+          }
+          if (!list.empty()) blocks.push_back(list);
+          break;
+        }
+        default:  // an li outside a list: its content as blocks
+          for (auto& b : blocks_of(n, depth + 1)) blocks.push_back(std::move(b));
+      }
+    }
+    flush();
+    return blocks;
+  }
+};
+
 }  // namespace
 
 std::string sanitise_html(std::string_view html) {
@@ -322,6 +580,19 @@ std::string html_to_text(std::string_view html) {
     newlines = 0;
     space = false;
     out += c;
+  }
+  return out;
+}
+
+std::string html_to_markdown(std::string_view html) {
+  const std::string clean = sanitise_html(html);
+  const Parsed parsed = parse(clean);
+  const GumboNode* body = parsed ? body_of(parsed.get()) : nullptr;
+  if (body == nullptr) return "";
+  std::string out;
+  for (const auto& b : MarkdownWriter::blocks_of(body, 0)) {
+    if (!out.empty()) out += "\n\n";
+    out += b;
   }
   return out;
 }

@@ -24,6 +24,12 @@ std::string sanitise_html(std::string_view html);
 // blank line, entities decoded. For search, classification and closing-date reading.
 std::string html_to_text(std::string_view html);
 
+// Markdown (CommonMark, as render_markdown reads it) for the sanitised form of `html`. Every element
+// the allow-list keeps has a Markdown form, so nothing it keeps is lost: paragraphs, line breaks,
+// lists (nested), strong/em, links, blockquotes, h2-h4, code and pre. Text is escaped so that it
+// stays text ("*", "_", "[", "<", a "1." or "#" at a line's start). For imported bodies.
+std::string html_to_markdown(std::string_view html);
+
 // Whether `text` looks like HTML rather than plain text or Markdown: it holds an element tag that
 // the allow-list knows or a <div>/<span>/<br>. "a < b" and "<3" are not HTML.
 bool looks_like_html(std::string_view text);

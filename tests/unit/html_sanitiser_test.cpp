@@ -2,6 +2,8 @@
 // that no input makes it crash, hang or let markup through.
 #include "content/html_sanitiser.h"
 
+#include "content/text.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
@@ -110,6 +112,66 @@ TEST(HtmlSanitiser, RandomInputNeverLetsMarkupThrough) {
     }
     EXPECT_EQ(out.find("href=\"javascript"), std::string::npos) << in;
     EXPECT_EQ(sanitise_html(out), out) << "not idempotent for " << in;
+  }
+}
+
+}  // namespace
+}  // namespace gazette::content
+
+namespace gazette::content {
+namespace {
+
+TEST(HtmlToMarkdown, Table) {
+  const std::vector<Case> cases = {
+      {"<p>One</p><p>Two</p>", "One\n\nTwo"},
+      {"<p>A <strong>bold</strong> and <em>soft</em> word</p>", "A **bold** and *soft* word"},
+      {"<p>None, <em>Right, </em>and Center</p>", "None, *Right,* and Center"},
+      {"<ul><li>Drive</li><li>Plan</li></ul>", "- Drive\n- Plan"},
+      {"<ol><li>First</li><li>Second<ul><li>inner</li></ul></li></ol>", "1. First\n2. Second\n\n   - inner"},
+      {"<p>Read the <a href=\"https://example.org/a\">report</a>.</p>", "Read the [report](<https://example.org/a>)."},
+      {"<h2>Heading</h2><p>Text</p>", "## Heading\n\nText"},
+      {"<blockquote><p>Quoted</p></blockquote>", "> Quoted"},
+      {"<p>Line<br>break</p>", "Line\\\nbreak"},
+      {"<p>2019. A year</p>", "2019\\. A year"},
+      {"<p># not a heading, *not* emphasis_ [x]</p>", "\\# not a heading, \\*not\\* emphasis\\_ \\[x\\]"},
+      {"<pre>int x = 1;\n</pre>", "```\nint x = 1;\n```"},
+      {"<p>Use <code>a*b</code></p>", "Use `a*b`"},
+      {"Loose text<script>x()</script>", "Loose text"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(html_to_markdown(c.in), c.out) << c.in;
+}
+
+// Converting to Markdown and rendering it gives back the sanitised HTML's text and elements.
+TEST(HtmlToMarkdown, RendersBackToTheSameElements) {
+  const std::string html =
+      "<p>Intro with <strong>bold</strong>, <em>em</em> and a <a href=\"https://example.org/\">link</a>.</p>"
+      "<ul><li>one</li><li>two</li></ul><blockquote><p>quote</p></blockquote><h3>Sub</h3><p>1. not a list</p>";
+  const std::string back = render_markdown(html_to_markdown(html));
+  for (const char* part : {"<strong>bold</strong>", "<em>em</em>", "<a href=\"https://example.org/\">link</a>",
+                           "<li>one</li>", "<blockquote>", "<h3>Sub</h3>", "<p>1. not a list</p>"}) {
+    EXPECT_NE(back.find(part), std::string::npos) << part << " in " << back;
+  }
+}
+
+TEST(HtmlToMarkdown, RandomInputNeverCrashes) {
+  const std::vector<std::string> pieces = {"<p>",      "</p>",
+                                           "<ul>",     "<li>",
+                                           "</ul>",    "<ol>",
+                                           "<em>",     "</em>",
+                                           "<strong>", "*",
+                                           "_",        "#",
+                                           "1.",       "\n",
+                                           "text ",    "<a href=\"https://x.org/\">",
+                                           "</a>",     "<blockquote>",
+                                           "<pre>",    "`",
+                                           "<br>",     "&amp;",
+                                           "[",        "]"};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 2000; ++n) {
+    std::string in;
+    for (int k = 0, len = static_cast<int>(rng() % 30); k < len; ++k) in += pieces[rng() % pieces.size()];
+    const std::string md = html_to_markdown(in);
+    EXPECT_EQ(render_markdown(md).find("<script"), std::string::npos);
   }
 }
 
