@@ -1,5 +1,6 @@
 #include "importers/feed_importer.h"
 
+#include <curl/curl.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <memory>
 
 #include "content/html_sanitiser.h"
 #include "content/text.h"
@@ -192,6 +194,47 @@ FeedImportReport import_article_feed_text(store::Connection& db, const std::stri
     return failed;
   }
   return report;
+}
+
+namespace {
+
+std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
+  auto* body = static_cast<std::string*>(out);
+  const std::size_t n = size * count;
+  if (body->size() + n > (std::size_t(64) << 20)) return 0;  // too large: curl stops with a write error
+  body->append(data, n);
+  return n;
+}
+
+}  // namespace
+
+FeedImportReport import_article_feed_url(store::Connection& db, const std::string& url, const std::string& section) {
+  FeedImportReport report;
+  report.file = url;
+  std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) {
+    report.error = "cannot start the HTTP client";
+    return report;
+  }
+  std::string body;
+  char message[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt(curl.get(), CURLOPT_FAILONERROR, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(curl.get(), CURLOPT_USERAGENT, "Gazette feed import");
+  curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, message);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
+  if (const CURLcode rc = curl_easy_perform(curl.get()); rc != CURLE_OK) {
+    report.error = std::string("cannot fetch the feed: ") + (message[0] ? message : curl_easy_strerror(rc));
+    return report;
+  }
+  return import_article_feed_text(db, body, url, section);
 }
 
 FeedImportReport import_article_feed_file(store::Connection& db, const std::string& path, const std::string& section) {

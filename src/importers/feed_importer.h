@@ -27,4 +27,8 @@ FeedImportReport import_article_feed_text(store::Connection& db, const std::stri
                                           const std::string& section);
 FeedImportReport import_article_feed_file(store::Connection& db, const std::string& path, const std::string& section);
 
+// Fetches an http(s) URL (libcurl: redirects followed, 30 s limit, at most 64 MB, HTTP errors
+// refused) and imports it. `source` in the report is the URL.
+FeedImportReport import_article_feed_url(store::Connection& db, const std::string& url, const std::string& section);
+
 }  // namespace gazette::importers

@@ -57,6 +57,21 @@ class ImportFeedTest(unittest.TestCase):
         self.assertEqual(r.status, 301)
         self.assertEqual(server.get(r.header("Location")).status, 200)
 
+    def test_feed_fetched_from_a_url(self):
+        # A Gazette site's own /feed.xml, served on the loopback address, brought into a new database.
+        source_db = os.path.join(self.tmp, "source.db")
+        proc = run_cli("import", "listing", os.path.join(SOURCE_DIR, "tests", "fixtures", "listing", "bullets.txt"),
+                       db=source_db)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        server = GazetteServer(source_db, self.tmp).start()
+        self.addCleanup(server.stop)
+        proc, reports = import_feed(self.db, server.base_url + "/feed.xml")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual((reports[0]["format"], reports[0]["added"]), ("rss", 5))
+        proc, reports = import_feed(self.db, server.base_url + "/no-such-feed.xml")
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("cannot fetch", reports[0]["error"])
+
     def test_bad_feeds_are_rejected_with_their_line(self):
         cases = {
             "broken.xml": ("<rss><channel>\n<item><title>x</title>\n</channel></rss>", "line"),
