@@ -11,8 +11,9 @@ import re
 import sys
 
 SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
-MODEL = {"content/article", "content/text", "content/dependencies", "jobs/job", "jobs/categories",
-         "jobs/closing_date", "jobs/salary", "mail/subscriber"}
+MODEL = {"content/article", "content/text", "content/dependencies", "content/site_time", "content/html_sanitiser",
+         "jobs/job",
+         "jobs/categories", "jobs/closing_date", "jobs/salary", "mail/subscriber"}
 BELOW = {
     "base": set(),
     "http": {"base"},

@@ -713,3 +713,14 @@ SELECT id, name, slug, description FROM tags ORDER BY name LIMIT ?1;
 
 -- name: author_by_id
 SELECT id, name, slug, role, bio FROM authors WHERE id = ?1;
+
+-- name: redirect_target
+-- Where an old address now lives: the article's section slug, slug and publication time, when readers
+-- may see it (?2 = now).
+SELECT s.slug, a.slug, a.published_at
+FROM redirects r JOIN articles a ON a.id = r.article_id JOIN sections s ON s.id = a.section_id
+WHERE r.old_path = ?1 AND a.status <> 'draft' AND a.published_at <= ?2;
+
+-- name: redirect_upsert
+INSERT INTO redirects (old_path, article_id) VALUES (?1, ?2)
+ON CONFLICT (old_path) DO UPDATE SET article_id = excluded.article_id;

@@ -49,6 +49,7 @@ struct ArticleInput {
   std::int64_t published_at = 0;     // Unix seconds, UTC
   Status status = Status::published;
   std::string source_url;  // where the item came from, if known
+  std::string slug;        // the address wanted (an imported site's slug); from the headline when empty
   // Councils the text mentions: GSS code and number of mentions (councils::detect_mentions fills it).
   std::vector<std::pair<std::string, int>> councils;
 };

@@ -408,6 +408,35 @@ struct Target {
   std::string gss_code, official_name;  // empty gss_code: matched but never reported
 };
 
+// House-style abbreviations that follow a place ("Southwark LBC", "Essex CC").
+bool is_abbreviation(std::string_view w) {
+  static constexpr std::array<std::string_view, 9> kWords = {"lbc", "cc",  "dc",   "bc", "mbc",
+                                                             "rbc", "cbc", "rlbc", "mdc"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Damerau-Levenshtein distance (adjacent transpositions count one), stopping early past `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[m];
+}
+
 struct Hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -424,8 +453,23 @@ struct CouncilDetector::Impl {
   // capitalised to start a key, so most words of an article skip the hash lookup.
   std::vector<std::string> lowercase_starts;
 
+  // Keys of the form "<place words> <designation...>" ("Southwark LBC", "Stockport Metropolitan
+  // Borough Council"): the place joined by spaces, and where its designation starts. For near misses.
+  struct PlaceKey {
+    std::uint32_t key;
+    std::string place;
+    std::size_t place_tokens;
+  };
+  std::vector<PlaceKey> place_keys;
+
   explicit Impl(const std::vector<Council>& councils);
   bool matches(const Key& key, const std::vector<Token>& toks, const std::string& norm, std::size_t i) const;
+  // The key that matches all of toks[from, from + count), or nullptr.
+  const Key* whole_match(const std::vector<Token>& toks, const std::string& norm, std::size_t from,
+                         std::size_t count) const;
+  void shared_suffix(std::string_view text, const std::vector<Token>& toks, const std::string& norm, std::size_t s,
+                     std::vector<CouncilMention>& out) const;
+  const Key* near_miss(const std::vector<Token>& toks, const std::string& norm, std::size_t i, std::size_t& last) const;
 };
 
 CouncilDetector::CouncilDetector(const std::vector<Council>& councils)
@@ -480,6 +524,18 @@ CouncilDetector::Impl::Impl(const std::vector<Council>& councils) {
   for (auto& [first, list] : by_first)
     std::stable_sort(list.begin(), list.end(),
                      [&](auto a, auto b) { return keys[a].tokens.size() > keys[b].tokens.size(); });
+
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    const auto& kt = keys[k].tokens;
+    std::size_t n = 0;
+    std::string place;
+    while (n < kt.size() && !is_designation(kt[n].norm) && !is_abbreviation(kt[n].norm)) {
+      if (!place.empty()) place += ' ';
+      place += kt[n++].norm;
+    }
+    if (n == 0 || n == kt.size() || kt[0].rule != CaseRule::Capitalised) continue;
+    place_keys.push_back({k, std::move(place), n});
+  }
 }
 
 // ---- Detection --------------------------------------------------------------------------------------
@@ -507,6 +563,173 @@ bool CouncilDetector::Impl::matches(const Key& key, const std::vector<Token>& to
   return true;
 }
 
+const Key* CouncilDetector::Impl::whole_match(const std::vector<Token>& toks, const std::string& norm, std::size_t from,
+                                              std::size_t count) const {
+  auto it = by_first.find(word(norm, toks[from]));
+  if (it == by_first.end()) return nullptr;
+  for (std::uint32_t k : it->second) {
+    if (keys[k].tokens.size() == count && matches(keys[k], toks, norm, from)) return &keys[k];
+  }
+  return nullptr;
+}
+
+// "Camden and Islington LBCs", "Kent, Essex and Surrey CCs", "Kent and Essex county councils": one
+// plural designation shared by two or more places. Each place must make a whole known form with the
+// singular designation ("Islington LBC"), the places are joined by "and" or commas, and at least two
+// must be found, or nothing is reported. A bare plural "councils" is not enough ("Kent and Medway
+// councils" usually means every council there).
+void CouncilDetector::Impl::shared_suffix(std::string_view text, const std::vector<Token>& toks,
+                                          const std::string& norm, std::size_t s,
+                                          std::vector<CouncilMention>& out) const {
+  const Token& plural = toks[s];
+  const std::string_view pw = word(norm, plural);
+  const std::string_view raw = text.substr(plural.begin, plural.end - plural.begin);
+  std::vector<std::string> suffix;  // the singular designation's words
+  std::size_t first = s;            // where the designation starts in the text
+  if (pw.size() >= 3 && pw.back() == 's' && is_abbreviation(pw.substr(0, pw.size() - 1))) {
+    // "LBCs": the letters upper case, then a lower-case 's'.
+    for (std::size_t k = 0; k + 1 < raw.size(); ++k)
+      if (raw[k] < 'A' || raw[k] > 'Z') return;
+    if (raw.back() != 's') return;
+    suffix.emplace_back(pw.substr(0, pw.size() - 1));
+  } else if (pw == "councils" && s > 0 && !plural.break_before) {
+    std::string_view before = word(norm, toks[s - 1]);
+    if (before != "county" && before != "borough" && before != "district" && before != "city") return;
+    first = s - 1;
+    if (before == "borough" && s > 1 && word(norm, toks[s - 2]) == "metropolitan") first = s - 2;
+    for (std::size_t k = first; k < s; ++k) suffix.emplace_back(word(norm, toks[k]));
+    suffix.emplace_back("council");
+  } else {
+    return;
+  }
+  if (first == 0 || toks[first].break_before) return;
+
+  struct Found {
+    const Key* key;
+    std::size_t begin;
+  };
+  std::vector<Found> found;
+  std::size_t end = first;  // one past the last token of the next place to the left
+  for (int places = 0; places < 8 && end > 0; ++places) {
+    const Key* hit = nullptr;
+    std::size_t begin = end;
+    for (std::size_t len = std::min<std::size_t>(4, end); len >= 1 && !hit; --len) {
+      const std::size_t b = end - len;
+      bool clean = toks[b].capitalised;
+      for (std::size_t k = b + 1; k < end; ++k) clean = clean && !toks[k].break_before;
+      if (!clean || (end < toks.size() && toks[end].break_before && end != first)) continue;
+      if (b > 0 && !toks[b].break_before && toks[b - 1].capitalised && is_qualifier(word(norm, toks[b - 1]))) continue;
+      // The place's own tokens, then the singular designation, as a token list of their own.
+      std::vector<Token> synth;
+      std::string snorm;
+      for (std::size_t k = b; k < end; ++k) {
+        Token t = toks[k];
+        t.norm_off = static_cast<std::uint32_t>(snorm.size());
+        snorm.append(word(norm, toks[k]));
+        t.possessive = false;
+        synth.push_back(t);
+      }
+      for (const auto& w : suffix) {
+        Token t;
+        t.norm_off = static_cast<std::uint32_t>(snorm.size());
+        t.norm_len = static_cast<std::uint32_t>(w.size());
+        snorm.append(w);
+        t.capitalised = t.all_upper = is_abbreviation(w);
+        synth.push_back(t);
+      }
+      if (const Key* key = whole_match(synth, snorm, 0, synth.size())) {
+        hit = key;
+        begin = b;
+      }
+    }
+    if (!hit) break;
+    found.push_back({hit, begin});
+    if (begin == 0) break;
+    // The separator to the next place: "and", or a comma between the words.
+    const std::string_view between = text.substr(toks[begin - 1].end, toks[begin].begin - toks[begin - 1].end);
+    if (word(norm, toks[begin - 1]) == "and" && !toks[begin].break_before && !toks[begin - 1].break_before) {
+      end = begin - 1;
+    } else if (between.find(',') != std::string_view::npos && !toks[begin].break_before) {
+      end = begin;
+    } else {
+      break;
+    }
+  }
+  if (found.size() < 2) return;
+  for (const auto& f : found) {
+    if (f.key->target < 0 || targets[f.key->target].gss_code.empty()) continue;
+    const Target& t = targets[f.key->target];
+    const std::size_t b = toks[f.begin].begin, e = plural.end;
+    out.push_back({t.gss_code, t.official_name, std::string(text.substr(b, e - b)), b, e - b});
+  }
+}
+
+// A place misspelt by one letter before a designation ("Southwalk LBC", "Stockprot MBC"). The bar is
+// high: the place is at least six letters and starts with the right letter, the designation matches
+// exactly, exactly one council is within one edit, and no other council is within two.
+const Key* CouncilDetector::Impl::near_miss(const std::vector<Token>& toks, const std::string& norm, std::size_t i,
+                                            std::size_t& last) const {
+  for (std::size_t len = 1; len <= 3 && i + len < toks.size(); ++len) {
+    const Token& next = toks[i + len];
+    if (next.break_before) return nullptr;
+    const std::string_view nw = word(norm, next);
+    const bool designation = is_designation(nw) || (is_abbreviation(nw) && next.all_upper);
+    if (!designation) {
+      if (!toks[i + len].capitalised) return nullptr;
+      continue;  // the place has more words
+    }
+    std::string place;
+    for (std::size_t k = i; k < i + len; ++k) {
+      if (!toks[k].capitalised) return nullptr;
+      if (!place.empty()) place += ' ';
+      place += word(norm, toks[k]);
+    }
+    if (place.size() < 6) return nullptr;
+    struct Near {
+      const PlaceKey* pk;
+      std::size_t distance;
+      bool same;  // its designation is the text's, word for word
+    };
+    std::vector<Near> near;
+    for (const PlaceKey& pk : place_keys) {
+      if (pk.place[0] != place[0]) continue;
+      const std::size_t d = edit_distance(place, pk.place, 2);
+      if (d > 2) continue;
+      if (d == 0) return nullptr;  // a real place with some other designation: not a typo
+      const Key& key = keys[pk.key];
+      const std::size_t rest = key.tokens.size() - pk.place_tokens;
+      bool same = i + len + rest <= toks.size();
+      for (std::size_t r = 0; same && r < rest; ++r) {
+        const Token& t = toks[i + len + r];
+        const KeyToken& k = key.tokens[pk.place_tokens + r];
+        same = !t.break_before && word(norm, t) == k.norm && (k.rule != CaseRule::Upper || t.all_upper);
+      }
+      near.push_back({&pk, d, same});
+    }
+    const Key* best = nullptr;
+    const PlaceKey* best_pk = nullptr;
+    for (const Near& n : near) {
+      const Key& key = keys[n.pk->key];
+      if (n.distance != 1 || !n.same) continue;
+      if (best != nullptr && (key.target != best->target || n.pk->place != best_pk->place)) return nullptr;
+      if (best == nullptr || key.tokens.size() > best->tokens.size()) {
+        best = &key;
+        best_pk = n.pk;
+      }
+    }
+    if (best == nullptr || best->target < 0) return nullptr;
+    // Any other council within two edits makes the guess unsafe, unless it is the same place under
+    // a designation the text does not use ("Sheffield City Region" beside "Sheffield City Council").
+    for (const Near& n : near) {
+      const Key& key = keys[n.pk->key];
+      if (key.target != best->target && (n.same || n.pk->place != best_pk->place)) return nullptr;
+    }
+    last = i + len + (best->tokens.size() - best_pk->place_tokens) - 1;
+    return best;
+  }
+  return nullptr;
+}
+
 std::vector<CouncilMention> CouncilDetector::detect(std::string_view text) const {
   std::vector<Token> toks;
   std::string norm;
@@ -518,12 +741,27 @@ std::vector<CouncilMention> CouncilDetector::detect(std::string_view text) const
   std::vector<CouncilMention> out;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string_view w = word(norm, toks[i]);
+    if (w == "councils" || (w.size() >= 3 && w.back() == 's' && is_abbreviation(w.substr(0, w.size() - 1))))
+      m.shared_suffix(text, toks, norm, i, out);
     if (!toks[i].capitalised &&
         std::find(m.lowercase_starts.begin(), m.lowercase_starts.end(), w) == m.lowercase_starts.end())
       continue;
-    auto it = m.by_first.find(w);
-    if (it == m.by_first.end()) continue;
+
     if (i > 0 && !toks[i].break_before && toks[i - 1].capitalised && is_qualifier(word(norm, toks[i - 1]))) continue;
+    auto it = m.by_first.find(w);
+    if (it == m.by_first.end()) {
+      std::size_t last = 0;
+      if (!toks[i].capitalised || toks[i].all_upper) continue;
+      if (const Key* key = m.near_miss(toks, norm, i, last)) {
+        const Target& t = m.targets[key->target];
+        if (!t.gss_code.empty()) {
+          const std::size_t b = toks[i].begin, e = toks[last].end;
+          out.push_back({t.gss_code, t.official_name, std::string(text.substr(b, e - b)), b, e - b});
+        }
+        i = last;
+      }
+      continue;
+    }
     for (std::uint32_t k : it->second) {
       const Key& key = m.keys[k];
       if (!m.matches(key, toks, norm, i)) continue;
@@ -537,6 +775,9 @@ std::vector<CouncilMention> CouncilDetector::detect(std::string_view text) const
       break;
     }
   }
+  // Places sharing a designation are found when the designation is reached, after any mention between.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const CouncilMention& a, const CouncilMention& b) { return a.offset < b.offset; });
   return out;
 }
 

@@ -11,6 +11,11 @@
 // the earliest, then longest, match wins. "X Council" directly after North/South/East/West/Mid/Central/
 // Greater/... is not taken as council X ("Greater Manchester council" is not Manchester City Council), and
 // a derived "X Council" followed by "for"/"of" is taken as a body like "Kent Council for Voluntary Service".
+// One plural designation shared by two or more places ("Camden and Islington LBCs", "Kent, Essex and
+// Surrey county councils") names each of them, when every place makes a known form with the singular;
+// a bare plural "councils" does not ("Kent and Medway councils" usually means every council there).
+// A place misspelt by one edit before an exact designation ("Southwalk LBC") is taken only when the
+// place has six or more letters, starts with the right letter, and no other council is within two edits.
 // Not recognised (by design): "the council in Stockport", "Southwark's cabinet", acronyms other than RBKC, BCP and RCT
 // ("GLA", "GMCA"), a council named only by its area. See tests/unit/council_detector_test.cpp for the table of forms.
 //

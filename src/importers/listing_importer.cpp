@@ -1,5 +1,6 @@
 #include "importers/listing_importer.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "content/article_service.h"
 #include "content/text.h"
 #include "importers/job_writer.h"
+#include "jobs/advert_details.h"
 #include "search/related.h"
 #include "store/content_store.h"
 #include "strings/strings.h"
@@ -69,6 +71,14 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
   }
   ParsedListing parsed = parse_listing(text);
   report.skipped = parsed.skipped;
+  report.layout = parsed.layout;
+  if (parsed.articles.empty() && parsed.adverts.empty() && !strings::trim(text).empty()) {
+    // A page that has text but yields nothing is not a success: say so rather than report "0 added".
+    report.warning = "nothing imported: no article or job advert was recognised in " +
+                     std::to_string(std::count(text.begin(), text.end(), '\n') + (text.back() == '\n' ? 0 : 1)) +
+                     " lines of text (see the skipped lines); the page may be in a layout Gazette does not read";
+    return report;
+  }
   const std::int64_t now = std::time(nullptr);
   try {
     store::Transaction tx(db);
@@ -126,6 +136,10 @@ ImportReport import_listing_text(store::Connection& db, const std::string& text,
       job.employer = ad.employer.empty() ? ad.recruiter : ad.employer;
       job.salary_text = ad.salary;
       job.description_markdown = ad.snippet;
+      const jobs::AdvertDetails details = jobs::read_advert_details(ad.salary, ad.snippet);
+      job.location = details.location;
+      job.contract = details.contract;
+      job.hours = details.hours;
       job.source = source;
       ++report.adverts_set_aside;
       if (save_job(db, job, now) == store::SaveOutcome::added) ++report.adverts_new;

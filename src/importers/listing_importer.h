@@ -14,6 +14,10 @@ struct ImportReport {
   std::string file;
   bool ok = false;
   std::string error;  // why the file was rejected (nothing was written)
+  // Set when the file has text but no article or job advert was recognised in it (ok is then false,
+  // and nothing was written): the page is in a layout the parser does not know, or is all furniture.
+  std::string warning;
+  std::string layout;  // ParsedListing::layout
   int added = 0;
   int already_present = 0;
   int updated = 0;            // an undated copy got its date, or a listed item got its article's text

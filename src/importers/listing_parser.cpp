@@ -196,11 +196,50 @@ std::optional<Date> parse_date_words(string_view a, string_view b, string_view c
   return std::nullopt;
 }
 
-// The whole line is a date.
+// "14/03/2024", "4/3/2024", "14.03.2024", "14-03-2024": day first, as UK pages write them.
+std::optional<Date> parse_numeric_date(string_view w) {
+  w = strip_trailing(w, ".,");
+  if (w.size() < 8 || w.size() > 10) return std::nullopt;
+  const std::size_t a = w.find_first_of("/.-");
+  if (a == string_view::npos) return std::nullopt;
+  const char sep = w[a];
+  const std::size_t b = w.find(sep, a + 1);
+  if (b == string_view::npos || w.find(sep, b + 1) != string_view::npos) return std::nullopt;
+  Date d;
+  if (!parse_number(w.substr(0, a), 2, d.day) || !parse_number(w.substr(a + 1, b - a - 1), 2, d.month) ||
+      w.size() - b - 1 != 4 || !parse_year(w.substr(b + 1), d.year) || !valid_date(d)) {
+    return std::nullopt;
+  }
+  return d;
+}
+
+// The whole line is a date: three words ("19 May 2022", "June 12, 2019") or one numeric date.
 std::optional<Date> parse_date_line(string_view line) {
   const auto w = split_words(line);
+  if (w.size() == 1) return parse_numeric_date(w[0]);
   if (w.size() != 3) return std::nullopt;
   return parse_date_words(w[0], w[1], w[2]);
+}
+
+// A line that ends with a date after some text ("Headline Summary text. 14 March 2024"): the text
+// before the date (separators such as "|" or "-" dropped) and the date.
+std::optional<std::pair<string, Date>> split_trailing_date(string_view line) {
+  auto w = split_words(line);
+  std::optional<Date> date;
+  std::size_t date_words = 0;
+  if (!w.empty() && (date = parse_numeric_date(w.back()))) {
+    date_words = 1;
+  } else if (w.size() >= 3 && (date = parse_date_words(w[w.size() - 3], w[w.size() - 2], w[w.size() - 1]))) {
+    date_words = 3;
+  }
+  if (!date) return std::nullopt;
+  w.resize(w.size() - date_words);
+  while (!w.empty() && (w.back() == "|" || w.back() == "-" || w.back() == "\xE2\x80\x93" ||
+                        w.back() == "\xE2\x80\x94" || w.back() == "\xC2\xB7")) {
+    w.pop_back();
+  }
+  if (!w.empty()) w.back() = strip_trailing(w.back(), "|,");
+  return std::make_pair(join(w), *date);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,9 +251,15 @@ bool in_list(string_view w, const auto& list) {
 
 bool is_title(string_view w) {
   static constexpr string_view kTitles[] = {
-      "Cllr", "Councillor", "Lord", "Lady", "Baroness", "Baron", "Sir",  "Dame", "Dr",  "Prof", "Professor",
-      "Mr",   "Mrs",        "Ms",   "Miss", "Mx",       "Rev",   "Revd", "Rt",   "Hon", "Cr",   "Canon"};
-  return in_list(strip_trailing(w, "."), kTitles);
+      "Cllr", "Councillor", "Lord", "Lady", "Baroness", "Baron", "Sir", "Dame", "Dr", "Prof",  "Professor", "Mr",
+      "Mrs",  "Ms",         "Miss", "Mx",   "Rev",      "Revd",  "Rt",  "Hon",  "Cr", "Canon", "Mayor"};
+  return in_list(strip_trailing(w, ".,"), kTitles);
+}
+
+// Peers are named by title and one name ("Lord Porter"): the title is then part of the name.
+bool is_peerage(string_view w) {
+  static constexpr string_view kPeerages[] = {"Lord", "Lady", "Baroness", "Baron"};
+  return in_list(strip_trailing(w, ".,"), kPeerages);
 }
 
 // Lower-case name particles ("Ursula von Brandt"); allowed only between capitalised words.
@@ -415,9 +460,17 @@ std::size_t verb_after_name(const Tokens& t, Index i) {
   return in_list(v.core, kVerbs) ? 1 : 0;
 }
 
-// Verbs that introduce the name after them: "..., says Jo Bloggs."
+// Verbs that introduce the name after them: "..., says Jo Bloggs.", "..., warns Jo Bloggs."
 bool is_verb_before_name(const Token& v) {
-  return !v.lead && (v.core == "says" || v.core == "say" || v.core == "writes" || v.core == "write");
+  static constexpr string_view kVerbs[] = {"says", "say",      "writes",  "write",  "warns",
+                                           "warn", "explains", "explain", "argues", "argue"};
+  return !v.lead && in_list(v.core, kVerbs);
+}
+
+// "Lord Porter": a peer's title and a single name word; nothing otherwise.
+std::optional<string> peer_name(string_view title, const std::vector<string_view>& words) {
+  if (!is_peerage(title) || words.size() != 1 || !is_name_word(words[0])) return std::nullopt;
+  return string(strip_trailing(title, ".,")) + " " + string(words[0]);
 }
 
 // A run of name-like words found by walking left from `last`.
@@ -465,10 +518,14 @@ void add_unique(std::vector<string>& names, const string& name) {
 // "Jo Bloggs explains", "Jo Bloggs and Sam Smith explain", "Jo Bloggs at Anytown Partners gives".
 std::vector<string> names_before_verb(const Tokens& t, Index verb) {
   // "Jo Bloggs, explains" is a byline; "‘..., Tom Jones,’ says" is a quotation, so no comma before says.
-  const bool comma_ok = !is_verb_before_name(at(t, verb));
+  const string_view v = at(t, verb).core;
+  const bool comma_ok = !(v == "says" || v == "say" || v == "writes" || v == "write");
   const Run second = run_backward(t, verb - 1, comma_ok);
   if (second.words.empty()) return {};
   const Index b = second.before;
+  if (b >= 0 && at(t, b).trail.empty()) {  // "Lord Porter says"
+    if (const auto peer = peer_name(at(t, b).core, second.words)) return {*peer};
+  }
   const bool joined_by_word = b >= 0 && at(t, b).trail.empty() && !at(t, b).lead;
   if (joined_by_word && (is_connector(at(t, b).core) || at(t, b).core == "and")) {
     // The run just before the verb is either an organisation ("at Odgers Interim") or a second name.
@@ -490,9 +547,13 @@ std::vector<string> names_before_verb(const Tokens& t, Index verb) {
 // Sets `next` to the first token after the run and `closed` when the run ended in punctuation.
 std::optional<string> run_forward(const Tokens& t, Index i, Index& next, bool& closed) {
   const Index n = static_cast<Index>(t.size());
+  // "explains the Mayor Jo Bloggs": an article before a title belongs to the title.
+  if (core_is(t, i, "the") && at(t, i).trail.empty() && i + 1 < n && is_title(at(t, i + 1).core)) ++i;
+  string_view peerage;
   while (i < n && !at(t, i).lead &&
          (is_title(at(t, i).core) || (is_possessive(at(t, i).core) && is_upper(at(t, i).core[0])))) {
     if (!at(t, i).trail.empty() && !is_title(at(t, i).core)) return std::nullopt;
+    if (is_peerage(at(t, i).core) && at(t, i).trail.empty()) peerage = at(t, i).core;
     ++i;
   }
   std::vector<string_view> words;
@@ -508,6 +569,7 @@ std::optional<string> run_forward(const Tokens& t, Index i, Index& next, bool& c
     }
   }
   next = i;
+  if (const auto peer = peer_name(peerage, words)) return peer;
   return validate_name(words);
 }
 
@@ -572,13 +634,90 @@ std::vector<Line> split_lines(string_view text) {
   return lines;
 }
 
-enum class Kind { text, bullet, date, by_line, author_date, best_practice, related_heading, furniture, recruiter };
+enum class Kind {
+  text,
+  bullet,
+  date,
+  by_line,
+  author_date,
+  inline_dated,  // headline and summary on one line, the date at its end
+  best_practice,
+  related_heading,
+  label,       // a short upper-case line: a section label ("FINANCE") or a block title ("MOST READ")
+  furniture,   // site furniture that ends what came before it ("SIGN UP")
+  cms_chrome,  // CMS controls and trails ("Edit this post", "Home · News"), skipped where they stand
+  recruiter
+};
 
 constexpr string_view kBullet = "\xE2\x80\xA2";  // •
 
 bool is_furniture(string_view s) {
   return strings::iequals(s, "SIGN UP") || strings::iequals(s, "For your free daily news bulletin") ||
          strings::iequals(s, kBanner);
+}
+
+// Controls and labels a CMS prints around a post. They are never articles, and they do not end the
+// article or item they sit in.
+bool is_cms_chrome(string_view s) {
+  static constexpr string_view kExact[] = {
+      "Edit this post", "Edit this page", "Edit",      "Read more",       "Continue reading", "Share this",
+      "Share this:",    "Share",          "Print",     "Leave a comment", "Comments",         "Skip to content",
+      "Back to top",    "Advertisement",  "Sponsored", "Subscribe"};
+  for (string_view e : kExact) {
+    if (strings::iequals(strip_trailing(s, " .:\xE2\x86\x92"), strip_trailing(e, ":"))) return true;
+  }
+  for (string_view p : {"Posted in ", "Filed under ", "Tagged ", "Tags: ", "Categories: "}) {
+    if (istarts_with(s, p)) return true;
+  }
+  // A trail: "Home · News · Finance", "Home > News" (every part short).
+  for (string_view sep : {" \xC2\xB7 ", " \xC2\xBB ", " \xE2\x80\xBA ", " > ", " / "}) {
+    if (s.find(sep) == string_view::npos) continue;
+    bool short_parts = true;
+    std::size_t parts = 0;
+    for (std::size_t start = 0; start <= s.size(); ++parts) {
+      std::size_t end = s.find(sep, start);
+      if (end == string_view::npos) end = s.size();
+      const auto words = split_words(strings::trim(s.substr(start, end - start)));
+      short_parts = short_parts && !words.empty() && words.size() <= 4;
+      start = end + sep.size();
+    }
+    // Three parts, or a trail from "Home": a headline with one " / " in it is not a trail.
+    if (short_parts && (parts >= 3 || istarts_with(s, "Home "))) return true;
+  }
+  return s == "\xC2\xB7";
+}
+
+// "NEWS", "FINANCE", "SOCIAL CARE", "MOST READ": one to four upper-case words, no digits.
+bool is_upper_label(string_view s) {
+  if (s.size() < 3 || s.size() > 40) return false;
+  const auto words = split_words(s);
+  if (words.empty() || words.size() > 4) return false;
+  std::size_t letters = 0;
+  for (char c : s) {
+    if (is_lower(c) || is_digit(c)) return false;
+    if (is_upper(c))
+      ++letters;
+    else if (c != ' ' && c != '&' && c != '-' && c != ':')
+      return false;
+  }
+  return letters >= 3;
+}
+
+// Block titles that never name a section, even with items under them.
+bool is_block_title(string_view s) {
+  static constexpr string_view kTitles[] = {"most read",       "most popular",     "trending",  "related",
+                                            "related stories", "related articles", "latest",    "popular",
+                                            "more stories",    "recommended",      "sponsored", "advertisement",
+                                            "share",           "newsletter",       "follow us", "editor's picks"};
+  const string lower = strings::lower_ascii(strip_trailing(s, ":"));
+  return in_list(string_view(lower), kTitles);
+}
+
+// "FINANCE" -> "Finance", "SOCIAL CARE" -> "Social care": how section names are written elsewhere.
+string section_name(string_view label) {
+  string out = strings::lower_ascii(strip_trailing(label, ":"));
+  if (!out.empty() && is_lower(out[0])) out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
 bool is_heading(string_view s, string_view heading) {
@@ -647,6 +786,9 @@ Kind classify(string_view s) {
   if (parse_date_line(s)) return Kind::date;
   if (parse_by_line(s)) return Kind::by_line;
   if (parse_author_date(s)) return Kind::author_date;
+  if (is_cms_chrome(s)) return Kind::cms_chrome;
+  if (is_upper_label(s)) return Kind::label;
+  if (const auto inl = split_trailing_date(s); inl && split_words(inl->first).size() >= 6) return Kind::inline_dated;
   return Kind::text;
 }
 
@@ -667,6 +809,37 @@ bool looks_like_category_heading(string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
 }
 
+// An image caption saved with the page ("Councillors at the depot opening image", "Photo: ..."). Only
+// asked where a caption can stand: between a headline and the text under it.
+bool looks_like_caption(string_view s) {
+  for (string_view p : {"Image:", "Photo:", "Picture:", "Photograph:", "Image credit"}) {
+    if (istarts_with(s, p)) return true;
+  }
+  const auto w = split_words(s);
+  return w.size() >= 2 && w.size() <= 30 && (strings::iequals(w.back(), "image") || w.back() == "(image)");
+}
+
+// Splits a headline and summary run together on one line. The summary starts at the first
+// capitalised word that follows a lower-case word or a number, or after a '?', '!' or ':' that ends
+// the headline, once the headline has three words and the summary three. With no such point the whole
+// text is the headline: a long headline is better than a headline cut in two.
+std::pair<string, string> split_headline_summary(string_view text) {
+  const auto w = split_words(text);
+  auto split_at = [&](std::size_t k) {
+    return std::make_pair(join({w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k)}),
+                          join({w.begin() + static_cast<std::ptrdiff_t>(k), w.end()}));
+  };
+  for (std::size_t k = 3; k + 3 <= w.size(); ++k) {
+    const string_view prev = w[k - 1], cur = w[k];
+    const char end = prev.back();
+    if (end == '?' || end == '!' || end == ':') return split_at(k);
+    if (!is_upper(cur[0]) || !(is_lower(prev[0]) || is_digit(prev[0]))) continue;
+    if (end == ',' || end == ';' || end == '-') continue;
+    return split_at(k);
+  }
+  return {string(text), ""};
+}
+
 // ---------------------------------------------------------------------------------------------
 // The parser proper.
 
@@ -680,6 +853,8 @@ class Parser {
 
   ParsedListing run() {
     claim_adverts();
+    claim_truncated_advert();
+    detect_layout();
     for (std::size_t i = 0; i < lines_.size(); ++i) handle(i);
     close_pending();
     return std::move(out_);
@@ -687,7 +862,9 @@ class Parser {
 
  private:
   enum class Mode { listing, related, article, furniture };
-  enum class Stage { awaiting_headline, headline, dated, summarised };
+  // `complete`: an item whose line held all it has (an inline item); no further line joins it.
+  enum class Stage { awaiting_headline, headline, dated, summarised, complete };
+  enum class Layout { none, bulleted, stacked, inline_dated, article };
 
   struct Pending {
     ListingItem item;
@@ -768,6 +945,113 @@ class Parser {
     return idx[static_cast<std::size_t>(title)];
   }
 
+  // A page cut off inside its last job box: the title, employer and salary lines are there but the
+  // recruiter line is not. Taken only right after another box (or under a "... jobs" heading) and
+  // only when the third line reads as a salary, so an article's last paragraphs never become one.
+  void claim_truncated_advert() {
+    const std::size_t end = lines_.size();
+    std::size_t start = end;
+    while (start > 0 && end - start < 5 && is_plain(start - 1)) --start;
+    if (end - start < 3 || start == 0) return;
+    const bool heading = looks_like_category_heading(lines_[start - 1].text) && !claimed_[start - 1];
+    const bool after_box = claimed_[start - 1] && kinds_[start - 1] == Kind::recruiter;
+    if (!(heading || after_box) || !looks_like_salary(lines_[start + 2].text)) return;
+    JobAdvert ad;
+    ad.title = lines_[start].text;
+    ad.line = lines_[start].number;
+    ad.employer = lines_[start + 1].text;
+    ad.salary = lines_[start + 2].text;
+    for (std::size_t k = start + 3; k < end; ++k) ad.snippet += (ad.snippet.empty() ? "" : " ") + lines_[k].text;
+    ad.truncated = true;
+    if (heading) {
+      ad.category_heading = lines_[start - 1].text;
+      claimed_[start - 1] = true;
+    } else if (!out_.adverts.empty()) {
+      ad.category_heading = out_.adverts.back().category_heading;
+    }
+    for (std::size_t k = start; k < end; ++k) claimed_[k] = true;
+    out_.adverts.push_back(std::move(ad));
+  }
+
+  std::optional<std::size_t> previous_unclaimed(std::size_t i) const {
+    if (i == 0 || claimed_[i - 1]) return std::nullopt;
+    return i - 1;
+  }
+
+  // The layout is judged from the page as a whole, by which kind of line introduces its items: '•'
+  // bullets, a headline over a date or "By" line ("stacked"), or lines that end with their date
+  // ("inline"); an author/date line over a headline is an article page. Lines are then read in that
+  // light: a plain line over a date line starts an item only on a stacked page, and a line ending
+  // in a date is an item only on an inline page (elsewhere it is text that happens to end in one).
+  void detect_layout() {
+    std::size_t bullets = 0, stacked = 0, inline_items = 0, authors = 0, authors_under_text = 0;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      if (claimed_[i]) continue;
+      const auto prev = previous_unclaimed(i);
+      const bool under_text = prev && kinds_[*prev] == Kind::text;
+      switch (kinds_[i]) {
+        case Kind::bullet:
+          ++bullets;
+          break;
+        case Kind::inline_dated:
+          ++inline_items;
+          break;
+        case Kind::date:
+        case Kind::by_line:
+          if (under_text) ++stacked;
+          break;
+        case Kind::author_date:
+          ++authors;
+          if (under_text) ++authors_under_text;
+          break;
+        default:
+          break;
+      }
+    }
+    // "Headline / Jo Bloggs 12 May 2024 / summary" several times over is a listing, not an article.
+    stacked_authors_ = authors >= 2 && authors_under_text == authors;
+    if (stacked_authors_) stacked += authors;
+    if (authors > 0 && !stacked_authors_) {
+      layout_ = Layout::article;
+    } else if (bullets == 0 && stacked == 0 && inline_items == 0) {
+      layout_ = Layout::none;
+    } else if (bullets >= stacked && bullets >= inline_items) {
+      layout_ = Layout::bulleted;
+    } else {
+      layout_ = stacked >= inline_items ? Layout::stacked : Layout::inline_dated;
+    }
+    static constexpr std::array<string_view, 5> kNames = {"none", "bulleted", "stacked", "inline", "article"};
+    out_.layout = string(kNames[static_cast<std::size_t>(layout_)]);
+  }
+
+  bool is_stacked_detail(std::size_t k) const {
+    if (k >= lines_.size() || claimed_[k]) return false;
+    return kinds_[k] == Kind::date || kinds_[k] == Kind::by_line ||
+           (stacked_authors_ && kinds_[k] == Kind::author_date);
+  }
+
+  // On a stacked page, a plain line directly over a date or "By" line is a headline.
+  bool is_stacked_headline(std::size_t j) const {
+    return layout_ == Layout::stacked && j < lines_.size() && !claimed_[j] && kinds_[j] == Kind::text &&
+           is_stacked_detail(j + 1);
+  }
+
+  // Whether line j opens an item: what a section label must stand over.
+  bool starts_item(std::size_t j) const {
+    if (j >= lines_.size() || claimed_[j]) return false;
+    switch (kinds_[j]) {
+      case Kind::bullet:
+      case Kind::author_date:
+        return true;
+      case Kind::inline_dated:
+        return layout_ == Layout::inline_dated;
+      case Kind::text:
+        return is_stacked_headline(j) || mode_ == Mode::related;
+      default:
+        return false;
+    }
+  }
+
   // ---- main pass
 
   void skip(int line, string reason) { out_.skipped.push_back({line, std::move(reason)}); }
@@ -800,6 +1084,10 @@ class Parser {
         mode_ = Mode::listing;
         return;
       case Kind::author_date:
+        if (stacked_authors_) {
+          on_author_line(l);
+          return;
+        }
         close_pending();
         start_article(l);
         return;
@@ -812,10 +1100,47 @@ class Parser {
       case Kind::by_line:
         on_by_line(l);
         return;
+      case Kind::cms_chrome:
+        skip(l.number, "CMS furniture: " + l.text);
+        return;
+      case Kind::label:
+        on_label(i);
+        return;
+      case Kind::inline_dated:
+        if (layout_ == Layout::inline_dated && !(pending_ && pending_->article_page)) {
+          on_inline(l);
+          return;
+        }
+        on_text(i);
+        return;
       case Kind::text:
-        on_text(l);
+        on_text(i);
         return;
     }
+  }
+
+  // "FINANCE" over items names their section; any other upper-case line is a block title.
+  void on_label(std::size_t i) {
+    const Line& l = lines_[i];
+    close_pending();
+    if (!is_block_title(l.text) && starts_item(i + 1)) {
+      section_ = section_name(l.text);
+      if (mode_ != Mode::related) mode_ = Mode::listing;
+      return;
+    }
+    skip(l.number, "block title: " + l.text);
+    mode_ = Mode::furniture;
+  }
+
+  void on_inline(const Line& l) {
+    close_pending();
+    if (mode_ != Mode::related) mode_ = Mode::listing;
+    const auto dated = split_trailing_date(l.text);  // classify() guaranteed it parses
+    auto [headline, summary] = split_headline_summary(dated->first);
+    start_item(l, headline);
+    pending_->item.summary = std::move(summary);
+    set_date(pending_->item, dated->second);
+    pending_->stage = Stage::complete;
   }
 
   void start_item(const Line& l, string_view headline) {
@@ -865,6 +1190,18 @@ class Parser {
     pending_->stage = Stage::dated;
   }
 
+  // "Jo Bloggs 12 May 2024" under a headline on a stacked page: the item's byline and date.
+  void on_author_line(const Line& l) {
+    if (!awaiting_details()) {
+      skip(l.number, "byline without headline");
+      return;
+    }
+    const auto ad = parse_author_date(l.text);  // classify() guaranteed it parses
+    pending_->item.authors = {ad->first};
+    set_date(pending_->item, ad->second);
+    pending_->stage = Stage::dated;
+  }
+
   void on_by_line(const Line& l) {
     if (!awaiting_details()) {
       skip(l.number, "byline without headline");
@@ -876,9 +1213,16 @@ class Parser {
     pending_->stage = Stage::dated;
   }
 
-  void on_text(const Line& l) {
+  void on_text(std::size_t i) {
+    const Line& l = lines_[i];
     if (pending_ && pending_->article_page) {
       on_article_text(l);
+      return;
+    }
+    if (is_stacked_headline(i)) {
+      close_pending();
+      if (mode_ != Mode::related) mode_ = Mode::listing;
+      start_item(l, l.text);
       return;
     }
     if (mode_ == Mode::furniture) {
@@ -886,6 +1230,13 @@ class Parser {
       return;
     }
     if (pending_ && (pending_->stage == Stage::headline || pending_->stage == Stage::dated)) {
+      // A caption between the headline and the summary is the picture's, not the story's.
+      const std::size_t k = i + 1;
+      if (looks_like_caption(l.text) && k < lines_.size() && !claimed_[k] && kinds_[k] == Kind::text &&
+          !is_stacked_headline(k)) {
+        skip(l.number, "image caption");
+        return;
+      }
       pending_->item.summary = l.text;
       pending_->stage = Stage::summarised;
       return;
@@ -907,6 +1258,10 @@ class Parser {
       pending_->item.headline = l.text;
       pending_->item.line = l.number;
       pending_->stage = Stage::headline;
+      return;
+    }
+    if (pending_->body.empty() && looks_like_caption(l.text)) {  // it would become the standfirst
+      skip(l.number, "image caption");
       return;
     }
     pending_->body.push_back(l.text);
@@ -951,6 +1306,8 @@ class Parser {
   std::vector<bool> claimed_;
   ParsedListing out_;
   Mode mode_ = Mode::listing;
+  Layout layout_ = Layout::none;
+  bool stacked_authors_ = false;  // author/date lines stand under headlines (see detect_layout)
   std::optional<Pending> pending_;
   string section_;
 };

@@ -1,13 +1,20 @@
 // Parser for listing dumps: the text of trade-press listing and article pages as saved from a browser.
 // Pure function of its input: no I/O, no database; safe to call from any thread.
 //
-// It recognises:
-//   - '•' items: headline, a date line ("19 May 2022"), a summary paragraph;
-//   - items with a "By Author | June 12, 2019" line;
+// The page's layout is judged from all of its lines first (ParsedListing::layout), then each line
+// is read in that light. It recognises:
+//   - '•' items: headline, a date line ("19 May 2022", "14/03/2024"), a summary paragraph;
+//   - items without bullets: a headline line, then a "By Author | June 12, 2019" or date line, then
+//     the summary;
+//   - headline and summary run together on one line with the date at its end;
+//   - upper-case section labels ("FINANCE") over items; other upper-case block titles ("MOST READ")
+//     and CMS furniture ("Edit this post", "Home · News" trails) never become articles;
 //   - "You may have missed" blocks of headline + summary (no date);
-//   - a single article page: "Author 21 January 2015" line, headline, body paragraphs, then site
-//     furniture ("SIGN UP", "Linkedin Banner", job-advert boxes) which never becomes articles;
-//   - job adverts (title, employer, salary line, snippet, "Recuriter:"/"Recruiter:" line), set aside.
+//   - a single article page: "Author 21 January 2015" line, headline, an optional image caption (not
+//     the standfirst), body paragraphs, then site furniture ("SIGN UP", "Linkedin Banner", job-advert
+//     boxes) which never becomes articles;
+//   - job adverts (title, employer, salary line, snippet, "Recuriter:"/"Recruiter:" line), set aside;
+//     a box cut off at the end of the page keeps its title, employer and salary.
 #pragma once
 
 #include <string>
@@ -34,6 +41,7 @@ struct JobAdvert {
   std::string snippet;
   std::string recruiter;         // the "Recuriter:" line's value
   std::string category_heading;  // e.g. "Highways jobs" when the box had one
+  bool truncated = false;        // the page ended inside the box (no recruiter line)
   int line = 0;
 };
 
@@ -43,6 +51,10 @@ struct SkippedLine {
 };
 
 struct ParsedListing {
+  // How the page sets out its items, judged from the page as a whole: "bulleted" ('•' items),
+  // "stacked" (headline over a date or "By" line), "inline" (headline, summary and date on one line),
+  // "article" (a single article page), or "none" (nothing that introduces dated items).
+  std::string layout;
   std::vector<ListingItem> articles;
   std::vector<JobAdvert> adverts;
   std::vector<SkippedLine> skipped;

@@ -35,6 +35,7 @@ std::string normalise_hours(std::string_view text) {
 
 #include <chrono>
 
+#include "content/html_sanitiser.h"
 #include "content/text.h"
 #include "jobs/categories.h"
 #include "jobs/closing_date.h"
@@ -72,8 +73,14 @@ Job prepare_job(const JobInput& in, std::int64_t now) {
   j.region = in.region;
   j.posted_at = in.posted_at > 0 ? in.posted_at : now;
   j.updated_at = now;
-  j.description_markdown = in.description_markdown;
-  j.description_html = content::render_markdown(in.description_markdown);
+  if (!in.description_html.empty()) {
+    j.description_html = content::sanitise_html(in.description_html);
+    j.description_markdown =
+        in.description_markdown.empty() ? content::html_to_text(j.description_html) : in.description_markdown;
+  } else {
+    j.description_markdown = in.description_markdown;
+    j.description_html = content::render_markdown(in.description_markdown);
+  }
   j.apply_url = in.apply_url;
   j.apply_email = in.apply_email;
   j.employer_reference = in.employer_reference;
@@ -104,7 +111,7 @@ Job prepare_job(const JobInput& in, std::int64_t now) {
     j.category = given;
     j.category_set_by = "advert";
   } else {
-    j.category = classify_job(in.title, in.description_markdown).slug;
+    j.category = classify_job(in.title, j.description_markdown).slug;
     j.category_set_by = "auto";
   }
 
@@ -112,7 +119,7 @@ Job prepare_job(const JobInput& in, std::int64_t now) {
   if (j.closing_date.empty()) {
     using namespace std::chrono;
     year_month_day posted{floor<days>(sys_seconds{seconds{j.posted_at}})};
-    if (auto d = find_closing_date(in.description_markdown, posted)) j.closing_date = format_day(*d);
+    if (auto d = find_closing_date(j.description_markdown, posted)) j.closing_date = format_day(*d);
   }
   j.closes_at = end_of_day(j.closing_date);
   if (!j.closes_at) j.closing_date.clear();

@@ -23,6 +23,9 @@ struct JobInput {
   std::string closing_date;  // YYYY-MM-DD; read from the description's prose when empty
   std::int64_t posted_at = 0;
   std::string description_markdown;
+  // HTML from outside (a feed's CDATA description): kept only through content::sanitise_html, with its
+  // text as description_markdown when that is empty.
+  std::string description_html;
   std::string apply_url;
   std::string apply_email;
   std::string employer_reference;

@@ -91,6 +91,15 @@ Token read_number(std::string_view s, std::size_t& i) {
     t.grouped = true;
     i += 4;
   }
+  // Pence after grouped thousands: "21,430.50", "23,117.00".
+  if (t.grouped && i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
+    const std::size_t pence = run_of_digits(s, i + 1);
+    if (pence <= 2) {
+      double scale = 1;
+      for (std::size_t k = 0; k < pence; ++k) t.value += (s[i + 1 + k] - '0') * (scale /= 10);
+      i += 1 + pence;
+    }
+  }
   if (!t.grouped && i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
     std::size_t frac = run_of_digits(s, i + 1);
     bool another_group = frac == 3 && i + 4 < s.size() && s[i + 4] == '.' && run_of_digits(s, i + 5) == 3;
@@ -406,11 +415,13 @@ void mark_money(std::vector<Token>& toks) {
   }
 }
 
-// Range separator after token i: "-", "to", "rising to"; returns the index after it, or 0.
-std::size_t after_separator(const std::vector<Token>& toks, std::size_t i) {
+// Range separator after token i: "-", "to", "rising to", and "and" after "between"; returns the
+// index after it, or 0.
+std::size_t after_separator(const std::vector<Token>& toks, std::size_t i, bool between) {
   if (i >= toks.size()) return 0;
   if (toks[i].kind == Tok::dash) return i + 1;
   if (is_word(toks, i, {"to"})) return i + 1;
+  if (between && is_word(toks, i, {"and"})) return i + 1;
   if (is_word(toks, i, {"rising"}) && is_word(toks, i + 1, {"to"})) return i + 2;
   return 0;
 }
@@ -425,7 +436,10 @@ struct Amount {
 std::size_t range_partner(const std::vector<Token>& toks, std::size_t a) {
   std::size_t j = a + 1;
   if (j < toks.size() && toks[j].kind == Tok::cur && currency_after(toks, a)) ++j;
-  j = after_separator(toks, j);
+  // "between £120k and £135k": "and" joins a range only after "between".
+  const std::size_t first = currency_before(toks, a) ? a - 1 : a;
+  const bool between = first > 0 && is_word(toks, first - 1, {"between"});
+  j = after_separator(toks, j, between);
   if (j == 0) return std::string_view::npos;
   if (j < toks.size() && toks[j].kind == Tok::cur) ++j;
   if (j < toks.size() && toks[j].kind == Tok::num && !followed_by_percent(toks, j)) return j;

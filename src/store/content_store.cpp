@@ -103,10 +103,11 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
   content::Section section = ensure_section(in.section.empty() ? "News" : in.section);
   std::string html = content::render_markdown(in.body_markdown);
   int words = content::count_words(in.standfirst) + content::count_words(in.body_markdown);
-  const std::int64_t id = db_.scalar(
-      "article_insert", {unique_slug(content::slugify(in.headline), date_key(published_at)), key, in.headline,
-                         in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status), published_at,
-                         published_at, in.source_url, std::int64_t{words}});
+  const std::int64_t id =
+      db_.scalar("article_insert",
+                 {unique_slug(content::slugify(in.slug.empty() ? in.headline : in.slug), date_key(published_at)), key,
+                  in.headline, in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status),
+                  published_at, published_at, in.source_url, std::int64_t{words}});
   last_saved_id_ = id;
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});
@@ -160,6 +161,19 @@ void ContentStore::load_links(Article& a) {
   db_.query("article_tags", {a.id}, [&](const Row& r) {
     a.tags.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
   });
+}
+
+void ContentStore::add_redirect(const std::string& old_path, std::int64_t article_id) {
+  db_.exec("redirect_upsert", {old_path, article_id});
+}
+
+std::optional<ContentStore::RedirectTarget> ContentStore::redirect_target(const std::string& old_path,
+                                                                          std::int64_t now) {
+  std::optional<RedirectTarget> out;
+  db_.query("redirect_target", {old_path, now}, [&](const Row& r) {
+    out = RedirectTarget{r.text(0), r.text(1), r.int64(2)};
+  });
+  return out;
 }
 
 std::optional<Article> ContentStore::article_by_slug(const std::string& slug, std::int64_t now) {

@@ -49,6 +49,17 @@ class ContentStore {
   // Creates the section (in this display position) or fills in an empty description.
   content::Section ensure_section(const std::string& name, const std::string& description = "", int position = 100);
 
+  // An old address of an imported article (a path such as "/2012/03/budget-agreed", no trailing
+  // slash) to answer with a 301; replaces any earlier target. Call inside a Transaction.
+  void add_redirect(const std::string& old_path, std::int64_t article_id);
+
+  // Where an old address now lives, when readers may see the article at `now`.
+  struct RedirectTarget {
+    std::string section_slug, slug;
+    std::int64_t published_at = 0;
+  };
+  std::optional<RedirectTarget> redirect_target(const std::string& old_path, std::int64_t now);
+
   // The article readers can see at `now` (not a draft, publication time passed), with authors and tags.
   std::optional<content::Article> article_by_slug(const std::string& slug, std::int64_t now);
   // Any article by id, drafts included, with authors and tags (for editing).

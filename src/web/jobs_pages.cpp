@@ -346,8 +346,9 @@ http::Response JobsPages::jobs_xml_feed(const http::Request&) {
     cdata(job, "city", j->location);
     cdata(job, "state", j->region);
     cdata(job, "country", "GB");
-    // The Markdown source: plain text for aggregators that show text, and it imports back unchanged.
-    cdata(job, "description", j->description_markdown);
+    // The same HTML the job page shows: rendered from Markdown (cmark-gfm, safe mode) or, for an
+    // advert that came with HTML, kept through content::sanitise_html when it was stored.
+    cdata(job, "description", j->description_html);
     cdata(job, "salary", j->salary_text);
     std::string type = j->hours == "part-time" ? "parttime" : j->hours == "full-time" ? "fulltime" : "";
     if (!j->contract.empty()) type += (type.empty() ? "" : ", ") + j->contract;

@@ -130,6 +130,14 @@ void Site::add_routes() {
 }
 
 http::Response Site::not_found_page(const http::Request& req) {
+  // An imported site's old addresses (schema 16) answer 301 before anything is called missing.
+  try {
+    if (auto to = store::ContentStore(db()).redirect_target(req.path, std::time(nullptr))) {
+      return http::Response::redirect(301, article_path(to->section_slug, to->slug, to->published_at));
+    }
+  } catch (const std::exception&) {
+    // The 404 page still renders if the database is unavailable.
+  }
   return public_pages_->render_not_found(req);
 }
 

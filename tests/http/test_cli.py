@@ -42,7 +42,9 @@ class CliTest(unittest.TestCase):
             ("serve",): ["--listen"],
             ("migrate",): ["migrate"],
             ("import",): ["listing"],
-            ("import", "listing"): ["FILE", "--json"],
+            ("import", "listing"): ["FILE", "--json", "Exit status"],
+            ("import", "jobs"): ["FILE", "--map", "RSS", ".csv"],
+            ("import", "wxr"): ["FILE", "--uploads", "--sections", "--pages-section", "301"],
             ("demo-data",): ["--articles", "--seed", "--quiet"],
             ("config",): ["--markdown"],
         }

@@ -358,7 +358,7 @@ class UnknownCommandTest(unittest.TestCase):
         proc = run_cli("import", "frobnicate")
         self.assertEqual(proc.returncode, 2)
         self.assertIn("gazette import: unknown command 'frobnicate'", proc.stderr)
-        self.assertIn("listing, jobs", proc.stderr)
+        self.assertIn("listing, wxr, feed, jobs", proc.stderr)
 
     def test_no_command_still_asks_for_one(self):
         proc = run_cli()

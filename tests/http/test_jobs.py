@@ -605,7 +605,8 @@ class JobsImportWhileServingTest(ServerTestCase):
         jobs = {j.findtext("referencenumber"): j for j in ET.fromstring(text.encode()).iter("job")}
         self.assertIn("feed:WBC-CDATA-1", jobs)
         self.assertEqual(jobs["feed:WBC-CDATA-1"].findtext("title"), "Data Officer (arrays]]>lists)")
-        self.assertEqual(jobs["feed:WBC-CDATA-1"].findtext("description").strip(), "Tidy the x]]>y records.")
+        # The description is the page's HTML, where the '>' is escaped.
+        self.assertEqual(jobs["feed:WBC-CDATA-1"].findtext("description").strip(), "<p>Tidy the x]]&gt;y records.</p>")
 
 
 if __name__ == "__main__":

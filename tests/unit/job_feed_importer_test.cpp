@@ -370,3 +370,54 @@ TEST(PrepareJob, ContractAndHoursWordsAreNormalised) {
 
 }  // namespace
 }  // namespace gazette::jobs
+
+// ---- feeds as multiposters send them ---------------------------------------------------------------
+
+namespace gazette::importers {
+namespace {
+
+TEST(JobFeedImportReal, LocationAndHtmlDescriptionsAreKeptSanitised) {
+  TempDb t;
+  auto r = import_job_feed_file(t.db(), fixture("formats/html_descriptions.xml"));
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.added, 2);
+  auto all = jobs_by_title(t.db());
+  const auto& parking = all.at("Parking Services Manager");
+  EXPECT_EQ(parking.location, "Ashcombe, Westshire");  // <location> when there is no <city>
+  EXPECT_EQ(parking.contract, "permanent");
+  EXPECT_EQ(parking.hours, "full-time");
+  const std::string& html = parking.description_html;
+  EXPECT_NE(html.find("<strong>on-street</strong>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<li>Manage a team of twelve</li>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"https://jobs.example.org/ahr-2024-118/pack\" rel=\"nofollow\">candidate pack</a>"),
+            std::string::npos)
+      << html;
+  for (const char* banned : {"<script", "track()", "javascript:", "<img", "onerror", "target=", "<!--"}) {
+    EXPECT_EQ(html.find(banned), std::string::npos) << banned << " in " << html;
+  }
+  // The text is searchable and classifiable: no tags in it.
+  EXPECT_NE(parking.description_markdown.find("Manage a team of twelve"), std::string::npos);
+  EXPECT_EQ(parking.description_markdown.find('<'), std::string::npos) << parking.description_markdown;
+  const auto& trainee = all.at("Trainee Building Control Surveyor");
+  EXPECT_EQ(trainee.location, "Ashcombe");  // <city> wins over <location>
+  EXPECT_EQ(trainee.description_markdown, "Plain text description: train towards chartered status.");
+}
+
+TEST(JobFeedImportReal, BareAmpersandIsRejectedWithItsLine) {
+  TempDb t;
+  auto r = import_job_feed_file(t.db(), fixture("invalid/bare_ampersand.xml"));
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("line 4"), std::string::npos) << r.error;
+  EXPECT_NE(r.error.find("&amp;"), std::string::npos) << r.error;
+  EXPECT_EQ(job_count(t.db()), 0);
+  // Entities, character references and '&' inside CDATA are fine.
+  const std::string ok =
+      "<source><job><title>R&amp;D &#8211; &#x2014; Officer</title><referencenumber>A</referencenumber>"
+      "<company>Westbury Borough Council</company><description><![CDATA[Fish & chips]]></description>"
+      "<!-- a & b --></job></source>";
+  auto good = import_job_feed_text(t.db(), ok, "ok.xml");
+  EXPECT_TRUE(good.ok) << good.error;
+}
+
+}  // namespace
+}  // namespace gazette::importers

@@ -44,6 +44,16 @@ const std::vector<Case> kCases = {
     {"Grade 10: £40,476 to £43,421 per annum", true, 40476, 43421, "GBP", Y, false, {}, 1.0},
     {"Band 5 (£28,407 - £34,581)", true, 28407, 34581, "GBP", Y, false, {}, 0.9},
     {"£24,000 rising to £26,000 per annum", true, 24000, 26000, "GBP", Y, false, {}, 1.0},
+    // Pence with thousands separators keep both ends of the range
+    {"£21,430.50 - £23,117.00", true, 21430.5, 23117, "GBP", Y, false, {}, 0.9},
+    {"£21,430.50 - £23,117.00 per annum", true, 21430.5, 23117, "GBP", Y, false, {}, 1.0},
+    {"£26,421.00 to £28,770.00 pro rata", true, 26421, 28770, "GBP", Y, true, {}, 0.9},
+    {"£1,850.25 - £2,010.75 per month", true, 1850.25, 2010.75, "GBP", M, false, {}, 1.0},
+    {"£32,654.00-£35,745.00 pa", true, 32654, 35745, "GBP", Y, false, {}, 1.0},
+    // "between ... and ..."
+    {"between £120k and £135k", true, 120000, 135000, "GBP", Y, false, {}, 0.9},
+    {"Between £28,000 and £32,000 a year", true, 28000, 32000, "GBP", Y, false, {}, 1.0},
+    {"Salary between £14.50 and £16.20 per hour", true, 14.5, 16.2, "GBP", H, false, {}, 1.0},
     {"  £50,000 - £55,000 per annum  ", true, 50000, 55000, "GBP", Y, false, {}, 1.0},
     {"£50,000 - £55,000 PER ANNUM", true, 50000, 55000, "GBP", Y, false, {}, 1.0},
     {"£ 30,000 - £ 32,000 a year", true, 30000, 32000, "GBP", Y, false, {}, 1.0},
