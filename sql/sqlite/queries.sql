@@ -568,3 +568,67 @@ INSERT INTO site_secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOT
 
 -- name: site_secret
 SELECT value FROM site_secrets WHERE name = ?1;
+
+-- Pictures (schema_017): the media library, lead images and body images.
+-- Columns of a media row, in this order, in every query that returns one:
+-- id, hash, format, width, height, bytes, widths, name, alt, credit, created_at, updated_at.
+
+-- name: media_insert
+INSERT INTO media (hash, format, width, height, bytes, widths, name, alt, credit, uploaded_by, created_at, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id;
+
+-- name: media_by_id
+SELECT id, hash, format, width, height, bytes, widths, name, alt, credit, created_at, updated_at
+FROM media WHERE id = ?1;
+
+-- name: media_by_hash
+SELECT id, hash, format, width, height, bytes, widths, name, alt, credit, created_at, updated_at
+FROM media WHERE hash = ?1 ORDER BY id LIMIT 1;
+
+-- name: media_find
+-- Newest first; ?1 '' lists everything, otherwise name or alt text containing it (ASCII case ignored).
+SELECT id, hash, format, width, height, bytes, widths, name, alt, credit, created_at, updated_at
+FROM media WHERE ?1 = '' OR instr(lower(name), lower(?1)) > 0 OR instr(lower(alt), lower(?1)) > 0
+ORDER BY updated_at DESC, id DESC LIMIT ?2 OFFSET ?3;
+
+-- name: media_count
+SELECT count(*) FROM media WHERE ?1 = '' OR instr(lower(name), lower(?1)) > 0 OR instr(lower(alt), lower(?1)) > 0;
+
+-- name: media_replace_file
+UPDATE media SET hash = ?2, format = ?3, width = ?4, height = ?5, bytes = ?6, widths = ?7, updated_at = ?8
+WHERE id = ?1;
+
+-- name: media_set_details
+UPDATE media SET alt = ?2, credit = ?3 WHERE id = ?1;
+
+-- name: media_usage
+-- The articles using a picture, as lead image ('lead') or in the body ('body'), newest first.
+SELECT a.id, a.headline, a.status, a.published_at, 'lead' FROM article_lead_images l
+JOIN articles a ON a.id = l.article_id WHERE l.media_id = ?1
+UNION ALL
+SELECT a.id, a.headline, a.status, a.published_at, 'body' FROM article_body_media b
+JOIN articles a ON a.id = b.article_id WHERE b.media_id = ?1
+ORDER BY 4 DESC, 1 DESC;
+
+-- name: media_usage_count
+SELECT (SELECT count(*) FROM article_lead_images WHERE media_id = ?1)
+     + (SELECT count(*) FROM article_body_media WHERE media_id = ?1);
+
+-- name: article_lead_image
+SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.alt, l.credit, m.created_at,
+       m.updated_at, l.caption
+FROM article_lead_images l JOIN media m ON m.id = l.media_id WHERE l.article_id = ?1;
+
+-- name: article_lead_image_set
+INSERT INTO article_lead_images (article_id, media_id, alt, caption, credit) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id, alt = excluded.alt,
+  caption = excluded.caption, credit = excluded.credit;
+
+-- name: article_lead_image_clear
+DELETE FROM article_lead_images WHERE article_id = ?1;
+
+-- name: article_body_media_clear
+DELETE FROM article_body_media WHERE article_id = ?1;
+
+-- name: article_body_media_add
+INSERT INTO article_body_media (media_id, article_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING;

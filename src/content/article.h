@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "media/image.h"
+
 namespace gazette::content {
 
 enum class Status { draft, scheduled, published };
@@ -76,6 +78,8 @@ struct Article {
   std::int64_t updated_at = 0;
   std::string source_url;
   int word_count = 0;
+  // The lead image (empty when there is none); the stores fill it with the authors (store/article_rows.h).
+  media::Image lead_image;
 };
 
 }  // namespace gazette::content

@@ -130,7 +130,11 @@ struct Server::Impl {
       parser.body_limit(options.body_limit);
       stream.expires_after(options.read_timeout);
       auto idle_it = w.idle.insert(w.idle.end(), &stream);
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
+      if (!ec && options.body_limit_for) {
+        parser.body_limit(options.body_limit_for(parser.get().method_string(), parser.get().target()));
+      }
+      if (!ec && !parser.is_done()) std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
       w.idle.erase(idle_it);
       if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::bad_descriptor ||

@@ -14,6 +14,7 @@
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "strings/strings.h"
+#include "web/media_pages.h"
 #include "web/newsroom.h"
 #include "web/render.h"
 #include "web/urls.h"
@@ -274,6 +275,11 @@ http::Response Newsroom::editor(const http::Request& req, const http::Params& p,
                                                           : "Draft (hidden from readers)");
     if (v.status == st) o->ShowSection("SELECTED");
   }
+  // Pictures: the lead image fields (web/media_pages.h), as typed or as stored.
+  if (auto posted = typed ? http::parse_form(req.body) : std::nullopt)
+    fill_lead_image_fields(&d, lead_image_form(*posted), db());
+  else
+    fill_lead_image_fields(&d, article ? lead_image_form(article->lead_image) : media::LeadImageForm{}, db());
   if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
   if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
   if (article && article->status != content::Status::draft && article->published_at <= std::time(nullptr))
@@ -351,6 +357,10 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
   const std::string error =
       content::check_article_form(v, content::section_choices(store::ContentStore(db()).sections()), now, in);
   if (!error.empty()) return editor(req, p, 422, error, &v);
+  // Pictures (media/media.h): the lead image is checked before anything is saved.
+  media::LeadImage lead;
+  if (auto lead_error = media::check_lead_image(db(), lead_image_form(*form), lead); !lead_error.empty())
+    return editor(req, p, 422, lead_error, &v);
 
   content::SaveResult saved;
   const auto write_started = std::chrono::steady_clock::now();
@@ -371,6 +381,16 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
                   "An article with this headline was already published today. Change the headline, or edit that "
                   "article instead.",
                   &v);
+  // Pictures: the lead image and the pictures the body shows, so the media library knows where each is used.
+  try {
+    media::set_article_images(db(), saved.id, lead, v.body, now);
+  } catch (const std::exception& ex) {
+    spdlog::error("newsroom: article {} saved, its pictures not: {}", saved.id, ex.what());
+    return editor(
+        req, p, 503,
+        "The text was saved but its pictures were not (the database said: " + std::string(ex.what()) + "). Save again.",
+        &v);
+  }
   ctx_.content_written(saved.id, write_started);
   spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", saved.id);
   return redirect_see_other("/newsroom/articles/" + std::to_string(saved.id) + "?saved=1");

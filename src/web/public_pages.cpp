@@ -5,9 +5,11 @@
 
 #include "content/dependencies.h"
 #include "content/text.h"
+#include "media/media.h"
 #include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "store/media_store.h"
 #include "web/public_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
@@ -46,6 +48,14 @@ std::string news_article_json_ld(const config::Config& cfg, const Article& a) {
                  {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
   if (!authors.empty()) o["author"] = authors;
   if (!keywords.empty()) o["keywords"] = keywords;
+  if (!a.lead_image.empty()) {
+    const int w = a.lead_image.width_upto(1600);
+    o["image"] =
+        json::array{json::object{{"@type", "ImageObject"},
+                                 {"url", cfg.base_url + media::variant_path(a.lead_image.hash, w, media::Format::jpeg)},
+                                 {"width", w},
+                                 {"height", a.lead_image.height_at(w)}}};
+  }
   return script_safe_json(json::serialize(o));
 }
 
@@ -63,7 +73,7 @@ http::Response PublicPages::home(const http::Request&) {
   ctemplate::TemplateDictionary d("home");
   auto latest = content.list({}, now, 7, 0);
   if (latest.empty()) d.ShowSection("EMPTY");
-  if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front());
+  if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front(), false);  // top of the page
   for (size_t i = 1; i < latest.size(); ++i) fill_card(d.AddSectionDictionary("LATEST"), latest[i]);
   for (const auto& s : sections) {
     store::ArticleFilter f;
@@ -210,7 +220,21 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   const Article& a = *article;
   ctemplate::TemplateDictionary d("article");
   fill_card(&d, a);
-  d.SetValue("BODY_HTML", a.body_html);
+  if (!a.lead_image.empty()) {
+    // The lead image is at the top of the page: loaded at once, not lazily. Body images are lazy.
+    fill_picture(&d, "LEAD_PICTURE", a.lead_image, "(min-width: 48rem) 44rem, 100vw", 1024, false);
+    if (!a.lead_image.caption.empty() || !a.lead_image.credit.empty()) d.ShowSection("HAS_CAPTION");
+    d.SetValue("CAPTION", a.lead_image.caption);
+    if (!a.lead_image.credit.empty()) d.SetValueAndShowSection("CREDIT", a.lead_image.credit, "HAS_CREDIT");
+  }
+  store::MediaStore media(db());
+  d.SetValue("BODY_HTML", media::link_body_images(
+                              a.body_html,
+                              [&](std::int64_t id) -> std::optional<media::Image> {
+                                auto m = media.by_id(id);
+                                return m ? std::optional(m->image) : std::nullopt;
+                              },
+                              ""));
   if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
   if (a.updated_at > a.published_at + 86400)
     d.SetValueAndShowSection("UPDATED", content::format_uk_date(a.updated_at), "HAS_UPDATED");
@@ -255,6 +279,13 @@ http::Response PublicPages::article_page(const http::Request& req, const http::P
   meta.current_section = a.section.slug;
   meta.feed_path = section_path(a.section) + "/feed.xml";
   meta.feed_title = a.section.name + " (RSS)";
+  if (!a.lead_image.empty()) {
+    const int w = a.lead_image.width_upto(1600);
+    meta.image_url = config_.base_url + media::variant_path(a.lead_image.hash, w, media::Format::jpeg);
+    meta.image_width = w;
+    meta.image_height = a.lead_image.height_at(w);
+    meta.image_alt = a.lead_image.alt;
+  }
   meta.og_extra.emplace_back("article:published_time", content::format_iso8601(a.published_at));
   meta.og_extra.emplace_back("article:section", a.section.name);
   for (const auto& t : a.tags) meta.og_extra.emplace_back("article:tag", t.name);

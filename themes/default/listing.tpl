@@ -11,6 +11,7 @@
 {{#ITEMS}}
   <li>
     <article class="card">
+      {{#HAS_PICTURE}}<a class="card-picture" href="{{URL}}" tabindex="-1" aria-hidden="true">{{>PICTURE}}</a>{{/HAS_PICTURE}}
       <h2><a href="{{URL}}">{{HEADLINE}}</a></h2>
       <p>{{STANDFIRST}}</p>
       <p class="meta"><a href="{{SECTION_URL}}">{{SECTION_NAME}}</a> &middot; {{#HAS_AUTHORS}}{{#AUTHORS}}<a href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}}, {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time></p>

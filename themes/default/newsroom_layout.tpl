@@ -17,6 +17,7 @@
       <ul class="nav">
         <li><a href="/newsroom">Articles</a></li>
         <li><a href="/newsroom/bulletin">Bulletin</a></li>
+        <li><a href="/newsroom/media">Media</a></li>
         <li><a href="/">View site</a></li>
       </ul>
     </nav>
