@@ -187,7 +187,8 @@ const std::vector<OptionInfo>& options() {
        "Directory of uploaded pictures' resized files (served at /media/); empty uses DATABASE.media beside an "
        "SQLite file."},
       {"media_max_upload_mb", "GAZETTE_MEDIA_MAX_UPLOAD_MB", "20",
-       "Largest picture file the newsroom accepts, in MiB (the server's request body limit grows to fit it)."},
+       "Largest picture file the newsroom accepts, in MiB (uploads to /newsroom/media may be this large; every other "
+       "request body stays limited to 1 MiB)."},
       {"media_max_megapixels", "GAZETTE_MEDIA_MAX_MEGAPIXELS", "40",
        "Largest picture the newsroom accepts, in millions of pixels, checked before decoding (a small file that "
        "would unpack into gigabytes is refused)."},
