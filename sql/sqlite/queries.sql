@@ -602,17 +602,48 @@ WHERE id = ?1;
 UPDATE media SET alt = ?2, credit = ?3 WHERE id = ?1;
 
 -- name: media_usage
--- The articles using a picture, as lead image ('lead') or in the body ('body'), newest first.
-SELECT a.id, a.headline, a.status, a.published_at, 'lead' FROM article_lead_images l
-JOIN articles a ON a.id = l.article_id WHERE l.media_id = ?1
+-- Where a picture is used: articles, as lead image ('lead') or in the body ('body'), newest first;
+-- then authors ('author': id, name, slug) and employers ('employer': id, name, slug).
+SELECT * FROM (
+  SELECT a.id, a.headline, a.status, a.published_at, 'lead' FROM article_lead_images l
+  JOIN articles a ON a.id = l.article_id WHERE l.media_id = ?1
+  UNION ALL
+  SELECT a.id, a.headline, a.status, a.published_at, 'body' FROM article_body_media b
+  JOIN articles a ON a.id = b.article_id WHERE b.media_id = ?1
+  ORDER BY 4 DESC, 1 DESC)
 UNION ALL
-SELECT a.id, a.headline, a.status, a.published_at, 'body' FROM article_body_media b
-JOIN articles a ON a.id = b.article_id WHERE b.media_id = ?1
-ORDER BY 4 DESC, 1 DESC;
+SELECT au.id, au.name, au.slug, 0, 'author' FROM author_photos p JOIN authors au ON au.id = p.author_id
+WHERE p.media_id = ?1
+UNION ALL
+SELECT e.id, e.name, e.slug, 0, 'employer' FROM employer_logos g JOIN employers e ON e.id = g.employer_id
+WHERE g.media_id = ?1;
 
--- name: media_usage_count
-SELECT (SELECT count(*) FROM article_lead_images WHERE media_id = ?1)
-     + (SELECT count(*) FROM article_body_media WHERE media_id = ?1);
+-- name: author_photo
+SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, m.alt, m.credit, m.created_at,
+       m.updated_at
+FROM author_photos p JOIN media m ON m.id = p.media_id WHERE p.author_id = ?1;
+
+-- name: author_photo_set
+INSERT INTO author_photos (author_id, media_id) VALUES (?1, ?2)
+ON CONFLICT (author_id) DO UPDATE SET media_id = excluded.media_id;
+
+-- name: author_photo_clear
+DELETE FROM author_photos WHERE author_id = ?1;
+
+-- name: employer_logo
+SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, m.alt, m.credit, m.created_at,
+       m.updated_at
+FROM employer_logos g JOIN media m ON m.id = g.media_id WHERE g.employer_id = ?1;
+
+-- name: employer_logo_set
+INSERT INTO employer_logos (employer_id, media_id) VALUES (?1, ?2)
+ON CONFLICT (employer_id) DO UPDATE SET media_id = excluded.media_id;
+
+-- name: employer_logo_clear
+DELETE FROM employer_logos WHERE employer_id = ?1;
+
+-- name: employer_job_ids
+SELECT id FROM jobs WHERE employer_id = ?1;
 
 -- name: article_lead_image
 SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.alt, l.credit, m.created_at,

@@ -39,3 +39,15 @@ CREATE TABLE article_body_media (
   PRIMARY KEY (media_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_body_media_by_article ON article_body_media (article_id);
+
+-- An author's photo and an employer's logo: pictures from the library, at most one each.
+CREATE TABLE author_photos (
+  author_id INTEGER PRIMARY KEY REFERENCES authors(id) ON DELETE CASCADE,
+  media_id INTEGER NOT NULL REFERENCES media(id)
+);
+CREATE INDEX author_photos_by_media ON author_photos (media_id);
+CREATE TABLE employer_logos (
+  employer_id INTEGER PRIMARY KEY REFERENCES employers(id) ON DELETE CASCADE,
+  media_id INTEGER NOT NULL REFERENCES media(id)
+);
+CREATE INDEX employer_logos_by_media ON employer_logos (media_id);

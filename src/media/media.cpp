@@ -14,6 +14,8 @@
 
 #include "content/dependencies.h"
 #include "store/change_store.h"
+#include "store/content_store.h"
+#include "store/job_store.h"
 
 namespace gazette::media {
 
@@ -306,8 +308,7 @@ UploadResult replace(store::Connection& db, const Settings& settings, std::int64
       remove_files(created);
       return out;
     }
-    std::vector<std::string> names;
-    for (std::int64_t article : media.articles_using(media_id)) names.push_back(content::deps::article(article));
+    auto names = names_using(db, media_id);
     if (!names.empty()) store::ChangeStore(db).record(std::move(names), now);
     tx.commit();
   } catch (...) {
@@ -315,6 +316,59 @@ UploadResult replace(store::Connection& db, const Settings& settings, std::int64
     throw;
   }
   return out;
+}
+
+std::vector<std::string> names_using(store::Connection& db, std::int64_t media_id) {
+  store::MediaStore media(db);
+  std::vector<std::string> names;
+  for (const auto& use : media.usage(media_id)) {
+    if (use.role == "author") {
+      names.push_back(content::deps::author(use.id));
+    } else if (use.role == "employer") {
+      names.push_back(content::deps::employer(use.id));
+      for (std::int64_t job : media.employer_job_ids(use.id)) names.push_back(content::deps::job(job));
+    } else {
+      names.push_back(content::deps::article(use.id));
+    }
+  }
+  return names;
+}
+
+namespace {
+
+std::string check_media(store::Connection& db, std::int64_t media_id) {
+  if (media_id < 0 || (media_id > 0 && !store::MediaStore(db).by_id(media_id)))
+    return "There is no picture with that number.";
+  return "";
+}
+
+}  // namespace
+
+std::string set_author_photo(store::Connection& db, const std::string& author_slug, std::int64_t media_id,
+                             std::int64_t now) {
+  if (auto error = check_media(db, media_id); !error.empty()) return error;
+  auto author = store::ContentStore(db).author_by_slug(author_slug);
+  if (!author) return "There is no author with the address name \"" + author_slug + "\".";
+  store::Transaction tx(db);
+  store::MediaStore(db).set_author_photo(author->id, media_id);
+  store::ChangeStore(db).record({content::deps::author(author->id)}, now);
+  tx.commit();
+  return "";
+}
+
+std::string set_employer_logo(store::Connection& db, const std::string& employer_slug, std::int64_t media_id,
+                              std::int64_t now) {
+  if (auto error = check_media(db, media_id); !error.empty()) return error;
+  auto employer = store::JobStore(db).employer_by_slug(employer_slug);
+  if (!employer) return "There is no employer with the address name \"" + employer_slug + "\".";
+  store::MediaStore media(db);
+  store::Transaction tx(db);
+  media.set_employer_logo(employer->id, media_id);
+  std::vector<std::string> names{content::deps::employer(employer->id)};
+  for (std::int64_t job : media.employer_job_ids(employer->id)) names.push_back(content::deps::job(job));
+  store::ChangeStore(db).record(std::move(names), now);
+  tx.commit();
+  return "";
 }
 
 std::vector<std::int64_t> body_media_ids(std::string_view markdown) {

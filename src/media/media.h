@@ -81,8 +81,9 @@ UploadResult upload(store::Connection& db, const Settings& settings, std::string
                     std::int64_t now);
 
 // Replaces picture `media_id`'s files with an upload, everywhere it is used: in the same transaction as
-// the row changes, the change log names every article using it (their pages, cards and feeds go
-// stale). The old files stay on disk, so pages and feeds already served keep working.
+// the row changes, the change log names every page showing it (names_using: articles, with their
+// cards and feeds; author pages; employer pages and adverts). The old files stay on disk, so pages and feeds already
+// served keep working.
 UploadResult replace(store::Connection& db, const Settings& settings, std::int64_t media_id, std::string_view bytes,
                      std::int64_t now);
 
@@ -112,6 +113,18 @@ std::string check_lead_image(store::Connection& db, const LeadImageForm& form, L
 // transaction. Unknown media ids in the body are left out.
 void set_article_images(store::Connection& db, std::int64_t article_id, const LeadImage& lead,
                         std::string_view body_markdown, std::int64_t now);
+
+// The dependency names (content::deps) of every page showing picture `media_id`: the articles using
+// it, the pages of authors whose photo it is, and the pages and adverts of employers whose logo it is.
+std::vector<std::string> names_using(store::Connection& db, std::int64_t media_id);
+
+// Makes picture `media_id` the photo of the author with this slug (or an employer's logo), or removes
+// it when media_id is 0, naming the pages that show it, in one transaction. Returns "" or the error
+// to show (no such author, employer or picture).
+std::string set_author_photo(store::Connection& db, const std::string& author_slug, std::int64_t media_id,
+                             std::int64_t now);
+std::string set_employer_logo(store::Connection& db, const std::string& employer_slug, std::int64_t media_id,
+                              std::int64_t now);
 
 // The article body's images, as cmark-gfm rendered them (`<img src="media:12" alt="..." />`), pointed
 // at their variants: src is the JPEG at most `max_width` wide, srcset lists every JPEG width (a WebP

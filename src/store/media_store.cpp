@@ -82,7 +82,8 @@ std::vector<MediaUse> MediaStore::usage(std::int64_t media_id) {
 
 std::vector<std::int64_t> MediaStore::articles_using(std::int64_t media_id) {
   std::vector<std::int64_t> ids;
-  for (const auto& u : usage(media_id)) ids.push_back(u.article_id);
+  for (const auto& u : usage(media_id))
+    if (u.role == "lead" || u.role == "body") ids.push_back(u.id);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -109,6 +110,38 @@ void MediaStore::clear_lead_image(std::int64_t article_id) {
 void MediaStore::set_body_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids) {
   db_.exec("article_body_media_clear", {article_id});
   for (std::int64_t m : media_ids) db_.exec("article_body_media_add", {m, article_id});
+}
+
+media::Image MediaStore::author_photo(std::int64_t author_id) {
+  media::Image img;
+  db_.query("author_photo", {author_id}, [&](const Row& r) { img = media_row(r).image; });
+  return img;
+}
+
+void MediaStore::set_author_photo(std::int64_t author_id, std::int64_t media_id) {
+  if (media_id > 0)
+    db_.exec("author_photo_set", {author_id, media_id});
+  else
+    db_.exec("author_photo_clear", {author_id});
+}
+
+media::Image MediaStore::employer_logo(std::int64_t employer_id) {
+  media::Image img;
+  db_.query("employer_logo", {employer_id}, [&](const Row& r) { img = media_row(r).image; });
+  return img;
+}
+
+void MediaStore::set_employer_logo(std::int64_t employer_id, std::int64_t media_id) {
+  if (media_id > 0)
+    db_.exec("employer_logo_set", {employer_id, media_id});
+  else
+    db_.exec("employer_logo_clear", {employer_id});
+}
+
+std::vector<std::int64_t> MediaStore::employer_job_ids(std::int64_t employer_id) {
+  std::vector<std::int64_t> ids;
+  db_.query("employer_job_ids", {employer_id}, [&](const Row& r) { ids.push_back(r.int64(0)); });
+  return ids;
 }
 
 }  // namespace gazette::store

@@ -34,13 +34,14 @@ struct MediaFile {
   std::vector<int> widths;
 };
 
-// One use of a picture by an article.
+// One use of a picture: by an article (role "lead" or "body"), an author ("author", their photo) or an
+// employer ("employer", their logo).
 struct MediaUse {
-  std::int64_t article_id = 0;
-  std::string headline;
-  std::string status;
-  std::int64_t published_at = 0;
-  std::string role;  // "lead" or "body"
+  std::int64_t id = 0;            // the article, author or employer
+  std::string title;              // headline or name
+  std::string detail;             // an article's status; an author's or employer's slug
+  std::int64_t published_at = 0;  // articles only
+  std::string role;
 };
 
 class MediaStore {
@@ -58,8 +59,9 @@ class MediaStore {
   bool replace_file(std::int64_t id, const MediaFile& f, std::int64_t now);
   bool set_details(std::int64_t id, const std::string& alt, const std::string& credit);
 
-  // Articles using the picture (lead or body), newest first; and the ids alone, each once.
+  // Where the picture is used: articles (lead or body) newest first, then authors and employers.
   std::vector<MediaUse> usage(std::int64_t media_id);
+  // The articles using it, each once.
   std::vector<std::int64_t> articles_using(std::int64_t media_id);
 
   // The article's lead image with its own alt text, caption and credit (empty when it has none).
@@ -69,6 +71,14 @@ class MediaStore {
   void clear_lead_image(std::int64_t article_id);
   // Replaces the set of pictures the article's body shows.
   void set_body_media(std::int64_t article_id, const std::vector<std::int64_t>& media_ids);
+
+  // An author's photo and an employer's logo (empty when none); media_id 0 clears.
+  media::Image author_photo(std::int64_t author_id);
+  void set_author_photo(std::int64_t author_id, std::int64_t media_id);
+  media::Image employer_logo(std::int64_t employer_id);
+  void set_employer_logo(std::int64_t employer_id, std::int64_t media_id);
+  // The adverts of an employer, any status (their pages show its logo).
+  std::vector<std::int64_t> employer_job_ids(std::int64_t employer_id);
 
  private:
   Connection& db_;

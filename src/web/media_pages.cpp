@@ -269,11 +269,19 @@ http::Response MediaPages::item(const http::Request& req, const http::Params& p,
   if (uses.empty()) d.ShowSection("UNUSED");
   for (const auto& u : uses) {
     auto* row = d.AddSectionDictionary("USE");
-    row->SetValue("HEADLINE", u.headline.empty() ? "(no headline)" : u.headline);
-    row->SetValue("EDIT_URL", "/newsroom/articles/" + std::to_string(u.article_id));
-    row->SetValue("ROLE", u.role == "lead" ? "lead image" : "in the text");
-    row->SetValue("STATUS", u.status);
-    row->SetValue("DATE", content::format_uk_date(u.published_at));
+    row->SetValue("TITLE", u.title.empty() ? "(no headline)" : u.title);
+    if (u.role == "author" || u.role == "employer") {
+      row->SetValue("URL", (u.role == "author" ? "/authors/" : "/jobs/employers/") + u.detail);
+      row->SetValue("ROLE", u.role == "author" ? "author's photo" : "employer's logo");
+      auto* remove = row->AddSectionDictionary("REMOVABLE");
+      remove->SetValue("KIND", u.role);
+      remove->SetValue("SLUG", u.detail);
+    } else {
+      row->SetValue("URL", "/newsroom/articles/" + std::to_string(u.id));
+      row->SetValue("ROLE", u.role == "lead" ? "lead image" : "in the text");
+      row->AddSectionDictionary("ARTICLE")->SetValue("DETAIL",
+                                                     u.detail + ", " + content::format_uk_date(u.published_at));
+    }
   }
   return layout("Picture " + std::to_string(m->image.id), theme_.render("newsroom_media_item.tpl", d), *session,
                 status);
@@ -302,8 +310,11 @@ http::Response MediaPages::replace(const http::Request& req, const http::Params&
     return item(req, p, 503, "The picture could not be replaced just now. Try again.");
   }
   if (!result.error.empty()) return item(req, p, 422, "Not replaced: " + result.error);
-  // The articles using it were named in the change log; bring their pages up to date now.
-  for (std::int64_t article : store::MediaStore(db()).articles_using(*id)) ctx_.content_written(article, write_started);
+  // The pages showing it were named in the change log; bring them (and the articles' own pages) up to
+  // date now, so neither the editor nor the next reader sees the old picture.
+  const auto articles = store::MediaStore(db()).articles_using(*id);
+  if (articles.empty()) ctx_.content_written(0, write_started);
+  for (std::int64_t article : articles) ctx_.content_written(article, write_started);
   spdlog::info("media: {} replaced picture {}", session->user.email, *id);
   return http::Response::redirect(303, "/newsroom/media/" + std::to_string(*id) + "?replaced=1");
 }
@@ -328,6 +339,32 @@ http::Response MediaPages::details(const http::Request& req, const http::Params&
   return http::Response::redirect(303, "/newsroom/media/" + std::to_string(*id) + "?saved=1");
 }
 
+http::Response MediaPages::assign(const http::Request& req, const http::Params& p, bool author) {
+  auto session = signed_in(db(), req);
+  if (!session) return notice(401, "Not saved", "Your session had ended. Sign in again and try again.", nullptr);
+  if (!session->user.can_edit_articles())
+    return notice(403, "Not allowed", "Recruiter accounts cannot use the media library.", &*session);
+  auto id = id_param(p);
+  if (!id) return notice(404, "No such picture", "There is no picture with that number.", &*session);
+  auto form = http::parse_form(req.body);
+  if (!form) return item(req, p, 400, "The form could not be read.");
+  if (!accounts::tokens_equal(session->csrf_token, http::field(*form, "csrf")))
+    return item(req, p, 403, "The form had expired, so nothing was saved. Try again.");
+  // The address name, as typed or pasted with its path ("/authors/jo-bloggs").
+  std::string slug(strings::trim(http::field(*form, "slug")));
+  if (auto slash = slug.find_last_of('/'); slash != std::string::npos) slug.erase(0, slash + 1);
+  if (slug.empty())
+    return item(req, p, 422, author ? "Type the author's address name." : "Type the employer's address name.");
+  const std::int64_t media_id = http::field(*form, "remove") == "1" ? 0 : *id;
+  const std::int64_t now = std::time(nullptr);
+  const auto write_started = std::chrono::steady_clock::now();
+  const std::string error =
+      author ? media::set_author_photo(db(), slug, media_id, now) : media::set_employer_logo(db(), slug, media_id, now);
+  if (!error.empty()) return item(req, p, 422, error);
+  ctx_.content_written(0, write_started);  // the author's or employer's pages, re-rendered before answering
+  return http::Response::redirect(303, "/newsroom/media/" + std::to_string(*id) + "?saved=1");
+}
+
 void MediaPages::add_routes(http::Router& router) {
   using http::Params;
   using http::Request;
@@ -337,6 +374,9 @@ void MediaPages::add_routes(http::Router& router) {
   router.get("/newsroom/media/{id}", [this](const Request& r, const Params& p) { return item(r, p, 200, ""); });
   router.post("/newsroom/media/{id}", [this](const Request& r, const Params& p) { return details(r, p); });
   router.post("/newsroom/media/{id}/replace", [this](const Request& r, const Params& p) { return replace(r, p); });
+  router.post("/newsroom/media/{id}/author", [this](const Request& r, const Params& p) { return assign(r, p, true); });
+  router.post("/newsroom/media/{id}/employer",
+              [this](const Request& r, const Params& p) { return assign(r, p, false); });
 }
 
 }  // namespace gazette::web

@@ -1,6 +1,7 @@
 // Pictures on the web: the public variant files at /media/<hash>-<width>.<jpg|webp> (immutable, a year
 // in caches), and the newsroom's media library at /newsroom/media (upload, find by name or alt text,
-// see where a picture is used, replace it everywhere, edit its suggested alt text and credit). The
+// see where a picture is used, replace it everywhere, edit its suggested alt text and credit, make it
+// an author's photo or an employer's logo). The
 // rules are media::'s (media/media.h); this module parses forms and renders.
 #pragma once
 
@@ -39,6 +40,8 @@ class MediaPages : public PageModule {
   http::Response item(const http::Request& req, const http::Params& p, int status, const std::string& error);
   http::Response replace(const http::Request& req, const http::Params& p);
   http::Response details(const http::Request& req, const http::Params& p);
+  // Makes the picture an author's photo (`author`) or an employer's logo, or removes it (remove=1).
+  http::Response assign(const http::Request& req, const http::Params& p, bool author);
 
   http::Response layout(const std::string& title, const std::string& body_html, const accounts::Session& session,
                         int status);

@@ -105,6 +105,7 @@ struct Listing {
   std::string heading, intro, kind, base_path, feed_path;
   std::string extra_heading, extra_text;  // author role/bio
   std::string dependency;                 // the listing's name (content::deps), for its first pages
+  media::Image photo;                     // an author's photo
 };
 
 }  // namespace
@@ -129,6 +130,10 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   d.SetValue("KIND", l.kind);
   if (!l.intro.empty()) d.SetValueAndShowSection("INTRO", l.intro, "HAS_INTRO");
   if (!l.extra_heading.empty()) d.SetValueAndShowSection("ROLE", l.extra_heading, "HAS_ROLE");
+  if (!l.photo.empty()) {
+    d.ShowSection("HAS_PHOTO");
+    fill_picture(&d, "PHOTO", l.photo, "8rem", 320, false);
+  }
   if (!l.feed_path.empty()) d.SetValueAndShowSection("FEED_URL", l.feed_path, "HAS_FEED");
   d.SetValue("TOTAL", std::to_string(total));
   if (items.empty()) d.ShowSection("EMPTY");
@@ -142,6 +147,13 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   meta.feed_path = l.feed_path;
   meta.feed_title = l.heading + " (RSS)";
   meta.current_section = current_section;
+  if (!l.photo.empty()) {
+    const int w = l.photo.width_upto(640);
+    meta.image_url = cfg.base_url + media::variant_path(l.photo.hash, w, media::Format::jpeg);
+    meta.image_width = w;
+    meta.image_height = l.photo.height_at(w);
+    meta.image_alt = l.photo.alt.empty() ? l.heading : l.photo.alt;
+  }
   http::Response r;
   r.body = render_layout(theme, cfg, content.sections(), meta, theme.render("listing.tpl", d));
   r.cacheable = true;
@@ -163,7 +175,8 @@ http::Response PublicPages::section_page(const http::Request& req, const http::P
             section_path(*section) + "/feed.xml",
             "",
             "",
-            content::deps::section(section->id)};
+            content::deps::section(section->id),
+            {}};
   // Sections are not job categories, so the box is the latest jobs, labelled as such.
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(
@@ -186,7 +199,10 @@ http::Response PublicPages::author_page(const http::Request& req, const http::Pa
             author_path(*author) + "/feed.xml",
             author->role,
             "",
-            content::deps::author(author->id)};
+            content::deps::author(author->id),
+            {}};
+  l.photo = store::MediaStore(db()).author_photo(author->id);
+  if (!l.photo.empty()) l.photo.alt = author->name;  // a portrait is named by who it shows
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
@@ -199,8 +215,15 @@ http::Response PublicPages::tag_page(const http::Request& req, const http::Param
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.tag_id = tag->id;
-  Listing l{tag->name, tag->description,           "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "",
-            "",        content::deps::tag(tag->id)};
+  Listing l{tag->name,
+            tag->description,
+            "Topic",
+            tag_path(*tag),
+            tag_path(*tag) + "/feed.xml",
+            "",
+            "",
+            content::deps::tag(tag->id),
+            {}};
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }

@@ -16,7 +16,7 @@ import uuid
 import xml.etree.ElementTree as ET
 import zlib
 
-from gazette_server import ServerTestCase, parse_html
+from gazette_server import SOURCE_DIR, ServerTestCase, parse_html, run_cli
 from test_newsroom import EDITOR, RECRUITER, STORIES, add_user, cookie_value, form
 
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
@@ -68,6 +68,13 @@ class MediaTest(ServerTestCase):
     @classmethod
     def extra_listings(cls):
         return [STORIES]
+
+    @classmethod
+    def prepare_db(cls):
+        jobs = os.path.join(SOURCE_DIR, "tests", "fixtures", "jobs", "council_vacancies.xml")
+        proc = run_cli("import", "jobs", jobs, db=cls.db)
+        if proc.returncode != 0:
+            raise RuntimeError("import jobs failed: %s" % proc.stderr)
 
     @classmethod
     def setUpClass(cls):
@@ -316,6 +323,70 @@ class MediaTest(ServerTestCase):
         with sqlite3.connect(self.db) as c:
             self.assertEqual(c.execute("SELECT count(*) FROM articles WHERE headline LIKE 'A story with a picture%'")
                              .fetchone()[0], 0)
+
+
+    # --- authors' photos and employers' logos ----------------------------------------------------
+
+    def meta_of(self, page):
+        return {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
+
+    def job_posting(self, page):
+        for script in page.find_all("script", type="application/ld+json"):
+            data = json.loads(script.text())
+            if data.get("@type") == "JobPosting":
+                return data
+        self.fail("no JobPosting JSON-LD")
+
+    def test_a_picture_is_an_authors_photo_and_an_employers_logo_and_follows_a_replacement(self):
+        cookie = self.sign_in()
+        pic = self.upload_ok(cookie, png(400, 400, shade=7))
+        values = self.editor_values(cookie, "/newsroom/articles/new")
+        values.update(headline="Planning officers report a record year", byline="Priya Example", status="published")
+        self.assertEqual(self.post("/newsroom/articles/new", form(**values), cookie=cookie).status, 303)
+        item = parse_html(self.server.get("/newsroom/media/%d" % pic, {"Cookie": cookie}).text)
+        token = item.find("form", action="/newsroom/media/%d/author" % pic).find("input", name="csrf").get("value")
+        r = self.post("/newsroom/media/%d/author" % pic, form(csrf=token, slug="nobody-by-that-name"), cookie=cookie)
+        self.assertEqual(r.status, 422)
+        self.assertIn("no author", r.text)
+        self.get_ok("/authors/priya-example")  # cached without a photo
+        r = self.post("/newsroom/media/%d/author" % pic, form(csrf=token, slug="/authors/priya-example"), cookie=cookie)
+        self.assertEqual(r.status, 303, r.body[:300])
+        r = self.post("/newsroom/media/%d/employer" % pic, form(csrf=token, slug="kent-county-council"), cookie=cookie)
+        self.assertEqual(r.status, 303, r.body[:300])
+        self.assertEqual(self.post("/newsroom/media/%d/employer" % pic, form(csrf="wrong", slug="kent-county-council"),
+                                   cookie=cookie).status, 403)
+
+        digest, _ = self.variant_paths(pic)
+        author = parse_html(self.get_ok("/authors/priya-example").text)
+        photo = author.find("div", cls="author-photo").find("img")
+        self.assertEqual(photo.get("alt"), "Priya Example")
+        self.assertIn(digest, photo.get("src"))
+        self.assertIn(digest, self.meta_of(author)["og:image"])
+
+        employer = parse_html(self.get_ok("/jobs/employers/kent-county-council").text)
+        self.assertIn(digest, employer.find("div", cls="employer-logo").find("img").get("src"))
+        job_url = [a.get("href") for a in employer.find_all("a") if re.match(r"^/jobs/\d+/", a.get("href") or "")][0]
+        job = parse_html(self.get_ok(job_url).text)
+        self.assertEqual(job.find("div", cls="employer-logo").find("img").get("alt"), "Kent County Council logo")
+        self.assertEqual(self.job_posting(job)["hiringOrganization"]["logo"], self.url("/media/%s-400.jpg" % digest))
+
+        listed = self.server.get("/newsroom/media/%d" % pic, {"Cookie": cookie}).text
+        self.assertIn("author's photo", listed)
+        self.assertIn("employer's logo", listed)
+
+        # A replacement reaches the author's page and the employer's adverts, cached before it.
+        r = self.upload(cookie, png(300, 300, shade=8), csrf=token, path="/newsroom/media/%d/replace" % pic)
+        self.assertEqual(r.status, 303, r.body[:300])
+        new_digest, _ = self.variant_paths(pic)
+        self.assertIn(new_digest, self.meta_of(parse_html(self.get_ok("/authors/priya-example").text))["og:image"])
+        self.assertEqual(self.job_posting(parse_html(self.get_ok(job_url).text))["hiringOrganization"]["logo"],
+                         self.url("/media/%s-300.jpg" % new_digest))
+
+        # Removing the photo takes it off the author's page.
+        r = self.post("/newsroom/media/%d/author" % pic, form(csrf=token, slug="priya-example", remove="1"),
+                      cookie=cookie)
+        self.assertEqual(r.status, 303)
+        self.assertIsNone(parse_html(self.get_ok("/authors/priya-example").text).find("div", cls="author-photo"))
 
 
 if __name__ == "__main__":

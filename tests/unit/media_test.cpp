@@ -275,6 +275,34 @@ TEST(MediaLibrary, ArticleImagesAreRecordedAndReplacingNamesTheArticlesUsingThem
   EXPECT_EQ(changes.since(before, 10).size(), 1u);
 }
 
+TEST(MediaLibrary, AuthorPhotosAndEmployerLogosNameTheirPages) {
+  TempDb t;
+  Settings s;
+  s.media_dir = (t.dir() / "media").string();
+  auto pic = upload(t.db(), s, encode(picture(200, 200), ".png"), "p.png", "", "", std::nullopt, 100);
+  ASSERT_EQ(pic.error, "");
+  content::ArticleInput in;
+  in.headline = "Bylined";
+  in.section = "News";
+  in.authors = {"Jo Example"};
+  in.published_at = 1'700'000'000;
+  store::ContentStore(t.db()).save_article(in, 1'700'000'000);
+  auto author = store::ContentStore(t.db()).author_by_slug("jo-example");
+  ASSERT_TRUE(author);
+  EXPECT_NE(set_author_photo(t.db(), "nobody", pic.id, 200), "");
+  EXPECT_NE(set_author_photo(t.db(), "jo-example", 999, 200), "");
+  store::ChangeStore changes(t.db());
+  const auto before = changes.last_seq();
+  ASSERT_EQ(set_author_photo(t.db(), "jo-example", pic.id, 200), "");
+  ASSERT_EQ(changes.since(before, 10).size(), 1u);
+  EXPECT_EQ(changes.since(before, 10)[0].names, std::vector<std::string>{content::deps::author(author->id)});
+  EXPECT_EQ(store::MediaStore(t.db()).author_photo(author->id).id, pic.id);
+  EXPECT_EQ(names_using(t.db(), pic.id), std::vector<std::string>{content::deps::author(author->id)});
+  ASSERT_EQ(set_author_photo(t.db(), "jo-example", 0, 300), "");
+  EXPECT_TRUE(store::MediaStore(t.db()).author_photo(author->id).empty());
+  EXPECT_TRUE(names_using(t.db(), pic.id).empty());
+}
+
 TEST(MediaBody, FindsImagesWithCmarkAndLinksTheRenderedOnes) {
   EXPECT_EQ(body_media_ids(
                 "![a](media:3) and ![b](media:4 \"t\")\n\n    ![c](media:5)\n\n![d](media:3) ![e](https://x/y.jpg)"),

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <header class="listing-header">
+  {{#HAS_PHOTO}}<div class="author-photo">{{>PHOTO}}</div>{{/HAS_PHOTO}}
   <p class="kicker">{{KIND}}</p>
   <h1>{{HEADING}}</h1>
   {{#HAS_ROLE}}<p class="role">{{ROLE}}</p>{{/HAS_ROLE}}

@@ -16,7 +16,8 @@
   <h2 id="uses-heading">Where it is used</h2>
   {{#UNUSED}}<p class="empty">No article uses this picture.</p>{{/UNUSED}}
   <ul class="media-uses">
-    {{#USE}}<li><a href="{{EDIT_URL}}">{{HEADLINE}}</a>: {{ROLE}} ({{STATUS}}, {{DATE}})</li>{{/USE}}
+    {{#USE}}<li><a href="{{URL}}">{{TITLE}}</a>: {{ROLE}}{{#ARTICLE}} ({{DETAIL}}){{/ARTICLE}}{{#REMOVABLE}}
+      <form class="inline-form" action="{{ACTION}}/{{KIND}}" method="post"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="slug" value="{{SLUG}}"><input type="hidden" name="remove" value="1"><button type="submit" class="secondary">Remove</button></form>{{/REMOVABLE}}</li>{{/USE}}
   </ul>
 </section>
 <section aria-labelledby="details-heading">
@@ -28,6 +29,21 @@
     <label for="credit">Credit</label>
     <input id="credit" name="credit" type="text" maxlength="500" value="{{CREDIT}}">
     <div class="form-actions"><button type="submit">Save</button></div>
+  </form>
+</section>
+<section aria-labelledby="people-heading">
+  <h2 id="people-heading">An author's photo or an employer's logo</h2>
+  <form class="newsroom-form" action="{{ACTION}}/author" method="post">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="author-slug">Author's address name (as in /authors/NAME)</label>
+    <input id="author-slug" name="slug" type="text">
+    <div class="form-actions"><button type="submit">Use as the author's photo</button></div>
+  </form>
+  <form class="newsroom-form" action="{{ACTION}}/employer" method="post">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <label for="employer-slug">Employer's address name (as in /jobs/employers/NAME)</label>
+    <input id="employer-slug" name="slug" type="text">
+    <div class="form-actions"><button type="submit">Use as the employer's logo</button></div>
   </form>
 </section>
 <section aria-labelledby="replace-heading">
