@@ -16,7 +16,7 @@ import uuid
 import xml.etree.ElementTree as ET
 import zlib
 
-from gazette_server import SOURCE_DIR, ServerTestCase, parse_html, run_cli
+from gazette_server import SOURCE_DIR, ServerTestCase, parse_html, run_cli, status_of
 from test_newsroom import EDITOR, RECRUITER, STORIES, add_user, cookie_value, form
 
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
@@ -36,6 +36,14 @@ def png(width, height, shade=0):
             rows += bytes(((x + shade) % 256, (y * 2) % 256, (x + y + shade * 7) % 256))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + png_chunk(b"IDAT", zlib.compress(bytes(rows)))
+            + png_chunk(b"IEND", b""))
+
+
+def noisy_png(width, height):
+    """An RGB PNG of random pixels: it barely compresses, so it is about width * height * 3 bytes."""
+    rows = b"".join(b"\0" + os.urandom(width * 3) for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + png_chunk(b"IDAT", zlib.compress(rows, 1))
             + png_chunk(b"IEND", b""))
 
 
@@ -207,6 +215,19 @@ class MediaTest(ServerTestCase):
         self.assertEqual(self.media_rows(), rows)
         # Not a multipart body at all.
         self.assertEqual(self.post("/newsroom/media", form(csrf="x"), cookie=cookie).status, 400)
+
+    def test_uploads_may_be_larger_than_other_requests_up_to_the_setting(self):
+        cookie = self.sign_in()
+        big = noisy_png(800, 700)  # about 1.7 MB, over the 1 MB every other request may send
+        self.assertGreater(len(big), 1_100_000)
+        media_id = self.upload_ok(cookie, big)
+        self.assertEqual(self.variant_paths(media_id)[1], [320, 640, 800])
+        # Declared sizes are refused from the header: over 1 MB elsewhere, over the setting (20 MB) here.
+        for path, length in (("/newsroom/login", 2_000_000), ("/newsroom/media", 30 * 1024 * 1024)):
+            with self.subTest(path=path):
+                reply = self.server.raw(("POST %s HTTP/1.1\r\nHost: t\r\nContent-Type: multipart/form-data; "
+                                         "boundary=x\r\nContent-Length: %d\r\n\r\n" % (path, length)).encode())
+                self.assertEqual(status_of(reply), 413, reply[:120])
 
     def test_only_variant_names_are_served_from_the_media_directory(self):
         for path in ("/media/nothing.jpg", "/media/" + "a" * 32 + "-640.jpg", "/media/gazette.db",
