@@ -21,8 +21,9 @@ namespace gazette::web {
 media::Settings media_settings(const config::Config& cfg);
 
 // The article editor's lead image fields (lead_media, lead_alt, lead_caption, lead_credit), for the
-// newsroom: read from a posted form, from a stored article, and shown in the editor (LEAD_* values and
-// a LEAD_PREVIEW section with the picture when the number is one the library has).
+// newsroom: read from a posted form, from a stored article, and shown in the editor (LEAD_* values, a
+// LEAD_PREVIEW section with the picture when the number is one the library has, and RECENT_MEDIA: the
+// six newest pictures with their numbers).
 media::LeadImageForm lead_image_form(const http::Fields& form);
 media::LeadImageForm lead_image_form(const media::Image& stored);
 void fill_lead_image_fields(ctemplate::TemplateDictionary* d, const media::LeadImageForm& lead, store::Connection& db);

@@ -16,6 +16,9 @@
     {{#LEAD_PREVIEW}}<p><a href="{{URL}}"><img src="{{THUMB_URL}}" width="{{THUMB_WIDTH}}" height="{{THUMB_HEIGHT}}" alt=""> {{NAME}}</a></p>{{/LEAD_PREVIEW}}
     <label for="lead_media">Picture number from the <a href="/newsroom/media">media library</a> (blank for none)</label>
     <input id="lead_media" name="lead_media" type="text" inputmode="numeric" value="{{LEAD_MEDIA}}">
+    <ul id="recent-media" class="recent-media" aria-label="Newest pictures">
+      {{#RECENT_MEDIA}}<li><img src="{{THUMB_URL}}" width="{{THUMB_WIDTH}}" height="{{THUMB_HEIGHT}}" alt="" loading="lazy"> <span class="media-id">{{ID}}</span>: {{NAME}}</li>{{/RECENT_MEDIA}}
+    </ul>
     <label for="lead_alt">Alt text (required with a picture)</label>
     <input id="lead_alt" name="lead_alt" type="text" maxlength="300" value="{{LEAD_ALT}}">
     <label for="lead_caption">Caption</label>
