@@ -16,6 +16,7 @@
 #include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
+#include "strings/strings.h"
 
 namespace gazette::media {
 
@@ -371,8 +372,11 @@ std::string set_employer_logo(store::Connection& db, const std::string& employer
   return "";
 }
 
-std::vector<std::int64_t> body_media_ids(std::string_view markdown) {
-  std::vector<std::int64_t> ids;
+namespace {
+
+// The body's library images, in order: id (0 when the URL is media: with no valid number) and alt text.
+std::vector<std::pair<std::int64_t, std::string>> body_images(std::string_view markdown) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
   cmark_node* doc = cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT);
   cmark_iter* it = cmark_iter_new(doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
@@ -384,11 +388,42 @@ std::vector<std::int64_t> body_media_ids(std::string_view markdown) {
     u.remove_prefix(6);
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(u.data(), u.data() + u.size(), id);
-    if (ec == std::errc() && ptr == u.data() + u.size() && id > 0 && std::find(ids.begin(), ids.end(), id) == ids.end())
-      ids.push_back(id);
+    if (ec != std::errc() || ptr != u.data() + u.size() || id < 1) id = 0;
+    // The alt text is the image's inline content, as plain text.
+    std::string alt;
+    cmark_iter* inner = cmark_iter_new(node);
+    for (cmark_event_type e; (e = cmark_iter_next(inner)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(inner);
+      if (e == CMARK_EVENT_ENTER && n != node && cmark_node_get_literal(n)) alt += cmark_node_get_literal(n);
+    }
+    cmark_iter_free(inner);
+    out.emplace_back(id, std::string(strings::trim(alt)));
   }
   cmark_iter_free(it);
   cmark_node_free(doc);
+  return out;
+}
+
+}  // namespace
+
+std::string check_body_images(store::Connection& db, std::string_view markdown) {
+  store::MediaStore media(db);
+  for (const auto& [id, alt] : body_images(markdown)) {
+    if (id == 0) return "A picture in the text has no valid number after media: (write ![alt text](media:12)).";
+    if (!media.by_id(id))
+      return "The text shows picture media:" + std::to_string(id) + ", which is not in the media library.";
+    if (alt.empty())
+      return "Picture media:" + std::to_string(id) +
+             " in the text needs alt text: write a short description between the brackets, ![like this](media:" +
+             std::to_string(id) + ").";
+  }
+  return "";
+}
+
+std::vector<std::int64_t> body_media_ids(std::string_view markdown) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, alt] : body_images(markdown))
+    if (id > 0 && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   return ids;
 }
 

@@ -108,6 +108,10 @@ struct LeadImage {
 // characters), caption and credit at most 500. Returns "" and fills `out`, or the error to show.
 std::string check_lead_image(store::Connection& db, const LeadImageForm& form, LeadImage& out);
 
+// Checks the pictures an article's Markdown shows from the library (`![alt](media:ID)`): each must be
+// in the library and have alt text. Returns "" or the error to show, naming the first bad one.
+std::string check_body_images(store::Connection& db, std::string_view markdown);
+
 // Stores the article's lead image and the pictures its body shows (so the library can say where each
 // is used, and a replacement names the article), and names the article in the change log, in one
 // transaction. Unknown media ids in the body are left out.

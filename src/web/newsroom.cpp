@@ -357,10 +357,12 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
   const std::string error =
       content::check_article_form(v, content::section_choices(store::ContentStore(db()).sections()), now, in);
   if (!error.empty()) return editor(req, p, 422, error, &v);
-  // Pictures (media/media.h): the lead image is checked before anything is saved.
+  // Pictures (media/media.h): the lead image and the text's pictures are checked before anything is saved.
   media::LeadImage lead;
   if (auto lead_error = media::check_lead_image(db(), lead_image_form(*form), lead); !lead_error.empty())
     return editor(req, p, 422, lead_error, &v);
+  if (auto body_error = media::check_body_images(db(), v.body); !body_error.empty())
+    return editor(req, p, 422, body_error, &v);
 
   content::SaveResult saved;
   const auto write_started = std::chrono::steady_clock::now();

@@ -341,6 +341,14 @@ class MediaTest(ServerTestCase):
         r = self.post("/newsroom/articles/new", form(**values), cookie=cookie)
         self.assertEqual(r.status, 422)
         self.assertIn("no picture number 987654", r.text)
+        # Pictures in the text: in the library, with alt text.
+        pic = self.upload_ok(cookie, png(120, 90, shade=9))
+        for body, reason in (("![](media:%d)" % pic, "needs alt text"), ("![A map](media:987654)", "not in the media library")):
+            with self.subTest(body=body):
+                values.update(lead_media="", lead_alt="", body=body)
+                r = self.post("/newsroom/articles/new", form(**values), cookie=cookie)
+                self.assertEqual(r.status, 422)
+                self.assertIn(reason, parse_html(r.text).find("p", cls="form-error").clean_text())
         with sqlite3.connect(self.db) as c:
             self.assertEqual(c.execute("SELECT count(*) FROM articles WHERE headline LIKE 'A story with a picture%'")
                              .fetchone()[0], 0)

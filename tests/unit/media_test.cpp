@@ -303,6 +303,21 @@ TEST(MediaLibrary, AuthorPhotosAndEmployerLogosNameTheirPages) {
   EXPECT_TRUE(names_using(t.db(), pic.id).empty());
 }
 
+TEST(MediaBody, TextPicturesMustBeInTheLibraryAndHaveAltText) {
+  TempDb t;
+  Settings s;
+  s.media_dir = (t.dir() / "media").string();
+  auto pic = upload(t.db(), s, encode(picture(100, 100), ".png"), "p.png", "", "", std::nullopt, 100);
+  const std::string id = std::to_string(pic.id);
+  EXPECT_EQ(check_body_images(t.db(), "No pictures. ![a web one](https://example.org/x.png)"), "");
+  EXPECT_EQ(check_body_images(t.db(), "![A *chart* of `costs`](media:" + id + ")"), "");
+  EXPECT_NE(check_body_images(t.db(), "![](media:" + id + ")").find("needs alt text"), std::string::npos);
+  EXPECT_NE(check_body_images(t.db(), "![  ](media:" + id + ")").find("needs alt text"), std::string::npos);
+  EXPECT_NE(check_body_images(t.db(), "![Chart](media:404)").find("not in the media library"), std::string::npos);
+  EXPECT_NE(check_body_images(t.db(), "![Chart](media:x1)").find("no valid number"), std::string::npos);
+  EXPECT_EQ(check_body_images(t.db(), "`![](media:404)` is how to write one"), "");  // code, not a picture
+}
+
 TEST(MediaBody, FindsImagesWithCmarkAndLinksTheRenderedOnes) {
   EXPECT_EQ(body_media_ids(
                 "![a](media:3) and ![b](media:4 \"t\")\n\n    ![c](media:5)\n\n![d](media:3) ![e](https://x/y.jpg)"),
