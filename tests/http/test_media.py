@@ -229,6 +229,17 @@ class MediaTest(ServerTestCase):
                                          "boundary=x\r\nContent-Length: %d\r\n\r\n" % (path, length)).encode())
                 self.assertEqual(status_of(reply), 413, reply[:120])
 
+    def test_markup_in_a_name_or_alt_text_shows_as_text(self):
+        cookie = self.sign_in()
+        media_id = self.upload_ok(cookie, png(150, 100, shade=10), filename="<b>bold</b>.png",
+                                  alt="<script>alert(1)</script> & more")
+        for path in ("/newsroom/media", "/newsroom/media/%d" % media_id):
+            with self.subTest(path=path):
+                text = self.server.get(path, {"Cookie": cookie}).text
+                self.assertNotIn("<script>alert(1)</script>", text)
+                self.assertNotIn("<b>bold</b>", text)
+                self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", text)
+
     def test_only_variant_names_are_served_from_the_media_directory(self):
         for path in ("/media/nothing.jpg", "/media/" + "a" * 32 + "-640.jpg", "/media/gazette.db",
                      "/media/" + "a" * 32 + "-640.png"):
