@@ -137,7 +137,8 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   if (!l.feed_path.empty()) d.SetValueAndShowSection("FEED_URL", l.feed_path, "HAS_FEED");
   d.SetValue("TOTAL", std::to_string(total));
   if (items.empty()) d.ShowSection("EMPTY");
-  for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
+  // The first two cards' pictures are at the top of the page: loaded at once; the rest lazily.
+  for (std::size_t i = 0; i < items.size(); ++i) fill_card(d.AddSectionDictionary("ITEMS"), items[i], i >= 2);
   fill_pagination(&d, l.base_path, page, total, size);
   if (extra) extra(&d);
   PageMeta meta;

@@ -277,6 +277,12 @@ class MediaTest(ServerTestCase):
         self.assertIn(digest, img.get("src"))
         self.assertIsNone(img.get("loading"), "the top of the home page is not lazy")
 
+        # On the section's listing the first cards are at the top of the page: not lazy.
+        card = [c for c in parse_html(self.get_ok("/news").text).find_all("article", cls="card")
+                if "Harbour council unveils" in c.clean_text()][0]
+        self.assertIn(digest, card.find("img").get("src"))
+        self.assertIsNone(card.find("img").get("loading"))
+
         url = lead.find("h2").find("a").get("href")
         page_r = self.get_ok(url)
         page = parse_html(page_r.text)
