@@ -34,6 +34,11 @@ void init_vips() {
     vips_block_untrusted_set(TRUE);
     // Uploads are one-off: caching operations would keep decoded pictures in memory for nothing.
     vips_cache_set_max(0);
+    // libvips' warnings (a damaged file's "error in tile ...") go to the log, not raw to stderr.
+    g_log_set_handler(
+        "VIPS", static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO),
+        [](const gchar*, GLogLevelFlags, const gchar* message, gpointer) { spdlog::debug("libvips: {}", message); },
+        nullptr);
   });
 }
 
