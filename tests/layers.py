@@ -12,8 +12,7 @@ import sys
 
 SRC = pathlib.Path(__file__).resolve().parent.parent / "src"
 MODEL = {"content/article", "content/text", "content/dependencies", "content/site_time", "content/html_sanitiser",
-         "jobs/job",
-         "jobs/categories", "jobs/closing_date", "jobs/salary", "mail/subscriber"}
+         "jobs/job", "jobs/categories", "jobs/closing_date", "jobs/salary", "mail/subscriber", "media/image"}
 BELOW = {
     "base": set(),
     "http": {"base"},
@@ -26,7 +25,7 @@ BELOW = {
 }
 FOLDERS = {"strings": "base", "config": "base", "http": "http", "store": "store", "content": "domain",
            "jobs": "domain", "councils": "domain", "search": "domain", "importers": "domain",
-           "accounts": "domain", "demo": "domain", "mail": "domain", "web": "web", "cli": "cli"}
+           "accounts": "domain", "demo": "domain", "mail": "domain", "media": "domain", "web": "web", "cli": "cli"}
 
 
 def layer_of(rel: str) -> str:

@@ -83,6 +83,13 @@ void register_serve(CLI::App& app, Globals& g) {
       // Sign-ins (argon2id, ~0.1 s) and newsroom saves (related reading, re-rendering the pages a save
       // made stale) would hold up every reader on the thread they ran on.
       opts.blocking = [](const http::Request& r) { return r.method == "POST"; };
+      // Picture uploads (and replacements) may be up to media_max_upload_mb, plus the form around the file;
+      // every other request keeps the 1 MB limit.
+      const std::size_t upload_limit = static_cast<std::size_t>(cfg.media_max_upload_mb) * 1024 * 1024 + 64 * 1024;
+      opts.max_body_limit = upload_limit;
+      opts.body_limit_for = [upload_limit, normal = opts.body_limit](std::string_view method, std::string_view target) {
+        return method == "POST" && target.starts_with("/newsroom/media") ? upload_limit : normal;
+      };
       http::Server server(opts, [&site](http::Request& req) { return site.handle(req); });
       spdlog::info("Gazette serving {} on http://{}:{}", cfg.db, opts.address, server.port());
       server.run();

@@ -112,6 +112,12 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
     c.dkim_selector = value;
   else if (key == "dkim_key_file")
     c.dkim_key_file = value;
+  else if (key == "media_dir")
+    c.media_dir = value;
+  else if (key == "media_max_upload_mb")
+    c.media_max_upload_mb = to_int(key, source, value, 1, 200);
+  else if (key == "media_max_megapixels")
+    c.media_max_megapixels = to_int(key, source, value, 1, 200);
   else
     bad(key, source, "unknown option");
 }
@@ -180,6 +186,15 @@ const std::vector<OptionInfo>& options() {
       {"dkim_selector", "GAZETTE_DKIM_SELECTOR", "", "DKIM selector (s=): the DNS name selector._domainkey.domain."},
       {"dkim_key_file", "GAZETTE_DKIM_KEY_FILE", "",
        "PEM file of the RSA private key that signs every mail (rsa-sha256); empty: mail is not signed."},
+      {"media_dir", "GAZETTE_MEDIA_DIR", "",
+       "Directory of uploaded pictures' resized files (served at /media/); empty uses DATABASE.media beside an "
+       "SQLite file."},
+      {"media_max_upload_mb", "GAZETTE_MEDIA_MAX_UPLOAD_MB", "20",
+       "Largest picture file the newsroom accepts, in MiB (uploads to /newsroom/media may be this large; every other "
+       "request body stays limited to 1 MiB)."},
+      {"media_max_megapixels", "GAZETTE_MEDIA_MAX_MEGAPIXELS", "40",
+       "Largest picture the newsroom accepts, in millions of pixels, checked before decoding (a small file that "
+       "would unpack into gigabytes is refused)."},
   };
   return table;
 }

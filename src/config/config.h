@@ -34,6 +34,11 @@ struct Config {
   int page_size = 20;
   int sitemap_articles_per_file = 49900;
   std::string log_level = "info";
+  // Pictures (src/media/): where variant files are kept (empty: DATABASE.media beside an SQLite file),
+  // and what an upload may be.
+  std::string media_dir;
+  int media_max_upload_mb = 20;
+  int media_max_megapixels = 40;
 
   // The bulletin and job alerts (src/mail/).
   std::string timezone = "Europe/London";

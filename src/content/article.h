@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "media/image.h"
+
 namespace gazette::content {
 
 enum class Status { draft, scheduled, published };
@@ -86,6 +88,8 @@ struct Article {
   std::int64_t created_by = 0;    // the newsroom user who created it (0: imported)
   std::int64_t submitted_at = 0;  // a writer submitted the draft for review (0: not)
   // --- end editing
+  // The lead image (empty when there is none); the stores fill it with the authors (store/article_rows.h).
+  media::Image lead_image;
 };
 
 // One saved version of an article's text (schema_015 article_revisions).

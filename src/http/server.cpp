@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -127,10 +128,22 @@ struct Server::Impl {
       if (w.stopping) break;  // shutting down: take no new request on this connection
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
+      // Beast checks a Content-Length against the limit as soon as the header is parsed, so the header
+      // is read under the largest limit and the request's own is applied once its target is known.
+      parser.body_limit(std::max(options.body_limit, options.max_body_limit));
       stream.expires_after(options.read_timeout);
       auto idle_it = w.idle.insert(w.idle.end(), &stream);
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
+      if (!ec) {
+        const std::size_t limit = options.body_limit_for
+                                      ? options.body_limit_for(parser.get().method_string(), parser.get().target())
+                                      : options.body_limit;
+        if (auto length = parser.content_length(); length && *length > limit)
+          ec = bhttp::error::body_limit;
+        else
+          parser.body_limit(limit);  // a chunked body counts against it chunk by chunk
+      }
+      if (!ec && !parser.is_done()) std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
       w.idle.erase(idle_it);
       if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
           ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::bad_descriptor ||

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "http/message.h"
 
@@ -24,9 +25,14 @@ namespace gazette::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 0;                          // 0: one per core
-  std::size_t header_limit = 16 * 1024;     // bytes of request line + headers
-  std::size_t body_limit = 1024 * 1024;     // bytes of request body
+  int threads = 0;                       // 0: one per core
+  std::size_t header_limit = 16 * 1024;  // bytes of request line + headers
+  std::size_t body_limit = 1024 * 1024;  // bytes of request body
+  // When set, the body limit of a request given its method and target, decided once its header is
+  // read (picture uploads may be larger than every other request); it must not return more than
+  // `max_body_limit`, the limit the header itself is read under (a Content-Length over it is refused).
+  std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for;
+  std::size_t max_body_limit = 0;
   std::chrono::seconds read_timeout{30};    // per request, also the keep-alive idle limit
   std::size_t max_connections = 10000;      // open connections, all threads together
   std::chrono::seconds shutdown_grace{10};  // in-flight work gets this long after SIGTERM

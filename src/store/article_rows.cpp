@@ -1,5 +1,7 @@
 #include "store/article_rows.h"
 
+#include "store/media_store.h"
+
 namespace gazette::store {
 
 content::Article article_summary(const Row& r) {
@@ -20,6 +22,9 @@ void load_authors(Connection& db, content::Article& a) {
   db.query("article_authors", {a.id}, [&](const Row& r) {
     a.authors.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4)});
   });
+  // Every loader of whole articles and summaries comes through here, so cards, pages and feeds all
+  // have the lead image (one indexed lookup by primary key).
+  a.lead_image = MediaStore(db).lead_image(a.id);
 }
 
 }  // namespace gazette::store

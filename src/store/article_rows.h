@@ -10,7 +10,7 @@ namespace gazette::store {
 // standfirst, status, published_at, updated_at, word_count, section id, name, slug, description.
 content::Article article_summary(const Row& r);
 
-// Adds the article's authors, in byline order.
+// Adds the article's authors, in byline order, and its lead image.
 void load_authors(Connection& db, content::Article& a);
 
 }  // namespace gazette::store

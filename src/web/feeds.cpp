@@ -33,6 +33,25 @@ void text_child(pugi::xml_node parent, const char* name, const std::string& valu
   parent.append_child(name).text().set(value.c_str());
 }
 
+// The lead image in feeds: the JPEG variant at most 1024 wide (every reader takes JPEG).
+constexpr int kFeedImageWidth = 1024;
+std::string lead_image_url(const media::Image& img, const std::string& base) {
+  return base + media::variant_path(img.hash, img.width_upto(kFeedImageWidth), media::Format::jpeg);
+}
+
+// <media:content> (Media RSS): the picture's URL, type and size, with its alt text and credit.
+void add_media_content(pugi::xml_node parent, const media::Image& img, const std::string& base) {
+  const int w = img.width_upto(kFeedImageWidth);
+  auto m = parent.append_child("media:content");
+  m.append_attribute("url") = lead_image_url(img, base).c_str();
+  m.append_attribute("medium") = "image";
+  m.append_attribute("type") = "image/jpeg";
+  m.append_attribute("width") = w;
+  m.append_attribute("height") = img.height_at(w);
+  text_child(m, "media:description", img.alt);
+  if (!img.credit.empty()) text_child(m, "media:credit", img.credit);
+}
+
 }  // namespace
 
 http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool atom) {
@@ -81,6 +100,7 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
     rss.append_attribute("version") = "2.0";
     rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
     rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    rss.append_attribute("xmlns:media") = "http://search.yahoo.com/mrss/";
     auto channel = rss.append_child("channel");
     text_child(channel, "title", title);
     text_child(channel, "link", base + page_path);
@@ -105,12 +125,14 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
       text_child(item, "description", html_text(a.standfirst));
       text_child(item, "category", a.section.name);
       for (const auto& au : a.authors) text_child(item, "dc:creator", au.name);
+      if (!a.lead_image.empty()) add_media_content(item, a.lead_image, base);
     }
     return xml_response(doc, "application/rss+xml; charset=utf-8");
   }
   auto feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
   feed.append_attribute("xml:lang") = "en-GB";
+  feed.append_attribute("xmlns:media") = "http://search.yahoo.com/mrss/";
   text_child(feed, "id", base + page_path);
   text_child(feed, "title", title);
   text_child(feed, "subtitle", config_.site_description);
@@ -140,6 +162,13 @@ http::Response Feeds::feed(const http::Request& req, const http::Params& p, bool
       text_child(author, "uri", base + author_path(au));
     }
     entry.append_child("category").append_attribute("term") = a.section.name.c_str();
+    if (!a.lead_image.empty()) {
+      auto enclosure = entry.append_child("link");
+      enclosure.append_attribute("rel") = "enclosure";
+      enclosure.append_attribute("type") = "image/jpeg";
+      enclosure.append_attribute("href") = lead_image_url(a.lead_image, base).c_str();
+      add_media_content(entry, a.lead_image, base);
+    }
   }
   return xml_response(doc, "application/atom+xml; charset=utf-8");
 }

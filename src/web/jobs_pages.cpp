@@ -17,6 +17,7 @@
 #include "search/query.h"
 #include "store/council_store.h"
 #include "store/job_store.h"
+#include "store/media_store.h"
 #include "web/jobs_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
@@ -107,9 +108,11 @@ std::string jobs_url(const JobParams& p, const std::string& base, const std::str
   return std::string(u.buffer());
 }
 
-std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, std::int64_t now) {
+std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, std::int64_t now,
+                                const std::string& logo_url = "") {
   json::object hiring{
       {"@type", "Organization"}, {"name", j.employer}, {"sameAs", cfg.base_url + "/jobs/employers/" + j.employer_slug}};
+  if (!logo_url.empty()) hiring["logo"] = logo_url;
   json::object address{{"@type", "PostalAddress"}, {"addressCountry", "GB"}};
   if (!j.location.empty()) address["addressLocality"] = j.location;
   if (!j.region.empty()) address["addressRegion"] = j.region;
@@ -267,12 +270,20 @@ http::Response JobsPages::job_page(const http::Request& req, const http::Params&
   else if (!j.apply_email.empty())
     d.SetValueAndShowSection("APPLY_EMAIL", j.apply_email, "HAS_APPLY_EMAIL");
   if (!j.employer_reference.empty()) d.SetValueAndShowSection("EMPLOYER_REF", j.employer_reference, "HAS_EMPLOYER_REF");
+  // The employer's logo (media library), on the page and as JobPosting hiringOrganization.logo.
+  std::string logo_url;
+  if (auto logo = store::MediaStore(db()).employer_logo(j.employer_id); !logo.empty()) {
+    logo.alt = j.employer + " logo";
+    d.ShowSection("HAS_LOGO");
+    fill_picture(&d, "LOGO", logo, "10rem", 320, false);
+    logo_url = config_.base_url + media::variant_path(logo.hash, logo.width_upto(640), media::Format::jpeg);
+  }
   PageMeta meta;
   meta.title = j.title + " – " + j.employer;
   meta.description = j.title + " at " + j.employer + (j.salary_text.empty() ? "" : ", " + j.salary_text) + ".";
   meta.canonical_path = job_path(j);
   const bool live = j.is_live(now);
-  if (live) meta.json_ld = job_posting_json_ld(config_, j, now);
+  if (live) meta.json_ld = job_posting_json_ld(config_, j, now, logo_url);
   http::Response r;
   r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("job.tpl", d));
   // A closed advert stays readable but leaves search engines' indexes.
@@ -297,6 +308,11 @@ http::Response JobsPages::employer_page(const http::Request& req, const http::Pa
   if (*page > 1 && result.ids.empty()) return not_found_page(req);
   ctemplate::TemplateDictionary d("employer");
   d.SetValue("NAME", employer->name);
+  if (auto logo = store::MediaStore(db()).employer_logo(employer->id); !logo.empty()) {
+    logo.alt = employer->name + " logo";
+    d.ShowSection("HAS_LOGO");
+    fill_picture(&d, "LOGO", logo, "10rem", 320, false);
+  }
   if (!employer->council_slug.empty()) {
     auto* c = d.AddSectionDictionary("HAS_COUNCIL");
     c->SetValue("COUNCIL_NAME", employer->council_name);

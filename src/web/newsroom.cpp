@@ -18,6 +18,7 @@
 #include "store/content_store.h"
 #include "store/council_store.h"
 #include "strings/strings.h"
+#include "web/media_pages.h"
 #include "web/newsroom.h"
 #include "web/newsroom_internal.h"
 #include "web/render.h"
@@ -27,6 +28,7 @@ namespace gazette::web {
 
 void fill_newsroom_nav(ctemplate::TemplateDictionary* s, accounts::Role role) {
   if (accounts::allowed(role, accounts::Action::list_articles)) s->ShowSection("NAV_ARTICLES");
+  if (accounts::allowed(role, accounts::Action::list_articles)) s->ShowSection("NAV_MEDIA");
   if (accounts::allowed(role, accounts::Action::publish)) s->ShowSection("NAV_BULLETIN");
   if (accounts::allowed(role, accounts::Action::delete_article)) s->ShowSection("NAV_BIN");
   if (accounts::allowed(role, accounts::Action::edit_any)) s->ShowSection("NAV_LISTINGS");
@@ -494,6 +496,11 @@ http::Response Newsroom::editor(const http::Request& req, const http::Params& p,
     fill_diff(c, comparable(saved), comparable(v));
   }
   // --- end editing
+  // Pictures: the lead image fields (web/media_pages.h), as typed or as stored.
+  if (auto posted = typed ? http::parse_form(req.body) : std::nullopt)
+    fill_lead_image_fields(&d, lead_image_form(*posted), db());
+  else
+    fill_lead_image_fields(&d, article ? lead_image_form(article->lead_image) : media::LeadImageForm{}, db());
   if (req.param("saved") && error.empty()) d.ShowSection("SAVED");
   if (!error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
   if (article && article->status != content::Status::draft && article->published_at <= std::time(nullptr))
@@ -597,6 +604,12 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
       v, content::section_choices(store::ContentStore(db()).sections()), now, in, editorial);
   if (!error.empty()) return editor(req, p, 422, error, &v);
   if (action == "preview") return preview_typed(*session, v, id);  // nothing is saved
+  // Pictures (media/media.h): the lead image and the text's pictures are checked before anything is saved.
+  media::LeadImage lead;
+  if (auto lead_error = media::check_lead_image(db(), lead_image_form(*form), lead); !lead_error.empty())
+    return editor(req, p, 422, lead_error, &v);
+  if (auto body_error = media::check_body_images(db(), v.body); !body_error.empty())
+    return editor(req, p, 422, body_error, &v);
 
   content::ChangedBy by{session->user.id, session->user.name, session->user.email};
   content::EditOptions opt;
@@ -645,6 +658,16 @@ http::Response Newsroom::save(const http::Request& req, const http::Params& p) {
                     &v, false, saved.current ? &*saved.current : nullptr);
     case content::SaveStatus::saved:
       break;
+  }
+  // Pictures: the lead image and the pictures the body shows, so the media library knows where each is used.
+  try {
+    media::set_article_images(db(), saved.id, lead, v.body, now);
+  } catch (const std::exception& ex) {
+    spdlog::error("newsroom: article {} saved, its pictures not: {}", saved.id, ex.what());
+    return editor(
+        req, p, 503,
+        "The text was saved but its pictures were not (the database said: " + std::string(ex.what()) + "). Save again.",
+        &v);
   }
   ctx_.content_written(saved.id, write_started);
   spdlog::info("newsroom: {} {} article {}", session->user.email, creating ? "created" : "saved", saved.id);

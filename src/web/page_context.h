@@ -33,7 +33,8 @@ class PageContext {
   virtual http::Response not_found_page(const http::Request& req) = 0;
   // After a newsroom write that started at `write_started`: reads the change log now, renders again
   // the first pages made stale since then (whichever thread read the change first), and renders the
-  // article's own page, so neither the editor nor the first reader waits on a render.
+  // article's own page (none when article_id is 0), so neither the editor nor the first reader waits
+  // on a render.
   virtual void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) = 0;
   // An article's page exactly as readers would see it, for the newsroom's preview: never cached,
   // marked noindex. `typed_councils` (unsaved text) replaces the councils stored for it.

@@ -6,9 +6,11 @@
 #include "content/dependencies.h"
 #include "content/site_time.h"
 #include "content/text.h"
+#include "media/media.h"
 #include "search/related.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "store/media_store.h"
 #include "web/public_pages.h"
 #include "web/render.h"
 #include "web/render_deps.h"
@@ -49,6 +51,14 @@ std::string news_article_json_ld(const config::Config& cfg, const Article& a) {
       {"publisher", {{"@type", "Organization"}, {"name", cfg.site_name}, {"url", cfg.base_url + "/"}}}};
   if (!authors.empty()) o["author"] = authors;
   if (!keywords.empty()) o["keywords"] = keywords;
+  if (!a.lead_image.empty()) {
+    const int w = a.lead_image.width_upto(1600);
+    o["image"] =
+        json::array{json::object{{"@type", "ImageObject"},
+                                 {"url", cfg.base_url + media::variant_path(a.lead_image.hash, w, media::Format::jpeg)},
+                                 {"width", w},
+                                 {"height", a.lead_image.height_at(w)}}};
+  }
   return script_safe_json(json::serialize(o));
 }
 
@@ -78,7 +88,7 @@ http::Response PublicPages::home(const http::Request&) {
     if (latest.size() > 6) latest.resize(6);
     latest.insert(latest.begin(), *chosen);
   }
-  if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front());
+  if (!latest.empty()) fill_card(d.AddSectionDictionary("LEAD"), latest.front(), false);  // top of the page
   for (size_t i = 1; i < latest.size(); ++i) fill_card(d.AddSectionDictionary("LATEST"), latest[i]);
   for (const auto& s : sections) {
     store::ArticleFilter f;
@@ -110,6 +120,7 @@ struct Listing {
   std::string heading, intro, kind, base_path, feed_path;
   std::string extra_heading, extra_text;  // author role/bio
   std::string dependency;                 // the listing's name (content::deps), for its first pages
+  media::Image photo;                     // an author's photo
 };
 
 }  // namespace
@@ -134,10 +145,15 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   d.SetValue("KIND", l.kind);
   if (!l.intro.empty()) d.SetValueAndShowSection("INTRO", l.intro, "HAS_INTRO");
   if (!l.extra_heading.empty()) d.SetValueAndShowSection("ROLE", l.extra_heading, "HAS_ROLE");
+  if (!l.photo.empty()) {
+    d.ShowSection("HAS_PHOTO");
+    fill_picture(&d, "PHOTO", l.photo, "8rem", 320, false);
+  }
   if (!l.feed_path.empty()) d.SetValueAndShowSection("FEED_URL", l.feed_path, "HAS_FEED");
   d.SetValue("TOTAL", std::to_string(total));
   if (items.empty()) d.ShowSection("EMPTY");
-  for (const auto& a : items) fill_card(d.AddSectionDictionary("ITEMS"), a);
+  // The first two cards' pictures are at the top of the page: loaded at once; the rest lazily.
+  for (std::size_t i = 0; i < items.size(); ++i) fill_card(d.AddSectionDictionary("ITEMS"), items[i], i >= 2);
   fill_pagination(&d, l.base_path, page, total, size);
   if (extra) extra(&d);
   PageMeta meta;
@@ -147,6 +163,13 @@ static http::Response render_listing(const Theme& theme, const config::Config& c
   meta.feed_path = l.feed_path;
   meta.feed_title = l.heading + " (RSS)";
   meta.current_section = current_section;
+  if (!l.photo.empty()) {
+    const int w = l.photo.width_upto(640);
+    meta.image_url = cfg.base_url + media::variant_path(l.photo.hash, w, media::Format::jpeg);
+    meta.image_width = w;
+    meta.image_height = l.photo.height_at(w);
+    meta.image_alt = l.photo.alt.empty() ? l.heading : l.photo.alt;
+  }
   http::Response r;
   r.body = render_layout(theme, cfg, content.sections(), meta, theme.render("listing.tpl", d));
   r.cacheable = true;
@@ -168,7 +191,8 @@ http::Response PublicPages::section_page(const http::Request& req, const http::P
             section_path(*section) + "/feed.xml",
             "",
             "",
-            content::deps::section(section->id)};
+            content::deps::section(section->id),
+            {}};
   // Sections are not job categories, so the box is the latest jobs, labelled as such.
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(
@@ -191,7 +215,10 @@ http::Response PublicPages::author_page(const http::Request& req, const http::Pa
             author_path(*author) + "/feed.xml",
             author->role,
             "",
-            content::deps::author(author->id)};
+            content::deps::author(author->id),
+            {}};
+  l.photo = store::MediaStore(db()).author_photo(author->id);
+  if (!l.photo.empty()) l.photo.alt = author->name;  // a portrait is named by who it shows
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
@@ -204,8 +231,15 @@ http::Response PublicPages::tag_page(const http::Request& req, const http::Param
   if (!page) return http::Response::text(400, "Bad request: page must be a positive whole number\n");
   store::ArticleFilter f;
   f.tag_id = tag->id;
-  Listing l{tag->name, tag->description,           "Topic", tag_path(*tag), tag_path(*tag) + "/feed.xml", "",
-            "",        content::deps::tag(tag->id)};
+  Listing l{tag->name,
+            tag->description,
+            "Topic",
+            tag_path(*tag),
+            tag_path(*tag) + "/feed.xml",
+            "",
+            "",
+            content::deps::tag(tag->id),
+            {}};
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(theme_, config_, content, f, total, l, *page, "", [&] { return not_found_page(req); });
 }
@@ -242,7 +276,21 @@ http::Response PublicPages::render_article(const Article& a, const std::vector<s
   const std::string canonical = article_path(a);
   ctemplate::TemplateDictionary d("article");
   fill_card(&d, a);
-  d.SetValue("BODY_HTML", a.body_html);
+  if (!a.lead_image.empty()) {
+    // The lead image is at the top of the page: loaded at once, not lazily. Body images are lazy.
+    fill_picture(&d, "LEAD_PICTURE", a.lead_image, "(min-width: 48rem) 44rem, 100vw", 1024, false);
+    if (!a.lead_image.caption.empty() || !a.lead_image.credit.empty()) d.ShowSection("HAS_CAPTION");
+    d.SetValue("CAPTION", a.lead_image.caption);
+    if (!a.lead_image.credit.empty()) d.SetValueAndShowSection("CREDIT", a.lead_image.credit, "HAS_CREDIT");
+  }
+  store::MediaStore media(db());
+  d.SetValue("BODY_HTML", media::link_body_images(
+                              a.body_html,
+                              [&](std::int64_t id) -> std::optional<media::Image> {
+                                auto m = media.by_id(id);
+                                return m ? std::optional(m->image) : std::nullopt;
+                              },
+                              ""));
   if (!a.body_html.empty()) d.ShowSection("HAS_BODY");
   // "Updated" only after an edit an editor marked as significant (content::EditOptions::significant).
   if (a.revised_at > a.published_at) {  // an update marked before publication is no update
@@ -292,6 +340,13 @@ http::Response PublicPages::render_article(const Article& a, const std::vector<s
   meta.current_section = a.section.slug;
   meta.feed_path = section_path(a.section) + "/feed.xml";
   meta.feed_title = a.section.name + " (RSS)";
+  if (!a.lead_image.empty()) {
+    const int w = a.lead_image.width_upto(1600);
+    meta.image_url = config_.base_url + media::variant_path(a.lead_image.hash, w, media::Format::jpeg);
+    meta.image_width = w;
+    meta.image_height = a.lead_image.height_at(w);
+    meta.image_alt = a.lead_image.alt;
+  }
   meta.og_extra.emplace_back("article:published_time", content::format_iso8601(a.published_at));
   if (a.revised_at > a.published_at)
     meta.og_extra.emplace_back("article:modified_time", content::format_iso8601(a.revised_at));

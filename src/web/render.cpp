@@ -32,6 +32,13 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
     f->SetValue("FEED_URL", cfg.base_url + meta.feed_path);
     f->SetValue("FEED_TITLE", meta.feed_title);
   }
+  if (!meta.image_url.empty()) {
+    auto* img = d.AddSectionDictionary("IMAGE");
+    img->SetValue("URL", meta.image_url);
+    img->SetIntValue("WIDTH", meta.image_width);
+    img->SetIntValue("HEIGHT", meta.image_height);
+    img->SetValue("ALT", meta.image_alt);
+  }
   for (const auto& [property, content] : meta.og_extra) {
     auto* o = d.AddSectionDictionary("OG_EXTRA");
     o->SetValue("PROPERTY", property);
@@ -51,7 +58,22 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
   return theme.render("layout.tpl", d);
 }
 
-void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a) {
+void fill_picture(ctemplate::TemplateDictionary* d, const std::string& name, const media::Image& img,
+                  const std::string& sizes, int width, bool lazy) {
+  auto* p = d->AddIncludeDictionary(name);
+  p->SetFilename("picture.tpl");
+  const int w = img.width_upto(width);
+  p->SetValue("SRC", media::variant_path(img.hash, w, media::Format::jpeg));
+  p->SetValue("WEBP_SRCSET", media::srcset(img, media::Format::webp));
+  p->SetValue("JPEG_SRCSET", media::srcset(img, media::Format::jpeg));
+  p->SetValue("SIZES", sizes);
+  p->SetIntValue("WIDTH", w);
+  p->SetIntValue("HEIGHT", img.height_at(w));
+  p->SetValue("ALT", img.alt);
+  if (lazy) p->ShowSection("LAZY");
+}
+
+void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a, bool lazy) {
   RenderDeps::add(content::deps::article(a.id));
   d->SetValue("HEADLINE", a.headline);
   d->SetValue("URL", article_path(a));
@@ -66,6 +88,10 @@ void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a) {
     ad->SetValue("URL", author_path(au));
   }
   if (!a.authors.empty()) d->ShowSection("HAS_AUTHORS");
+  if (!a.lead_image.empty()) {
+    d->ShowSection("HAS_PICTURE");
+    fill_picture(d, "PICTURE", a.lead_image, "(min-width: 48rem) 20rem, 100vw", 640, lazy);
+  }
 }
 
 std::optional<int> page_number(const http::Request& req) {

@@ -29,6 +29,11 @@ struct PageMeta {
   bool noindex = false;       // search engines should not index it (forms, per-person pages, newsroom previews)
   bool signup_box = true;     // the bulletin sign-up box above the footer
   std::string canonical_url;  // an absolute canonical URL elsewhere (an article first published there)
+  // The page's picture for link previews (og:image, twitter:image): an absolute URL, its size and alt.
+  std::string image_url;
+  int image_width = 0;
+  int image_height = 0;
+  std::string image_alt;
 };
 
 // Wraps a rendered page body in layout.tpl (head, navigation, skip link, footer).
@@ -36,8 +41,14 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
                           const PageMeta& meta, const std::string& body_html);
 
 // Fills a section dictionary with an article's card fields: HEADLINE, URL, STANDFIRST, DATE, DATE_ISO,
-// SECTION_NAME, SECTION_URL and an AUTHORS list.
-void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a);
+// SECTION_NAME, SECTION_URL, an AUTHORS list and, when it has a lead image, the PICTURE include
+// (picture.tpl; loaded lazily unless `lazy` is false, for a picture at the top of a page).
+void fill_card(ctemplate::TemplateDictionary* d, const content::Article& a, bool lazy = true);
+
+// Adds the include `name` (picture.tpl): a <picture> with WebP and JPEG srcsets of every variant,
+// `sizes`, the width and height of the variant at most `width` wide, and the alt text.
+void fill_picture(ctemplate::TemplateDictionary* d, const std::string& name, const media::Image& img,
+                  const std::string& sizes, int width, bool lazy);
 
 // The ?page= number: 1 when absent; nullopt when it is not a positive whole number.
 std::optional<int> page_number(const http::Request& req);

@@ -18,6 +18,7 @@
 #include "web/council_pages.h"
 #include "web/feeds.h"
 #include "web/jobs_pages.h"
+#include "web/media_pages.h"
 #include "web/newsroom.h"
 #include "web/render_deps.h"
 #include "web/search_page.h"
@@ -120,6 +121,7 @@ void Site::add_routes() {
   modules_.push_back(std::make_unique<Newsroom>(*this));
   modules_.push_back(std::make_unique<SubscribePages>(*this));
   modules_.push_back(std::make_unique<BulletinDesk>(*this));
+  modules_.push_back(std::make_unique<MediaPages>(*this));
   for (auto& m : modules_) m->add_routes(router_);
   router_.get("/healthz", [this](const http::Request&, const http::Params&) {
     // Healthy when the database answers.

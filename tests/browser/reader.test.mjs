@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const BIN = process.env.GAZETTE_BIN || '/work/main/build/gazette';
@@ -131,6 +132,37 @@ async function open(page, url) {
 
 const sectionNav = (page) => page.getByRole('navigation', { name: 'Sections' });
 const text = async (locator) => (await locator.textContent()).trim();
+
+// A PNG made here (a gradient, RGB), so no picture file is read from anywhere.
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+function pngChunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+function makePng(width, height) {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) rows.set([x % 256, (y * 2) % 256, (x + y) % 256], row + 1 + x * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr),
+                        pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 // From the home page, clicks the lead story's headline; returns its headline and path.
 async function openLeadArticle(page) {
@@ -418,6 +450,53 @@ describe('a reader in Chromium', () => {
       await page.waitForURL((url) => url.pathname === '/newsroom/login');
       await page.goto('/newsroom');
       await page.waitForURL((url) => url.pathname === '/newsroom/login');
+    });
+  });
+
+  test('an editor uploads a picture, publishes an article with it as lead image, and home shows it', async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/newsroom/login');
+      await page.getByLabel('Email').fill(EDITOR.email);
+      await page.getByLabel('Password').fill(EDITOR.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/newsroom');
+      await page.getByRole('link', { name: 'Media' }).click();
+      await page.waitForURL((url) => url.pathname === '/newsroom/media');
+      await page.getByLabel(/^Picture \(JPEG/).setInputFiles({ name: 'harbour.png', mimeType: 'image/png',
+                                                              buffer: makePng(900, 600) });
+      await page.getByLabel(/^Alt text/).fill('Fishing boats moored in the harbour');
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.waitForURL((url) => url.searchParams.get('uploaded') === '1');
+      const mediaId = page.url().match(/\/newsroom\/media\/(\d+)/)[1];
+
+      await page.goto('/newsroom/articles/new');
+      const headline = 'Harbour board agrees a new mooring fee for fishing boats';
+      await page.getByLabel('Headline').fill(headline);
+      await page.getByLabel('Standfirst').fill('Fees rise for the first time in a decade.');
+      await page.getByLabel('Body (Markdown)').fill('The board met on Tuesday.');
+      await page.getByLabel(/^Picture number/).fill(mediaId);
+      await page.getByLabel(/^Alt text/).fill('Fishing boats moored in the harbour');
+      await page.getByLabel('Caption').fill('The harbour at low tide');
+      await page.getByLabel('Status').selectOption('published');
+      await page.getByRole('button', { name: 'Create article' }).click();
+      await page.waitForURL((url) => url.searchParams.get('saved') === '1');
+
+      await open(page, '/');
+      const lead = page.locator('main article.lead');
+      assert.equal(await text(lead.locator('h2 a')), headline);
+      const img = lead.locator('picture img');
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle());
+      assert.match(await img.evaluate((el) => el.currentSrc), /\/media\/[0-9a-f]{32}-\d+\.(webp|jpg)$/);
+
+      await lead.locator('h2 a').click();
+      await page.waitForURL((url) => url.pathname !== '/');
+      const figure = page.locator('figure.lead-image');
+      assert.equal(await figure.locator('img').getAttribute('alt'), 'Fishing boats moored in the harbour');
+      assert.match(await text(figure.locator('figcaption')), /The harbour at low tide/);
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await figure.locator('img').elementHandle());
+      assert.match(await page.locator('meta[property="og:image"]').getAttribute('content'),
+                   /\/media\/[0-9a-f]{32}-900\.jpg$/);
     });
   });
 });

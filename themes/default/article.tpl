@@ -6,6 +6,7 @@
     <p class="standfirst">{{STANDFIRST}}</p>
     <p class="meta">{{#HAS_AUTHORS}}By {{#AUTHORS}}<a rel="author" href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}} and {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{#HAS_UPDATED}} &middot; <span class="updated">Updated <time datetime="{{UPDATED_ISO}}">{{UPDATED}}</time></span>{{/HAS_UPDATED}}{{#HAS_BODY}} &middot; {{READING_MINUTES}} min read{{/HAS_BODY}}</p>
   </header>
+  {{#HAS_PICTURE}}<figure class="lead-image">{{>LEAD_PICTURE}}{{#HAS_CAPTION}}<figcaption>{{CAPTION}}{{#HAS_CREDIT}} <span class="credit">{{CREDIT}}</span>{{/HAS_CREDIT}}</figcaption>{{/HAS_CAPTION}}</figure>{{/HAS_PICTURE}}
   {{#HAS_BODY}}<div class="body">{{BODY_HTML:none}}</div>{{/HAS_BODY}}
   {{#HAS_SOURCE}}<p class="source">First published at <a href="{{SOURCE_URL}}">{{SOURCE_URL}}</a></p>{{/HAS_SOURCE}}
   {{#HAS_COUNCILS}}

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <header class="listing-header">
   <p class="kicker"><a href="/jobs">Jobs</a> &middot; Employer</p>
+  {{#HAS_LOGO}}<div class="employer-logo">{{>LOGO}}</div>{{/HAS_LOGO}}
   <h1>{{NAME}}</h1>
   {{#HAS_COUNCIL}}<p class="role">Council: <a href="{{COUNCIL_URL}}">{{COUNCIL_NAME}}</a></p>{{/HAS_COUNCIL}}
   <p class="intro">{{TOTAL}} {{NOUN}}</p>

@@ -4,6 +4,7 @@
 <div class="home-top">
 {{#LEAD}}
 <article class="lead">
+  {{#HAS_PICTURE}}<a class="card-picture" href="{{URL}}" tabindex="-1" aria-hidden="true">{{>PICTURE}}</a>{{/HAS_PICTURE}}
   <p class="kicker"><a href="{{SECTION_URL}}">{{SECTION_NAME}}</a></p>
   <h2 class="lead-headline"><a href="{{URL}}">{{HEADLINE}}</a></h2>
   <p class="standfirst">{{STANDFIRST}}</p>
@@ -23,6 +24,7 @@
   <div class="cards">
   {{#ITEMS}}
   <article class="card">
+    {{#HAS_PICTURE}}<a class="card-picture" href="{{URL}}" tabindex="-1" aria-hidden="true">{{>PICTURE}}</a>{{/HAS_PICTURE}}
     <h3><a href="{{URL}}">{{HEADLINE}}</a></h3>
     <p>{{STANDFIRST}}</p>
     <p class="meta">{{#HAS_AUTHORS}}{{#AUTHORS}}{{NAME}}{{#AUTHORS_separator}}, {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time></p>

@@ -4,6 +4,7 @@
     <p class="kicker"><a href="/jobs">Jobs</a>{{#HAS_CATEGORY}} &middot; {{CATEGORY}}{{/HAS_CATEGORY}}</p>
     <h1>{{TITLE}}</h1>
     <p class="standfirst"><a href="{{EMPLOYER_URL}}">{{EMPLOYER}}</a></p>
+    {{#HAS_LOGO}}<div class="employer-logo">{{>LOGO}}</div>{{/HAS_LOGO}}
   </header>
   {{#CLOSED}}<p class="closed" role="status"><strong>This vacancy has closed.</strong> It is no longer accepting applications.</p>{{/CLOSED}}
   <dl class="job-facts">

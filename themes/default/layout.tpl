@@ -15,6 +15,14 @@
 <meta property="og:description" content="{{META_DESCRIPTION}}">
 <meta property="og:url" content="{{CANONICAL_URL}}">
 <meta property="og:locale" content="en_GB">
+{{#IMAGE}}<meta property="og:image" content="{{URL}}">
+<meta property="og:image:width" content="{{WIDTH}}">
+<meta property="og:image:height" content="{{HEIGHT}}">
+<meta property="og:image:alt" content="{{ALT}}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:image" content="{{URL}}">
+<meta name="twitter:image:alt" content="{{ALT}}">
+{{/IMAGE}}
 {{#OG_EXTRA}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
 {{/OG_EXTRA}}
 {{#HAS_JSON_LD}}<script type="application/ld+json">{{JSON_LD:none}}</script>{{/HAS_JSON_LD}}

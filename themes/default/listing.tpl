@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <header class="listing-header">
+  {{#HAS_PHOTO}}<div class="author-photo">{{>PHOTO}}</div>{{/HAS_PHOTO}}
   <p class="kicker">{{KIND}}</p>
   <h1>{{HEADING}}</h1>
   {{#HAS_ROLE}}<p class="role">{{ROLE}}</p>{{/HAS_ROLE}}
@@ -11,6 +12,7 @@
 {{#ITEMS}}
   <li>
     <article class="card">
+      {{#HAS_PICTURE}}<a class="card-picture" href="{{URL}}" tabindex="-1" aria-hidden="true">{{>PICTURE}}</a>{{/HAS_PICTURE}}
       <h2><a href="{{URL}}">{{HEADLINE}}</a></h2>
       <p>{{STANDFIRST}}</p>
       <p class="meta"><a href="{{SECTION_URL}}">{{SECTION_NAME}}</a> &middot; {{#HAS_AUTHORS}}{{#AUTHORS}}<a href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}}, {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time></p>

@@ -12,6 +12,22 @@
   <textarea id="standfirst" name="standfirst" rows="3">{{STANDFIRST:pre_escape}}</textarea>
   <label for="body">Body (Markdown)</label>
   <textarea id="body" name="body" rows="18">{{BODY_MARKDOWN:pre_escape}}</textarea>
+  <fieldset class="lead-image-fields">
+    <legend>Lead image</legend>
+    {{#LEAD_PREVIEW}}<p><a href="{{URL}}"><img src="{{THUMB_URL}}" width="{{THUMB_WIDTH}}" height="{{THUMB_HEIGHT}}" alt=""> {{NAME}}</a></p>{{/LEAD_PREVIEW}}
+    <label for="lead_media">Picture number from the <a href="/newsroom/media">media library</a> (blank for none)</label>
+    <input id="lead_media" name="lead_media" type="text" inputmode="numeric" value="{{LEAD_MEDIA}}">
+    <ul id="recent-media" class="recent-media" aria-label="Newest pictures">
+      {{#RECENT_MEDIA}}<li><img src="{{THUMB_URL}}" width="{{THUMB_WIDTH}}" height="{{THUMB_HEIGHT}}" alt="" loading="lazy"> <span class="media-id">{{ID}}</span>: {{NAME}}</li>{{/RECENT_MEDIA}}
+    </ul>
+    <label for="lead_alt">Alt text (required with a picture)</label>
+    <input id="lead_alt" name="lead_alt" type="text" maxlength="300" value="{{LEAD_ALT}}">
+    <label for="lead_caption">Caption</label>
+    <input id="lead_caption" name="lead_caption" type="text" maxlength="500" value="{{LEAD_CAPTION}}">
+    <label for="lead_credit">Credit</label>
+    <input id="lead_credit" name="lead_credit" type="text" maxlength="500" value="{{LEAD_CREDIT}}">
+    <p class="note">Pictures in the text: <code>![alt text](media:NUMBER)</code> in the body.</p>
+  </fieldset>
   <label for="byline">Byline (names separated by commas)</label>
   <input id="byline" name="byline" type="text" value="{{BYLINE}}">
   <label for="tags">Tags (separated by commas)</label>

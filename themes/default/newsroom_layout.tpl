@@ -21,6 +21,7 @@
         {{#NAV_BIN}}<li><a href="/newsroom/bin">Bin</a></li>{{/NAV_BIN}}
         {{#NAV_PEOPLE}}<li><a href="/newsroom/people">People</a></li>{{/NAV_PEOPLE}}
         {{#NAV_AUDIT}}<li><a href="/newsroom/audit">Audit log</a></li>{{/NAV_AUDIT}}
+        {{#NAV_MEDIA}}<li><a href="/newsroom/media">Media</a></li>{{/NAV_MEDIA}}
         <li><a href="/">View site</a></li>
       </ul>
     </nav>
