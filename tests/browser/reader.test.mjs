@@ -471,13 +471,13 @@ describe('a reader in Chromium', () => {
 
       await page.goto('/newsroom/articles/new');
       const headline = 'Harbour board agrees a new mooring fee for fishing boats';
-      await page.getByLabel('Headline').fill(headline);
-      await page.getByLabel('Standfirst').fill('Fees rise for the first time in a decade.');
-      await page.getByLabel('Body (Markdown)').fill('The board met on Tuesday.');
+      await page.getByLabel('Headline', { exact: true }).fill(headline);
+      await page.getByLabel('Standfirst', { exact: true }).fill('Fees rise for the first time in a decade.');
+      await page.getByLabel('Body (Markdown)', { exact: true }).fill('The board met on Tuesday.');
       await page.getByLabel(/^Picture number/).fill(mediaId);
       await page.getByLabel(/^Alt text/).fill('Fishing boats moored in the harbour');
-      await page.getByLabel('Caption').fill('The harbour at low tide');
-      await page.getByLabel('Status').selectOption('published');
+      await page.getByLabel('Caption', { exact: true }).fill('The harbour at low tide');
+      await page.getByLabel('Status', { exact: true }).selectOption('published');
       await page.getByRole('button', { name: 'Create article' }).click();
       await page.waitForURL((url) => url.searchParams.get('saved') === '1');
 
