@@ -116,7 +116,8 @@ bool is_terms_phrase(const std::string& segment) {
       "interim",   "locum", "full",     "part",  "time",       "full-time", "part-time", "fulltime", "parttime",
       "job",       "share", "flexible", "post",  "role",       "basis",     "a",         "on",       "months",
       "month",     "year",  "years",    "hours", "hrs",        "per",       "week"};
-  const auto w = words_of(strings::lower_ascii(segment));
+  const std::string lower = strings::lower_ascii(segment);  // the words below point into it
+  const auto w = words_of(lower);
   if (w.empty() || w.size() > 6) return false;
   return std::all_of(w.begin(), w.end(), [](std::string_view word) {
     return is_digit(word[0]) || std::find(kVocabulary.begin(), kVocabulary.end(), word) != kVocabulary.end();

@@ -159,6 +159,10 @@ std::string compose(const Email& email, const DkimKey& dkim) {
 
 void check_dkim_key(const DkimKey& dkim) {
   if (dkim.empty()) return;
+  // Said plainly here rather than by libopendkim (whose failed key load also leaks a little).
+  if (dkim.private_key_pem.find("-----BEGIN") == std::string::npos ||
+      dkim.private_key_pem.find("PRIVATE KEY-----") == std::string::npos)
+    throw std::runtime_error("DKIM: the key file is not a PEM private key (-----BEGIN ... PRIVATE KEY-----)");
   if (dkim.domain.empty() || dkim.selector.empty())
     throw std::runtime_error("DKIM: a key needs its domain (dkim_domain) and selector (dkim_selector)");
   Email probe;
