@@ -13,6 +13,7 @@
 #include "importers/listing_importer.h"
 #include "importers/wxr_importer.h"
 #include "store/migrations.h"
+#include "web/media_pages.h"
 
 namespace gazette::cli {
 namespace {
@@ -170,7 +171,9 @@ void register_import(CLI::App& app, Globals& g) {
   static std::string wxr_file, uploads_dir, section_map, pages_section = "Pages";
   static bool wxr_json = false;
   wxr->add_option("FILE", wxr_file, "The WXR file (Tools > Export in WordPress)")->required();
-  wxr->add_option("--uploads", uploads_dir, "A copy of wp-content/uploads: attachments are looked up there");
+  wxr->add_option("--uploads", uploads_dir,
+                  "A copy of wp-content/uploads: pictures found there go into the media library, and featured "
+                  "images become lead images");
   wxr->add_option("--sections", section_map,
                   "Categories to sections, e.g. \"Uncategorized=News,Opinion pieces=Comment\" (name or slug)");
   wxr->add_option("--pages-section", pages_section, "The section WordPress pages go to (default Pages)");
@@ -190,6 +193,7 @@ void register_import(CLI::App& app, Globals& g) {
     }
     importers::WxrOptions options;
     options.uploads_dir = uploads_dir;
+    if (!uploads_dir.empty()) options.media = web::media_settings(cfg);  // attachments into the media library
     options.pages_section = pages_section;
     if (!section_map.empty()) {
       std::string error;
@@ -213,7 +217,8 @@ void register_import(CLI::App& app, Globals& g) {
     }
     const auto r = importers::import_wxr_file(*db, wxr_file, options);
     if (wxr_json) {
-      boost::json::array skipped, missing;
+      boost::json::array skipped, missing, refused;
+      for (const auto& m : r.attachments_refused) refused.push_back(boost::json::value(m));
       for (const auto& s : r.skipped) skipped.push_back({{"line", s.line}, {"title", s.title}, {"reason", s.reason}});
       for (const auto& m : r.attachments_missing) missing.push_back(boost::json::value(m));
       boost::json::object o{{"file", r.file},
@@ -228,6 +233,9 @@ void register_import(CLI::App& app, Globals& g) {
                             {"attachments_found", r.attachments_found},
                             {"attachments_missing", missing},
                             {"featured_images", r.featured_images},
+                            {"attachments_imported", r.attachments_imported},
+                            {"attachments_refused", refused},
+                            {"lead_images_set", r.lead_images_set},
                             {"skipped", skipped}};
       if (!r.ok) o["error"] = r.error;
       std::cout << boost::json::serialize(o) << "\n";
@@ -238,6 +246,10 @@ void register_import(CLI::App& app, Globals& g) {
                 << " skipped; " << r.redirects << " old addresses redirected\n";
       for (const auto& s : r.skipped)
         std::cout << "  line " << s.line << ": skipped '" << s.title << "': " << s.reason << "\n";
+      if (r.attachments_imported > 0 || !r.attachments_refused.empty())
+        std::cout << "  " << r.attachments_imported << " pictures imported into the media library, "
+                  << r.lead_images_set << " featured images set as lead images\n";
+      for (const auto& m : r.attachments_refused) std::cout << "  picture not imported: " << m << "\n";
       if (!r.attachments_missing.empty())
         std::cout << "  " << r.attachments_missing.size() << " attachments not imported"
                   << (uploads_dir.empty() ? " (no --uploads given)" : " (not found under --uploads)") << "\n";

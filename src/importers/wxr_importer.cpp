@@ -11,6 +11,7 @@
 #include "content/html_sanitiser.h"
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "media/media.h"
 #include "store/content_store.h"
 #include "strings/strings.h"
 
@@ -150,6 +151,49 @@ WxrReport import_wxr_text(store::Connection& db, const std::string& xml, const s
   }
 
   const std::int64_t now = std::time(nullptr);
+
+  // Attachments into the media library first (each upload is its own transaction, and the same bytes
+  // imported again are the same picture), so posts can name their featured image.
+  std::map<std::string, std::pair<std::int64_t, std::string>> library;  // attachment id -> media id, alt
+  if (options.media && !options.uploads_dir.empty()) {
+    for (pugi::xml_node item : channel.children("item")) {
+      if (text_of(item, "wp:post_type") != "attachment") continue;
+      const std::string url = text_of(item, "wp:attachment_url");
+      const std::string rel = upload_path(url);
+      if (rel.empty()) continue;
+      const std::filesystem::path file = std::filesystem::path(options.uploads_dir) / rel;
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(file, ec)) continue;
+      std::string why;
+      auto bytes = strings::read_file(file.string(), why, std::size_t(64) << 20);
+      if (!bytes) {
+        report.attachments_refused.push_back(url + ": " + why);
+        continue;
+      }
+      std::string alt;
+      for (pugi::xml_node meta : item.children("wp:postmeta"))
+        if (text_of(meta, "wp:meta_key") == "_wp_attachment_image_alt") alt = text_of(meta, "wp:meta_value");
+      if (alt.empty()) alt = content::html_to_text(text_of(item, "title"));
+      if (alt.empty()) alt = file.stem().string();
+      try {
+        auto up = media::upload(db, *options.media, *bytes, file.filename().string(), alt, "", std::nullopt, now);
+        if (!up.error.empty()) {
+          report.attachments_refused.push_back(url + ": " + up.error);
+          continue;
+        }
+        library[text_of(item, "wp:post_id")] = {up.id, alt};
+        ++report.attachments_imported;
+      } catch (const std::exception& e) {
+        report.attachments_refused.push_back(url + ": " + e.what());
+      }
+    }
+  }
+  struct Lead {
+    std::int64_t article_id, media_id;
+    std::string alt, body;
+  };
+  std::vector<Lead> leads;
+
   try {
     store::Transaction tx(db);
     store::ContentStore content(db);
@@ -241,9 +285,12 @@ WxrReport import_wxr_text(store::Connection& db, const std::string& xml, const s
         auto d = display_names.find(login);
         in.authors.push_back(d == display_names.end() ? login : d->second);
       }
+      const std::pair<std::int64_t, std::string>* featured = nullptr;
       for (pugi::xml_node meta : item.children("wp:postmeta")) {
-        if (text_of(meta, "wp:meta_key") == "_thumbnail_id" && attachment_urls.count(text_of(meta, "wp:meta_value")))
-          ++report.featured_images;
+        if (text_of(meta, "wp:meta_key") != "_thumbnail_id") continue;
+        const std::string id = text_of(meta, "wp:meta_value");
+        if (attachment_urls.count(id)) ++report.featured_images;
+        if (auto it = library.find(id); it != library.end()) featured = &it->second;
       }
       in.councils = councils::detect_mentions(in.headline, in.standfirst, in.body_markdown);
       (type == "page" ? report.pages : report.posts)++;
@@ -251,6 +298,7 @@ WxrReport import_wxr_text(store::Connection& db, const std::string& xml, const s
         ++report.added;
       else
         ++report.already_present;
+      if (featured) leads.push_back({content.last_saved_id(), featured->first, featured->second, in.body_markdown});
       if (const std::string path = old_path(in.source_url); !path.empty()) {
         content.add_redirect(path, content.last_saved_id());
         ++report.redirects;
@@ -259,6 +307,14 @@ WxrReport import_wxr_text(store::Connection& db, const std::string& xml, const s
     if (options.progress) options.progress(total, total);
     tx.commit();
     report.ok = true;
+    // Featured images become lead images (each in its own transaction, naming the article's pages).
+    for (const auto& l : leads) {
+      media::LeadImage lead;
+      lead.media_id = l.media_id;
+      lead.alt = l.alt;
+      media::set_article_images(db, l.article_id, lead, l.body, now);
+      ++report.lead_images_set;
+    }
   } catch (const std::exception& e) {
     WxrReport failed;
     failed.file = source;

@@ -13,9 +13,11 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "media/media.h"
 #include "store/connection.h"
 
 namespace gazette::importers {
@@ -26,6 +28,9 @@ struct WxrOptions {
   std::map<std::string, std::string> sections;
   std::string pages_section = "Pages";  // the section WordPress pages go to
   std::string uploads_dir;              // where wp-content/uploads was copied; empty: attachments reported
+  // With uploads_dir: attachments found there go into the media library (checked and resized like an
+  // upload), and a post's featured image becomes its lead image. Empty: they are only counted.
+  std::optional<media::Settings> media;
   // Called every 500 items and at the end when set: items done, items in the file.
   std::function<void(std::size_t, std::size_t)> progress;
 };
@@ -45,6 +50,9 @@ struct WxrReport {
   int added = 0, already_present = 0;
   int redirects = 0;  // old addresses recorded
   int attachments = 0, attachments_found = 0, featured_images = 0;
+  int attachments_imported = 0;                  // into the media library (options.media)
+  int lead_images_set = 0;                       // featured images that became articles' lead images
+  std::vector<std::string> attachments_refused;  // "URL: why" (not a picture, too large, ...)
   std::vector<std::string> attachments_missing;  // URLs not found under uploads_dir (or all, without one)
   std::vector<WxrSkipped> skipped;
 };

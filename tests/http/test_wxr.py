@@ -123,6 +123,49 @@ class WxrImportTest(unittest.TestCase):
         self.assertEqual(server.get("/no/such/old/address").status, 404)
         self.assertEqual(self.check_renders_through_redirects(server), 3)
 
+    def test_pictures_under_uploads_join_the_library_and_featured_images_lead(self):
+        import struct
+        import zlib
+
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+        width, height = 200, 120
+        rows = b"".join(b"\0" + b"".join(bytes((x % 256, y % 256, (x + y) % 256)) for x in range(width))
+                        for y in range(height))
+        picture = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+                   chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+        uploads = os.path.join(self.tmp, "pics", "2019", "06")
+        os.makedirs(uploads)
+        with open(os.path.join(uploads, "budget-meeting.jpg"), "wb") as f:  # a PNG: the type comes from the bytes
+            f.write(picture)
+        proc, report = import_wxr(self.db, SMALL, "--uploads", os.path.join(self.tmp, "pics"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual((report["attachments_imported"], report["lead_images_set"]), (1, 1), report)
+        self.assertEqual(report["attachments_refused"], [])
+        with sqlite3.connect(self.db) as con:
+            self.assertEqual(con.execute("SELECT count(*) FROM media").fetchone()[0], 1)
+        again, second = import_wxr(self.db, SMALL, "--uploads", os.path.join(self.tmp, "pics"))
+        self.assertEqual(again.returncode, 0, again.stderr)
+        with sqlite3.connect(self.db) as con:
+            self.assertEqual(con.execute("SELECT count(*) FROM media").fetchone()[0], 1, "the same picture once")
+        server = self.serve()
+        page = server.get("/2019/06/12/shared-budget-timetable/")
+        if page.status == 301:
+            page = server.get(page.header("Location"))
+        self.assertEqual(page.status, 200)
+        self.assertIn('property="og:image"', page.text)
+        self.assertIn('alt="Budget meeting photo"', page.text)
+        # Not a picture: refused with a reason, the import still succeeds.
+        with open(os.path.join(uploads, "budget-meeting.jpg"), "wb") as f:
+            f.write(b"not a picture at all")
+        db2 = os.path.join(self.tmp, "second.db")
+        proc, report = import_wxr(db2, SMALL, "--uploads", os.path.join(self.tmp, "pics"))
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(report["attachments_imported"], 0)
+        self.assertEqual(len(report["attachments_refused"]), 1)
+        self.assertIn("budget-meeting.jpg", report["attachments_refused"][0])
+
     def test_not_a_wordpress_export_is_rejected(self):
         path = os.path.join(self.tmp, "other.xml")
         with open(path, "w", encoding="utf-8") as f:
