@@ -13,21 +13,12 @@
 #include "content/html_sanitiser.h"
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "importers/xml_text.h"
 #include "store/content_store.h"
 #include "strings/strings.h"
 
 namespace gazette::importers {
 namespace {
-
-int line_of(const std::string& text, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
-  return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
-}
-
-std::string text_of(const pugi::xml_node& node, const char* name) {
-  return std::string(strings::trim(node.child(name).text().get()));
-}
 
 // RFC 822 ("Tue, 07 May 2024 08:00:00 GMT", "+0100" offsets) or RFC 3339 ("2024-05-07T08:00:00Z",
 // "+01:00"), to Unix time; -1 when it is neither.

@@ -14,17 +14,12 @@
 #include "content/html_sanitiser.h"
 #include "content/text.h"
 #include "importers/job_writer.h"
+#include "importers/xml_text.h"
 #include "jobs/job.h"
 #include "strings/strings.h"
 
 namespace gazette::importers {
 namespace {
-
-int line_of(const std::string& text, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
-  return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
-}
 
 std::string child_text(const pugi::xml_node& job, const char* name) {
   std::string v = job.child(name).text().get();

@@ -11,22 +11,13 @@
 #include "content/html_sanitiser.h"
 #include "content/text.h"
 #include "councils/tagging.h"
+#include "importers/xml_text.h"
 #include "media/media.h"
 #include "store/content_store.h"
 #include "strings/strings.h"
 
 namespace gazette::importers {
 namespace {
-
-int line_of(const std::string& text, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto end = text.begin() + std::min<std::ptrdiff_t>(offset, static_cast<std::ptrdiff_t>(text.size()));
-  return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
-}
-
-std::string text_of(const pugi::xml_node& node, const char* name) {
-  return std::string(strings::trim(node.child(name).text().get()));
-}
 
 // "2012-03-15 09:30:00" (UTC) -> Unix time; -1 for WordPress's "0000-00-00 00:00:00" or junk.
 std::int64_t parse_wp_date(const std::string& s) {

@@ -61,19 +61,7 @@ std::optional<accounts::Session> BulletinDesk::editor_session(const http::Reques
 
 http::Response BulletinDesk::layout(const std::string& title, const std::string& body, const accounts::Session& s,
                                     int status) {
-  ctemplate::TemplateDictionary d("newsroom_layout");
-  d.SetValue("PAGE_TITLE", title);
-  d.SetValue("SITE_NAME", config_.site_name);
-  d.SetValue("BODY", body);
-  auto* signed_in = d.AddSectionDictionary("SIGNED_IN");
-  signed_in->SetValue("CSRF", s.csrf_token);
-  signed_in->SetValue("USER_NAME", s.user.name);
-  signed_in->SetValue("USER_ROLE", accounts::to_string(s.user.role));
-  fill_newsroom_nav(signed_in, s.user.role);
-  http::Response r;
-  r.status = status;
-  r.body = theme_.render("newsroom_layout.tpl", d);
-  return r;
+  return newsroom_page(theme_, config_, title, body, &s, status);
 }
 
 http::Response BulletinDesk::refuse(const http::Request& req) {

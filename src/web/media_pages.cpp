@@ -1,4 +1,5 @@
 #include "web/media_pages.h"
+#include "web/newsroom_internal.h"
 
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
@@ -132,18 +133,7 @@ http::Response MediaPages::file(const http::Request& req, const http::Params& p)
 
 http::Response MediaPages::layout(const std::string& title, const std::string& body_html,
                                   const accounts::Session& session, int status) {
-  ctemplate::TemplateDictionary d("newsroom_layout");
-  d.SetValue("PAGE_TITLE", title);
-  d.SetValue("SITE_NAME", config_.site_name);
-  d.SetValue("BODY", body_html);
-  auto* s = d.AddSectionDictionary("SIGNED_IN");
-  s->SetValue("CSRF", session.csrf_token);
-  s->SetValue("USER_NAME", session.user.name);
-  s->SetValue("USER_ROLE", accounts::to_string(session.user.role));
-  http::Response r;
-  r.status = status;
-  r.body = theme_.render("newsroom_layout.tpl", d);
-  return r;
+  return newsroom_page(theme_, config_, title, body_html, &session, status);
 }
 
 http::Response MediaPages::notice(int status, const std::string& title, const std::string& message,

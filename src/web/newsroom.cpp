@@ -85,11 +85,11 @@ std::optional<accounts::Session> Newsroom::signed_in(const http::Request& req) {
   return accounts::session_for(db(), *token, std::time(nullptr));
 }
 
-http::Response Newsroom::layout(const std::string& title, const std::string& body_html,
-                                const accounts::Session* session, int status) {
+http::Response newsroom_page(const Theme& theme, const config::Config& config, const std::string& title,
+                             const std::string& body_html, const accounts::Session* session, int status) {
   ctemplate::TemplateDictionary d("newsroom_layout");
   d.SetValue("PAGE_TITLE", title);
-  d.SetValue("SITE_NAME", config_.site_name);
+  d.SetValue("SITE_NAME", config.site_name);
   d.SetValue("BODY", body_html);
   if (session) {
     auto* s = d.AddSectionDictionary("SIGNED_IN");
@@ -100,8 +100,13 @@ http::Response Newsroom::layout(const std::string& title, const std::string& bod
   }
   http::Response r;
   r.status = status;
-  r.body = theme_.render("newsroom_layout.tpl", d);
+  r.body = theme.render("newsroom_layout.tpl", d);
   return r;
+}
+
+http::Response Newsroom::layout(const std::string& title, const std::string& body_html,
+                                const accounts::Session* session, int status) {
+  return newsroom_page(theme_, config_, title, body_html, session, status);
 }
 
 http::Response Newsroom::notice(int status, const std::string& title, const std::string& message,

@@ -8,8 +8,10 @@
 #include <ctemplate/template.h>
 
 #include "accounts/accounts.h"
+#include "config/config.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "web/theme.h"
 
 namespace gazette::web {
 
@@ -23,5 +25,10 @@ std::optional<std::int64_t> article_id_param(const http::Params& p);
 // Shows the newsroom navigation's links this role may follow (newsroom_layout.tpl's NAV_* sections)
 // in the layout's SIGNED_IN section.
 void fill_newsroom_nav(ctemplate::TemplateDictionary* signed_in, accounts::Role role);
+// A newsroom page: `body_html` in newsroom_layout.tpl, with the signed-in person's name, role, CSRF
+// token and the navigation their role may follow (none when `session` is null). Used by every newsroom
+// module (articles, people, the bulletin desk, the media library).
+http::Response newsroom_page(const Theme& theme, const config::Config& config, const std::string& title,
+                             const std::string& body_html, const accounts::Session* session, int status);
 
 }  // namespace gazette::web
