@@ -28,10 +28,16 @@ void register_serve(CLI::App& app, Globals& g) {
   cmd->callback([&g] {
     auto cfg = g.load();
     try {
-      if (!listen.empty()) {
-        cfg.listen = listen;
-        config::validate(cfg);
+      if (!listen.empty()) cfg.listen = listen;
+      if (!cfg.base_url_configured) {
+        // No base_url given: canonical links, feeds, sitemaps and JSON-LD name the address the site
+        // answers on (a loopback or wildcard address as localhost), not a port it does not use.
+        std::string host = cfg.listen.substr(0, cfg.listen.rfind(':'));
+        if (host == "127.0.0.1" || host == "0.0.0.0" || host == "::" || host == "[::]" || host.empty())
+          host = "localhost";
+        cfg.base_url = "http://" + host + cfg.listen.substr(cfg.listen.rfind(':'));
       }
+      config::validate(cfg);
       spdlog::set_level(spdlog::level::from_str(cfg.log_level));
       const std::string database = cfg.db;
       if (read_only || database_read_only(cfg)) {

@@ -44,9 +44,10 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
     c.site_name = value;
   else if (key == "site_description")
     c.site_description = value;
-  else if (key == "base_url")
+  else if (key == "base_url") {
     c.base_url = value;
-  else if (key == "theme_dir")
+    c.base_url_configured = true;
+  } else if (key == "theme_dir")
     c.theme_dir = value;
   else if (key == "access_log")
     c.access_log = to_bool(key, source, value);
@@ -135,7 +136,8 @@ const std::vector<OptionInfo>& options() {
       {"site_description", "GAZETTE_SITE_DESCRIPTION", "News and analysis for people who run local government",
        "One-line description used in feeds and meta tags."},
       {"base_url", "GAZETTE_BASE_URL", "http://localhost:8080",
-       "Public URL of the site, used in canonical links, feeds and sitemaps."},
+       "Public URL of the site, used in canonical links, feeds, sitemaps and emails. When it is not set, `serve` "
+       "uses http:// and the address it listens on (127.0.0.1 as localhost); set it in production."},
       {"theme_dir", "GAZETTE_THEME_DIR", "",
        "Directory of templates overriding the built-in theme; empty uses the built-in one."},
       {"access_log", "GAZETTE_ACCESS_LOG", "true",

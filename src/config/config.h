@@ -24,6 +24,9 @@ struct Config {
   int cache_stale_seconds = 60;
   int render_threads = 1;
   int max_connections = 10000;
+  // Not a setting: whether base_url was given (file or environment); when not, `serve --listen` makes
+  // it the listening address, so links point where the site actually answers.
+  bool base_url_configured = false;
   // Not a setting: serve sets it when the database cannot be written, so nothing tries to.
   bool read_only = false;
   // Not a setting: the site's secret signing the sign-up form's token (Site sets it on start; empty

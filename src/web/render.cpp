@@ -38,6 +38,8 @@ std::string render_layout(const Theme& theme, const config::Config& cfg, const s
     img->SetIntValue("WIDTH", meta.image_width);
     img->SetIntValue("HEIGHT", meta.image_height);
     img->SetValue("ALT", meta.image_alt);
+  } else {
+    d.ShowSection("NO_IMAGE");
   }
   for (const auto& [property, content] : meta.og_extra) {
     auto* o = d.AddSectionDictionary("OG_EXTRA");

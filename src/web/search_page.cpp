@@ -85,6 +85,7 @@ http::Response SearchPages::search_page(const http::Request& req) {
   PageMeta meta;
   meta.title = sr.q.empty() ? "Search" : "Search: " + sr.q;
   meta.canonical_path = "/search";
+  meta.noindex = true;  // result pages are for readers, not for search engines' indexes
   http::Response r;
   r.body = render_layout(theme_, config_, sections, meta, theme_.render("search.tpl", d));
   // Cached briefly (compressed once; the cache's memory bound keeps an unbounded key space in check): a

@@ -417,5 +417,51 @@ class PagesTest(ServerTestCase):
         self.assertEqual(page.json_ld()[0]["headline"], HOSTILE_HEADLINE)
 
 
+class SiteAddressTest(unittest.TestCase):
+    """With no base_url set, links name the address `serve --listen` answers on; sharing tags and search
+    pages' robots meta are there on every page."""
+
+    def test_links_follow_the_listening_port_when_no_base_url_is_set(self):
+        import shutil
+        import subprocess
+        import tempfile
+        import time
+        import urllib.request
+
+        from gazette_server import base_env, demo_data, free_port, require_binary
+
+        work = tempfile.mkdtemp(prefix="gazette-address-")
+        db = os.path.join(work, "site.db")
+        demo_data(db, 20)
+        port = free_port()
+        proc = subprocess.Popen([require_binary(), "--db", db, "serve", "--listen", "%s:%d" % (HOST, port)],
+                                env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = "http://%s:%d" % (HOST, port)
+            deadline = time.monotonic() + 15
+            while True:
+                try:
+                    home = urllib.request.urlopen(base + "/", timeout=2).read().decode()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise
+                    time.sleep(0.1)
+            page = parse_html(home)
+            self.assertEqual(page.canonical(), "http://localhost:%d/" % port)
+            feed = urllib.request.urlopen(base + "/feed.xml", timeout=5).read().decode()
+            self.assertIn("http://localhost:%d/" % port, feed)
+            self.assertNotIn("localhost:8080", feed)
+            self.assertIn('name="twitter:card"', home)
+            self.assertIn('name="twitter:title"', home)
+            search = urllib.request.urlopen(base + "/search?q=council", timeout=5).read().decode()
+            self.assertIn('<meta name="robots" content="noindex">', search)
+            self.assertNotIn('<meta name="robots" content="noindex">', home)
+        finally:
+            proc.terminate()
+            proc.wait(15)
+            shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -23,6 +23,9 @@
 <meta name="twitter:image" content="{{URL}}">
 <meta name="twitter:image:alt" content="{{ALT}}">
 {{/IMAGE}}
+{{#NO_IMAGE}}<meta name="twitter:card" content="summary">{{/NO_IMAGE}}
+<meta name="twitter:title" content="{{OG_TITLE}}">
+<meta name="twitter:description" content="{{META_DESCRIPTION}}">
 {{#OG_EXTRA}}<meta property="{{PROPERTY}}" content="{{CONTENT}}">
 {{/OG_EXTRA}}
 {{#HAS_JSON_LD}}<script type="application/ld+json">{{JSON_LD:none}}</script>{{/HAS_JSON_LD}}
