@@ -457,6 +457,19 @@ class SiteAddressTest(unittest.TestCase):
             search = urllib.request.urlopen(base + "/search?q=council", timeout=5).read().decode()
             self.assertIn('<meta name="robots" content="noindex">', search)
             self.assertNotIn('<meta name="robots" content="noindex">', home)
+            # A favicon, and every search landmark named (two on the search and jobs pages).
+            self.assertIn('rel="icon" href="/static/favicon.svg"', home)
+            icon = urllib.request.urlopen(base + "/static/favicon.svg", timeout=5)
+            self.assertEqual(icon.headers.get("Content-Type"), "image/svg+xml")
+            self.assertTrue(icon.read().startswith(b"<svg"))
+            jobs = urllib.request.urlopen(base + "/jobs", timeout=5).read().decode()
+            for text in (search, jobs):
+                forms = re.findall(r"<form[^>]*role=\"search\"[^>]*>", text)
+                self.assertEqual(len(forms), 2, forms)
+                labels = [re.search(r'aria-label="([^"]+)"', f) for f in forms]
+                self.assertTrue(all(labels), forms)
+                self.assertEqual(len({m.group(1) for m in labels}), 2, "each landmark has its own name")
+            self.assertNotIn('role="status"', re.search(r"<h2[^>]*results-heading[^>]*>", jobs).group(0))
         finally:
             proc.terminate()
             proc.wait(15)

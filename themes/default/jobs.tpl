@@ -3,7 +3,7 @@
 <div class="jobs-layout">
 <aside class="job-filters" aria-labelledby="filters-heading">
   <h2 id="filters-heading" class="visually-hidden">Filter jobs</h2>
-  <form action="/jobs" method="get" role="search">
+  <form action="/jobs" method="get" role="search" aria-label="Search jobs">
     <label for="jq">Keywords</label>
     <input id="jq" name="q" type="search" value="{{Q}}" maxlength="500">
     <label for="jcategory">Category</label>
@@ -36,7 +36,7 @@
   {{/FACETS}}
 </aside>
 <section class="job-results" aria-labelledby="results-heading">
-  <h2 id="results-heading" role="status">{{TOTAL}} {{NOUN}}</h2>
+  <h2 id="results-heading">{{TOTAL}} {{NOUN}}</h2>
   <p class="feed-link"><a href="{{RSS_URL}}">RSS feed of this search</a></p>
   {{#HAS_MESSAGE}}<p class="empty">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
   <ol class="job-list">

@@ -8,6 +8,7 @@
 <link rel="canonical" href="{{CANONICAL_URL}}">
 {{#NOINDEX}}<meta name="robots" content="noindex">{{/NOINDEX}}
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 {{#ALT_FEED}}<link rel="alternate" type="application/rss+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/ALT_FEED}}
 <meta property="og:site_name" content="{{SITE_NAME}}">
 <meta property="og:type" content="{{OG_TYPE}}">
@@ -41,7 +42,7 @@
         <li><a href="/jobs">Jobs</a></li>
       </ul>
     </nav>
-    <form class="site-search" action="/search" method="get" role="search">
+    <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
       <label class="visually-hidden" for="site-q">Search</label>
       <input id="site-q" name="q" type="search" placeholder="Search articles">
       <button type="submit">Search</button>

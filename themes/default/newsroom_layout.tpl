@@ -6,6 +6,7 @@
 <meta name="robots" content="noindex, nofollow">
 <title>{{PAGE_TITLE}} · Newsroom · {{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body class="newsroom">
 <a class="skip-link" href="#main">Skip to main content</a>

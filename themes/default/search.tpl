@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Search</h1>
-<form class="search-form" action="/search" method="get" role="search">
+<form class="search-form" action="/search" method="get" role="search" aria-label="Search articles">
   <div class="field">
     <label for="q">Search articles</label>
     <input id="q" name="q" type="search" value="{{Q}}" maxlength="500" autocomplete="off">
