@@ -121,6 +121,18 @@ http::Response SubscribePages::page(int status, const std::string& title, const 
   return r;
 }
 
+http::Response SubscribePages::button_page(const std::string& title, const std::string& text, const std::string& action,
+                                           const std::string& token, const std::string& label) {
+  ctemplate::TemplateDictionary d("subscribe_message");
+  d.SetValue("TITLE", title);
+  d.SetValue("MESSAGE", text);
+  auto* b = d.AddSectionDictionary("BUTTON");
+  b->SetValue("ACTION", action);
+  b->SetValue("TOKEN", token);
+  b->SetValue("LABEL", label);
+  return page(200, title, theme_.render("subscribe_message.tpl", d));
+}
+
 http::Response SubscribePages::message(int status, const std::string& title, const std::string& text) {
   ctemplate::TemplateDictionary d("subscribe_message");
   d.SetValue("TITLE", title);
@@ -224,14 +236,9 @@ http::Response SubscribePages::confirm_page(const http::Request& req) {
         "The confirmation link has expired or was replaced by a newer one. Sign up again to get a new link.");
   if (s->status == mail::SubscriberStatus::confirmed)
     return message(200, "You are subscribed", "This address is already confirmed.");
-  ctemplate::TemplateDictionary d("subscribe_message");
-  d.SetValue("TITLE", "Confirm your subscription");
-  d.SetValue("MESSAGE", "Press the button to start your email from " + config_.site_name + ".");
-  auto* b = d.AddSectionDictionary("BUTTON");
-  b->SetValue("ACTION", "/subscribe/confirm");
-  b->SetValue("TOKEN", token);
-  b->SetValue("LABEL", "Confirm my subscription");
-  return page(200, "Confirm your subscription", theme_.render("subscribe_message.tpl", d));
+  return button_page("Confirm your subscription",
+                     "Press the button to start your email from " + config_.site_name + ".", "/subscribe/confirm",
+                     token, "Confirm my subscription");
 }
 
 http::Response SubscribePages::confirm(const http::Request& req) {
@@ -308,14 +315,9 @@ http::Response SubscribePages::unsubscribe_page(const http::Request& req) {
   const std::string token = token_param(req, nullptr);
   auto s = mail::subscriber_for_link(db(), secret(), token, mail::LinkPurpose::unsubscribe, unix_now());
   if (!s) return message(404, "This link does not work", "Use the link in your most recent email from us.");
-  ctemplate::TemplateDictionary d("subscribe_message");
-  d.SetValue("TITLE", "Unsubscribe");
-  d.SetValue("MESSAGE", "Press the button to stop every email from " + config_.site_name + " to this address.");
-  auto* b = d.AddSectionDictionary("BUTTON");
-  b->SetValue("ACTION", "/subscribe/unsubscribe");
-  b->SetValue("TOKEN", token);
-  b->SetValue("LABEL", "Unsubscribe");
-  return page(200, "Unsubscribe", theme_.render("subscribe_message.tpl", d));
+  return button_page("Unsubscribe",
+                     "Press the button to stop every email from " + config_.site_name + " to this address.",
+                     "/subscribe/unsubscribe", token, "Unsubscribe");
 }
 
 http::Response SubscribePages::unsubscribe(const http::Request& req) {

@@ -27,6 +27,10 @@ class SubscribePages : public PageModule {
   http::Response preferences_page(int status, const mail::Subscriber& s, const std::string& error,
                                   const std::string& note, const mail::ChoicesForm* typed = nullptr);
   http::Response message(int status, const std::string& title, const std::string& text);
+  // A page whose button posts a signed link's token (confirm, unsubscribe): a mail scanner that only
+  // follows the link changes nothing.
+  http::Response button_page(const std::string& title, const std::string& text, const std::string& action,
+                             const std::string& token, const std::string& label);
   http::Response sign_up(const http::Request& req);
   http::Response confirm_page(const http::Request& req);
   http::Response confirm(const http::Request& req);
