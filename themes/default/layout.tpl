@@ -36,17 +36,22 @@
 <header class="site-header">
   <div class="wrap">
     <a class="site-name" href="/">{{SITE_NAME}}</a>
-    <nav aria-label="Sections">
-      <ul class="nav">
-        {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
-        <li><a href="/jobs">Jobs</a></li>
-      </ul>
-    </nav>
-    <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
-      <label class="visually-hidden" for="site-q">Search</label>
-      <input id="site-q" name="q" type="search" placeholder="Search articles">
-      <button type="submit">Search</button>
-    </form>
+    <details class="site-menu">
+      <summary><span class="menu-icon" aria-hidden="true"></span>Menu</summary>
+      <div class="site-menu-body">
+        <nav aria-label="Sections">
+          <ul class="nav">
+            {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
+            <li><a href="/jobs">Jobs</a></li>
+          </ul>
+        </nav>
+        <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
+          <label class="visually-hidden" for="site-q">Search</label>
+          <input id="site-q" name="q" type="search" placeholder="Search articles">
+          <button type="submit">Search</button>
+        </form>
+      </div>
+    </details>
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
