@@ -47,7 +47,8 @@ TEST(DemoCopyCheck, AcceptsOrdinaryCopy) {
     EXPECT_EQ(copy_flaw(good), "") << good;
 }
 
-// Checks of its own, independent of copy_check: a word twice in a row, and a lower-case sentence start.
+// Checks of its own, independent of copy_check: a word twice in a row within a sentence ("by officers.
+// Officers said" is an echo real copy has), and a lower-case sentence start.
 std::string independent_flaw(std::string_view text) {
   std::string prev, word;
   auto flush = [&]() -> std::string {
@@ -63,6 +64,8 @@ std::string independent_flaw(std::string_view text) {
       word.push_back(static_cast<char>(std::tolower(c)));
     } else if (auto w = flush(); !w.empty()) {
       return "doubled: " + w;
+    } else if (c == '.' || c == '?' || c == '!' || c == ';' || c == ':' || c == '\n') {
+      prev.clear();
     }
     if ((c == '.' || c == '?') && i + 2 < text.size() && text[i + 1] == ' ' &&
         std::islower(static_cast<unsigned char>(text[i + 2])))

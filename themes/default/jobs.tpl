@@ -35,12 +35,12 @@
         <button type="submit">Apply filters</button>
       </div>
       {{#FACETS}}
-      <div class="facet">
+      <section class="facet">
         <h3>{{TITLE}}</h3>
         <ul class="plain">
           {{#VALUES}}<li><a href="{{URL}}"{{#SELECTED}} aria-current="true" class="selected"{{/SELECTED}}>{{NAME}}</a> <span class="meta">({{COUNT}})</span></li>{{/VALUES}}
         </ul>
-      </div>
+      </section>
       {{/FACETS}}
     </details>
   </form>

@@ -63,7 +63,7 @@
     <form action="/subscribe" method="post" class="signup-form">
       <input type="hidden" name="ft" value="{{FORM_TOKEN}}">
       <input type="hidden" name="from_box" value="1">
-      <div class="hp" aria-hidden="true"><label for="signup-website">Leave this empty</label><input id="signup-website" name="website" tabindex="-1" autocomplete="off"></div>
+      <div class="hp" aria-hidden="true"><label for="signup-website">Leave this empty</label><input id="signup-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
       <label for="signup-email">Email address</label>
       <input id="signup-email" name="email" type="email" required autocomplete="email" maxlength="254">
       <label class="check"><input type="checkbox" name="daily" value="1" checked> Daily bulletin</label>
