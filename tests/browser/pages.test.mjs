@@ -241,5 +241,14 @@ describe('what readers see, at 1280 and 390 px', () => {
       const headings = await page.locator('main h2').allTextContents();
       assert.deepEqual(headings.map((h) => h.trim()), ['Wales']);
     });
+    // With JavaScript the list narrows as the reader types, before any search is sent.
+    await withPage({ viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto('/councils');
+      await page.getByLabel('Name contains').pressSequentially('maid');
+      await page.waitForFunction(() => document.getElementById('council-live').textContent.includes('match'));
+      const visible = await page.locator('ul.council-list li:visible > a').allTextContents();
+      assert.ok(visible.length > 0 && visible.every((n) => /maid/i.test(n)), `as typed: ${visible}`);
+      assert.equal(new URL(page.url()).search, '', 'no request was needed');
+    });
   });
 });

@@ -16,6 +16,7 @@
     </select>
   </div>
   <button type="submit">Find councils</button>
+  <p id="council-live" class="filter-result" role="status"></p>
   {{#FILTERED}}<p class="filter-result">{{SHOWN}} shown. <a href="/councils">Show every council</a></p>{{/FILTERED}}
 </form>
 {{#EMPTY}}<p class="empty">The councils register has not been loaded. Run <code>gazette migrate</code>.</p>{{/EMPTY}}
@@ -46,3 +47,4 @@
   {{/HAS_ABOLISHED}}
 </section>
 {{/NATIONS}}
+<script src="/static/councils.js" defer></script>
