@@ -173,7 +173,7 @@ TEST(JobCategories, AnyBytesAreSafe) {
 }
 
 TEST(CategoryForSection, SameSlugTableOrNone) {
-  EXPECT_EQ(category_for_section("housing"), "housing");            // a category's own slug
+  EXPECT_EQ(category_for_section("housing"), "housing");                // a category's own slug
   EXPECT_EQ(category_for_section("social-care"), "adult-social-care");  // data/jobs/section_categories.tsv
   EXPECT_EQ(category_for_section("transport"), "highways-transport");
   EXPECT_EQ(category_for_section("news"), "");  // a general section: its box is the latest jobs
