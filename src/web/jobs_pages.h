@@ -16,7 +16,6 @@ class JobsPages : public PageModule {
   http::Response jobs_page(const http::Request& req);
   http::Response job_page(const http::Request& req, const http::Params& p);
   http::Response employer_page(const http::Request& req, const http::Params& p);
-  http::Response jobs_xml_feed(const http::Request& req);
   http::Response jobs_rss(const http::Request& req);
   JobBoard& jobs_;
 };

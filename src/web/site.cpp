@@ -114,7 +114,7 @@ void Site::add_routes() {
   auto public_pages = std::make_unique<PublicPages>(*this, jobs_);
   public_pages_ = public_pages.get();
   modules_.push_back(std::move(public_pages));
-  modules_.push_back(std::make_unique<Feeds>(*this));
+  modules_.push_back(std::make_unique<Feeds>(*this, jobs_));
   modules_.push_back(std::make_unique<SearchPages>(*this));
   modules_.push_back(std::make_unique<CouncilPages>(*this, jobs_));
   modules_.push_back(std::make_unique<JobsPages>(*this, jobs_));

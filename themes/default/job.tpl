@@ -14,7 +14,8 @@
     <dt>Hours</dt><dd>{{HOURS}}</dd>
     <dt>Posted</dt><dd>{{POSTED}}</dd>
     {{#HAS_CLOSES}}<dt>Closing date</dt><dd>{{CLOSES}}</dd>{{/HAS_CLOSES}}
-    {{#HAS_EMPLOYER_REF}}<dt>Reference</dt><dd>{{EMPLOYER_REF}}</dd>{{/HAS_EMPLOYER_REF}}
+    <dt>Reference</dt><dd>{{REFERENCE}}</dd>
+    {{#HAS_EMPLOYER_REF}}<dt>Employer’s reference</dt><dd>{{EMPLOYER_REF}}</dd>{{/HAS_EMPLOYER_REF}}
     {{#HAS_COUNCIL}}<dt>Council</dt><dd><a href="{{COUNCIL_URL}}">{{COUNCIL_NAME}}</a></dd>{{/HAS_COUNCIL}}
   </dl>
   <div class="body">{{DESCRIPTION_HTML:none}}</div>
