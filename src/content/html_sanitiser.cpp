@@ -173,22 +173,27 @@ bool safe_href(std::string_view href) {
   return (lower == "http" || lower == "https") && u->has_authority() && !u->host().empty();
 }
 
-void write_node(std::string& out, const GumboNode* node, int depth);
+// `parent` is the nearest element written so far around the node ("" at the top).
+void write_node(std::string& out, const GumboNode* node, int depth, std::string_view parent);
 
-void write_children(std::string& out, const GumboVector& children, int depth) {
+void write_children(std::string& out, const GumboVector& children, int depth, std::string_view parent) {
   for (unsigned i = 0; i < children.length; ++i) {
-    write_node(out, static_cast<const GumboNode*>(children.data[i]), depth);
+    write_node(out, static_cast<const GumboNode*>(children.data[i]), depth, parent);
   }
 }
 
-void write_element(std::string& out, const GumboNode* node, int depth) {
+void write_element(std::string& out, const GumboNode* node, int depth, std::string_view parent) {
   const GumboElement& el = node->v.element;
   if (dropped_with_content(el.tag) || el.tag_namespace != GUMBO_NAMESPACE_HTML) return;
   const char* tag = depth < kMaxDepth ? allowed_tag(el.tag) : nullptr;
+  // A list item is kept only directly in a kept list: once the list around it was left out, a browser
+  // (or the next sanitising) would read a second <li> as closing the first, so the output would not
+  // mean what it says. Found by tests/fuzz/html_sanitiser_fuzz.cpp.
+  if (tag != nullptr && el.tag == GUMBO_TAG_LI && parent != "ul" && parent != "ol") tag = nullptr;
   if (tag == nullptr) {
-    if (el.tag == GUMBO_TAG_BR || is_block(el.tag)) out += '\n';
-    write_children(out, el.children, depth + 1);
-    if (is_block(el.tag)) out += '\n';
+    if (el.tag == GUMBO_TAG_BR || is_block(el.tag) || el.tag == GUMBO_TAG_LI) out += '\n';
+    write_children(out, el.children, depth + 1, parent);
+    if (is_block(el.tag) || el.tag == GUMBO_TAG_LI) out += '\n';
     return;
   }
   if (el.tag == GUMBO_TAG_BR) {
@@ -201,7 +206,7 @@ void write_element(std::string& out, const GumboNode* node, int depth) {
     while (!value.empty() && static_cast<unsigned char>(value.front()) <= 0x20) value.remove_prefix(1);
     while (!value.empty() && static_cast<unsigned char>(value.back()) <= 0x20) value.remove_suffix(1);
     if (value.empty() || !safe_href(value)) {  // the link goes; its words stay
-      write_children(out, el.children, depth + 1);
+      write_children(out, el.children, depth + 1, parent);
       return;
     }
     out += "<a href=\"";
@@ -212,16 +217,16 @@ void write_element(std::string& out, const GumboNode* node, int depth) {
     out += tag;
     out += '>';
   }
-  write_children(out, el.children, depth + 1);
+  write_children(out, el.children, depth + 1, tag);
   out += "</";
   out += tag;
   out += '>';
 }
 
-void write_node(std::string& out, const GumboNode* node, int depth) {
+void write_node(std::string& out, const GumboNode* node, int depth, std::string_view parent) {
   switch (node->type) {
     case GUMBO_NODE_ELEMENT:
-      write_element(out, node, depth);
+      write_element(out, node, depth, parent);
       return;
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
@@ -544,7 +549,7 @@ std::string sanitise_html(std::string_view html) {
   if (body == nullptr) return "";
   std::string out;
   out.reserve(html.size());
-  write_children(out, body->v.element.children, 0);
+  write_children(out, body->v.element.children, 0, "");
   return trim_lines(out);
 }
 
