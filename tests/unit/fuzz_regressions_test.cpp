@@ -58,5 +58,19 @@ TEST(FuzzRegressions, SanitisedHtmlIsStableAndKeepsListItemsOnlyInLists) {
   EXPECT_EQ(content::sanitise_html("<ol><li>a<ul><li>b</li></ul></li></ol>"), "<ol><li>a<ul><li>b</li></ul></li></ol>");
 }
 
+// html_sanitiser: a list inside a left-out table inside a paragraph came out as a list directly in
+// the paragraph, which a browser reads as the paragraph ending before the list.
+TEST(FuzzRegressions, SanitisedHtmlPutsNoBlockInsideAParagraph) {
+  const std::string html = finding("html_sanitiser/list_inside_a_paragraph.bin");
+  const std::string once = content::sanitise_html(html);
+  EXPECT_EQ(content::sanitise_html(once), once);
+  for (const char* quirk : {"<p>Budget<table><tr><td><ul><li>one</li></ul></td></tr></table></p>",
+                            "<p>Budget<table><tr><td><p>Reserves</p></td></tr></table></p>",
+                            "<p>Budget<table><tr><td><h2>Reserves</h2></td></tr></table></p>"}) {
+    const std::string clean = content::sanitise_html(quirk);
+    EXPECT_EQ(content::sanitise_html(clean), clean) << quirk;
+  }
+}
+
 }  // namespace
 }  // namespace gazette
