@@ -7,6 +7,7 @@
 #include "councils/register.h"
 #include "store/content_store.h"
 #include "store/council_store.h"
+#include "strings/strings.h"
 
 namespace gazette::councils {
 
@@ -88,6 +89,13 @@ std::optional<store::CouncilRow> find_council(store::Connection& db, const std::
   if (starts.size() == 1) return starts.front();
   if (starts.size() > 1) ambiguous = starts[0].official_name + " or " + starts[1].official_name;
   return std::nullopt;
+}
+
+bool name_matches(std::string_view name, std::string_view typed) {
+  const std::string haystack = strings::lower_ascii(name);
+  for (std::string_view word : content::split_spaces(typed))
+    if (haystack.find(strings::lower_ascii(word)) == std::string::npos) return false;
+  return true;
 }
 
 }  // namespace gazette::councils

@@ -40,6 +40,10 @@ int tag_article(store::Connection& db, std::int64_t article_id, std::string_view
 // name fits several councils, `ambiguous` names two of them ("Bath and North East Somerset Council or ...").
 std::optional<store::CouncilRow> find_council(store::Connection& db, const std::string& typed, std::string& ambiguous);
 
+// Whether a council's name fits what a reader typed to narrow a list: every word typed appears in
+// the name, ignoring ASCII case ("maid bor" fits Maidstone Borough Council). Empty `typed` fits all.
+bool name_matches(std::string_view name, std::string_view typed);
+
 // Re-tags every article, in batches of one transaction each; `progress(done)` after each batch.
 std::int64_t retag_all(store::Connection& db, const std::function<void(std::int64_t)>& progress);
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "content/text.h"
+#include "demo/copy_check.h"
 #include "demo/data_file.h"
 #include "demo/demo_random.h"
 #include "demo/places.h"
@@ -37,6 +38,9 @@ using content::Section;
 using content::Status;
 
 using Rng = DemoRng;
+
+// How many times a sentence's slots are drawn again when the fill reads badly (copy_check.h).
+constexpr int kRedraws = 12;
 
 enum SectionKind { kNews, kComment, kFeatures, kBestPractice, kInterviews, kAnalysis, kSectionCount };
 
@@ -545,8 +549,14 @@ struct DemoGenerator::Impl {
   std::size_t sentence(std::string& out, std::string_view tmpl) {
     if (!out.empty() && out.back() != '\n') out += ' ';
     const std::size_t start = out.size();
-    expand(out, tmpl);
-    capitalise_from(out, start);
+    // A fill that makes a flaw ("the cost of the cost of") is drawn again; templates are written so
+    // that most fills read cleanly, and a few draws find one that does.
+    for (int tries = 0;; ++tries) {
+      out.resize(start);
+      expand(out, tmpl);
+      capitalise_from(out, start);
+      if (tries == kRedraws || copy_flaw(std::string_view(out).substr(start)).empty()) break;
+    }
     return static_cast<std::size_t>(content::count_words(std::string_view(out).substr(start)));
   }
 
@@ -705,13 +715,14 @@ struct DemoGenerator::Impl {
   std::string headline() {
     for (;;) {
       const std::string base = compose_headline(rng.pick(headline_pool()));
+      if (!copy_flaw(base).empty()) continue;
       if (headlines.insert(fnv1a(base)).second) return base;
       for (int tries = 0; tries < 4; ++tries) {
         std::string h = base;
         const std::string_view suffix = rng.pick(w.head_suffixes);
         if (std::isalnum(static_cast<unsigned char>(suffix.front())) || suffix.front() == '$') h += ' ';
         expand(h, suffix);
-        if (headlines.insert(fnv1a(h)).second) return h;
+        if (copy_flaw(h).empty() && headlines.insert(fnv1a(h)).second) return h;
       }
     }
   }
@@ -721,12 +732,12 @@ struct DemoGenerator::Impl {
   // 20-45 words; templates are written to land there, and a few re-draws absorb long fills.
   std::string standfirst() {
     std::string s;
-    for (int tries = 0; tries < 12; ++tries) {
+    for (int tries = 0; tries < 24; ++tries) {
       s.clear();
       expand(s, rng.pick(standfirst_pool()));
       capitalise_from(s, 0);
       const int words = content::count_words(s);
-      if (words >= 20 && words <= 45) break;
+      if (words >= 20 && words <= 45 && copy_flaw(s).empty()) break;
     }
     return s;
   }

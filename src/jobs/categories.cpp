@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "content/text.h"
 #include "embedded.h"
@@ -237,6 +239,47 @@ const std::vector<Category>& categories() {
 std::string category_name(std::string_view slug) {
   std::size_t i = category_index(slug);
   return i < kCategories.size() ? kCategories[i].name : std::string();
+}
+
+namespace {
+
+constexpr std::string_view kSectionFile = "data/jobs/section_categories.tsv";
+
+// section slug -> category slug, from data/jobs/section_categories.tsv (views into the embedded file).
+std::vector<std::pair<std::string_view, std::string_view>> parse_section_table(std::string_view tsv) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos < tsv.size();) {
+    std::size_t end = tsv.find('\n', pos);
+    if (end == std::string_view::npos) end = tsv.size();
+    std::string_view line = tsv.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    const std::string_view section = line.substr(0, tab);
+    const std::string_view category = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+    if (section.empty() || category_index(category) == kCategories.size())
+      throw std::runtime_error(std::string(kSectionFile) + ":" + std::to_string(line_no) +
+                               ": expected a section slug, a tab and a known category slug");
+    out.emplace_back(section, category);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string category_for_section(std::string_view section_slug) {
+  static const auto table = [] {
+    const auto file = embedded_file(kSectionFile);
+    if (!file) throw std::runtime_error(std::string(kSectionFile) + " is not embedded in this binary");
+    return parse_section_table(*file);
+  }();
+  if (category_index(section_slug) < kCategories.size()) return std::string(section_slug);
+  for (const auto& [section, category] : table)
+    if (section == section_slug) return std::string(category);
+  return {};
 }
 
 Classification classify_job(std::string_view title, std::string_view description) {

@@ -37,6 +37,12 @@ const std::vector<Category>& categories();
 // Returns the category's name, or an empty string for an unknown slug.
 std::string category_name(std::string_view slug);
 
+// The job category whose adverts belong beside a news section: the category of the same slug
+// ("housing"), else the one data/jobs/section_categories.tsv names for the section ("social-care" ->
+// "adult-social-care"), else "" (a general section such as "news": its box shows the latest jobs).
+// Throws std::runtime_error if that table is malformed (a build defect), like classify_job.
+std::string category_for_section(std::string_view section_slug);
+
 struct Classification {
   std::string slug;  // empty when nothing is convincing
   double score = 0;  // the winner's weighted evidence (title matches count 4x description ones); 0 if none

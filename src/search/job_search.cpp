@@ -1,5 +1,6 @@
 #include "search/job_search.h"
 
+#include "councils/tagging.h"
 #include "search/query.h"
 #include "store/council_store.h"
 
@@ -69,11 +70,12 @@ JobSearchResult JobIndex::search(const JobQuery& q, const std::vector<std::int64
       double sa = std::max(a->annual_max, a->annual_min), sb = std::max(b->annual_max, b->annual_min);
       return sa != sb ? sa > sb : newest(a, b);
     };
-  } else if (q.sort == "relevance" && keyword_ids) {
+  } else if ((q.sort == "relevance" || q.sort == "featured") && keyword_ids) {
     order = [&](const auto* a, const auto* b) { return keyword_rank.at(a->id) < keyword_rank.at(b->id); };
   }
-  // Featured adverts lead on the default listing, as publishers sell them to.
-  if (q.sort == "newest") {
+  // Featured adverts lead under "featured" (the listing's default without keywords, as publishers
+  // sell them); "newest" is strictly by posting time.
+  if (q.sort == "featured") {
     auto base = order;
     order = [base](const auto* a, const auto* b) { return a->featured != b->featured ? a->featured : base(a, b); };
   }
@@ -93,13 +95,21 @@ JobSearchResult JobIndex::search(const JobQuery& q, const std::vector<std::int64
 }
 
 JobSearch find_jobs(store::Connection& db, const JobIndex& index, JobQuery q, const std::string& keywords,
-                    const std::string& council_slug, std::int64_t now) {
+                    const std::string& council, std::int64_t now) {
   JobSearch out;
-  if (!council_slug.empty()) {
-    if (auto c = store::CouncilStore(db).council_by_slug(council_slug))
+  if (!council.empty()) {
+    std::string ambiguous;
+    if (auto c = councils::find_council(db, council, ambiguous)) {
       q.council_id = c->id;
-    else
-      out.message = "There is no council called \"" + council_slug + "\".";
+      out.council_name = c->official_name;
+      out.council_slug = c->slug;
+    } else {
+      // A council the reader named but we cannot tell: no adverts, never every advert.
+      out.message = ambiguous.empty() ? "There is no council called \"" + council + "\"."
+                                      : "\"" + council + "\" could be " + ambiguous + ": type more of the name.";
+      out.council_unknown = true;
+      return out;
+    }
   }
   std::vector<std::int64_t> keyword_ids;
   const auto parsed = parse_query(keywords);

@@ -22,11 +22,13 @@ struct JobQuery {
   std::int64_t council_id = 0;  // the employer's council
   std::int64_t employer_id = 0;
   std::string region;
-  std::string contract;         // permanent, fixed-term, ...
-  std::string hours;            // full-time, part-time, flexible
-  double min_salary = 0;        // annual; adverts without a parsed salary are excluded when set
-  int posted_within_days = 0;   // 0: any time
-  std::string sort = "newest";  // newest, closing, salary, relevance (with keywords)
+  std::string contract;        // permanent, fixed-term, ...
+  std::string hours;           // full-time, part-time, flexible
+  double min_salary = 0;       // annual; adverts without a parsed salary are excluded when set
+  int posted_within_days = 0;  // 0: any time
+  // newest (strictly by posting time), featured (featured adverts first, then newest, or best match
+  // with keywords), closing, salary, relevance (with keywords; newest without)
+  std::string sort = "newest";
   int page = 1;
   int page_size = 20;
   bool include_closed = false;  // also closed and filled adverts (never drafts)
@@ -58,15 +60,19 @@ class JobIndex {
 };
 
 // A reader's job search, as the jobs page, its RSS feed and (later) the API and job alerts run it:
-// `keywords` as typed (matched by the store's full-text index), the council by its slug, and the
-// filters, sort and page in `q`. The result holds the page of ids; `message` says in words for the
-// reader why part of the search could not be used ("There is no council called ..."), and that part
-// is then left out rather than failing the search.
+// `keywords` as typed (matched by the store's full-text index), the council as typed (a slug, an
+// official name, "Maidstone", "Stockport MBC": councils::find_council, as /search takes it), and
+// the filters, sort and page in `q`. The result holds the page of ids; `message` says in words for
+// the reader why part of the search could not be used. A council that names no council, or more
+// than one, matches no advert (council_unknown, with the message "There is no council called ..."
+// or "... could be A or B"): never every advert. Keywords that cannot be run match nothing.
 struct JobSearch {
   JobSearchResult result;
   std::string message;
+  std::string council_name, council_slug;  // the council the filter was understood as
+  bool council_unknown = false;
 };
 JobSearch find_jobs(store::Connection& db, const JobIndex& index, JobQuery q, const std::string& keywords,
-                    const std::string& council_slug, std::int64_t now);
+                    const std::string& council, std::int64_t now);
 
 }  // namespace gazette::search

@@ -23,6 +23,43 @@ std::int64_t parse_day(const std::string& s) {
   return content::unix_from_date(y, m, d);
 }
 
+// A search with filters but no words: the articles of the one section, author or council, newest
+// first (their listing), so a council-only search shows that council's articles. Dates or several
+// filters together need words, and the message says so.
+SearchResponse browse(store::ContentStore& content, const SearchRequest& req, const store::SearchFilter& f,
+                      std::int64_t now, SearchResponse res) {
+  const int filters = (f.section_id ? 1 : 0) + (f.author_id ? 1 : 0) + (f.council_id ? 1 : 0);
+  if (filters != 1 || !req.from.empty() || !req.to.empty()) {
+    res.message = "Type a word or phrase to search for within these filters.";
+    return res;
+  }
+  store::ArticleFilter af;
+  af.section_id = f.section_id;
+  af.author_id = f.author_id;
+  af.council_id = f.council_id;
+  try {
+    res.total = content.count(af, now);
+    res.pages = (res.total + req.page_size - 1) / req.page_size;
+    if (res.total > 0 && req.page <= res.pages)
+      for (auto& a : content.list(af, now, req.page_size, (req.page - 1) * req.page_size)) {
+        store::SearchHit hit;
+        hit.headline_marked = a.headline;
+        hit.snippet_marked = a.standfirst;
+        hit.article = std::move(a);
+        res.hits.push_back(std::move(hit));
+      }
+  } catch (const store::Error&) {
+    res.message = "That search could not be run.";
+    res.total = res.pages = 0;
+    res.hits.clear();
+    return res;
+  }
+  res.browsing = true;
+  res.message = res.total == 0 ? "No articles have been published about this yet."
+                               : "Every article, newest first. Type words to search within them.";
+  return res;
+}
+
 }  // namespace
 
 int rank_window(const ParsedQuery& q) {
@@ -34,7 +71,9 @@ int rank_window(const ParsedQuery& q) {
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now) {
   SearchResponse res;
   res.query = parse_query(req.q);
-  if (res.query.text.empty()) {
+  const bool any_filter =
+      !req.section.empty() || !req.author.empty() || !req.council.empty() || !req.from.empty() || !req.to.empty();
+  if (res.query.text.empty() && !any_filter) {
     res.message = req.q.empty() ? "" : "Type a word or phrase to search for.";
     return res;
   }
@@ -86,6 +125,7 @@ SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::
     }
     f.to = to + 86400;
   }
+  if (res.query.text.empty()) return browse(content, req, f, now, std::move(res));
   try {
     store::SearchStore search(db);
     f.rank_window = rank_window(res.query);

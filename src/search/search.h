@@ -33,6 +33,9 @@ struct SearchResponse {
   std::int64_t pages = 0;                 // pages the reader can go through (relevance: within the ranking window)
   std::string message;                    // for the reader: why there are no results, or what was ignored
   std::string council_name, author_name;  // the council and author the filters resolved to
+  // No words but one filter (a section, an author or a council): `hits` are its articles, newest
+  // first, with plain headlines and standfirsts as their marked text.
+  bool browsing = false;
 };
 
 // Past this many matches the page says "more than"; relevance ranks the newest kRankWindow matches,
@@ -45,6 +48,8 @@ constexpr int kPhraseRankWindow = 1000;
 // The ranking window for a parsed query.
 int rank_window(const ParsedQuery& q);
 
+// Runs the reader's search. With no words and no filters: nothing, and no message (a blank form).
+// With no words and one filter: that listing, newest first (`browsing`). Never throws for bad input.
 SearchResponse run_search(store::Connection& db, const SearchRequest& req, std::int64_t now);
 
 // HTML for a marked fragment from SearchStore: text escaped, matches wrapped in <mark>, Markdown

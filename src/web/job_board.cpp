@@ -1,5 +1,7 @@
 #include "web/job_board.h"
 
+#include <boost/url/url.hpp>
+
 #include <ctime>
 
 #include "content/dependencies.h"
@@ -9,6 +11,12 @@
 #include "web/render_deps.h"
 
 namespace gazette::web {
+
+std::string jobs_search_path(const std::string& key, const std::string& value) {
+  boost::urls::url u("/jobs");
+  u.params().append({key, value});
+  return std::string(u.buffer());
+}
 
 std::string job_path(const jobs::Job& j) {
   return "/jobs/" + std::to_string(j.id) + "/" + j.slug;
@@ -77,15 +85,27 @@ void JobBoard::fill_box(ctemplate::TemplateDictionary* d, std::int64_t council_i
     q.page_size = 4;
     q.council_id = council_id;
     q.category = category;
-    auto result = index->search(q, nullptr, now);
+    search::JobSearchResult result;
+    // A box with neither a council nor a category is the latest jobs, and is headed so.
+    if (council_id || !category.empty()) result = index->search(q, nullptr, now);
     if (!result.ids.empty()) {
-      box_content.heading = council_id ? "Jobs at " + council_name : jobs::category_name(category) + " jobs";
+      if (council_id) {
+        box_content.heading = "Jobs at " + council_name;
+        box_content.more_url = jobs_search_path("council", council_name);
+        box_content.more_text = "All jobs at " + council_name;
+      } else {
+        box_content.heading = jobs::category_name(category) + " jobs";
+        box_content.more_url = jobs_search_path("category", category);
+        box_content.more_text = "All " + jobs::category_name(category) + " jobs";
+      }
     } else {
       // Nothing of that council or category: say so rather than mislabel other jobs.
       search::JobQuery latest;
       latest.page_size = 4;
       result = index->search(latest, nullptr, now);
       box_content.heading = "Latest jobs";
+      box_content.more_url = "/jobs";
+      box_content.more_text = "All jobs";
       box_content.latest = true;
     }
     box_content.ids = std::move(result.ids);
@@ -97,8 +117,11 @@ void JobBoard::fill_box(ctemplate::TemplateDictionary* d, std::int64_t council_i
   if (!category.empty()) RenderDeps::add(content::deps::kJobs);
   if (box_content.latest) RenderDeps::add(content::deps::kLatestJobs);
   if (box_content.ids.empty()) return;
-  auto* box = d->AddSectionDictionary("JOBS_BOX");
+  auto* box = d->AddIncludeDictionary("JOBS_BOX");
+  box->SetFilename("job_box.tpl");
   box->SetValue("HEADING", box_content.heading);
+  box->SetValue("MORE_URL", box_content.more_url);
+  box->SetValue("MORE_TEXT", box_content.more_text);
   store::JobStore store(db_());
   for (std::int64_t id : box_content.ids)
     if (auto j = store.by_id(id)) {

@@ -34,14 +34,18 @@ class JobBoard {
   // the index (the job feed) are kept per version.
   std::uint64_t version() const { return version_.load(std::memory_order_acquire); }
 
-  // Fills JOBS_BOX in `d`: live jobs of this council (or category), else the latest with an honest
-  // "Latest jobs" heading. Records the page's dependencies on what the box shows.
+  // Adds the JOBS_BOX include (job_box.tpl) to `d`: live jobs of this council (council_id > 0) or
+  // of this category (a jobs::categories() slug), headed "Jobs at <council>" or "<Category> jobs"
+  // with a link to that search; with neither, or when none is live, the latest jobs under the
+  // honest heading "Latest jobs". Nothing when the board has no live advert. Records the page's
+  // dependencies on what the box shows (its adverts, and what would add one to it).
   void fill_box(ctemplate::TemplateDictionary* d, std::int64_t council_id, const std::string& council_name,
                 const std::string& category);
 
  private:
   struct Box {
     std::string heading;
+    std::string more_url, more_text;  // the link under the list: the whole search the box samples
     std::vector<std::int64_t> ids;
     bool latest = false;
   };
@@ -55,6 +59,8 @@ class JobBoard {
   std::uint64_t box_version_ = 0;
 };
 
+// "/jobs?council=Stockport+Metropolitan+Borough+Council": a jobs search with one filter set.
+std::string jobs_search_path(const std::string& key, const std::string& value);
 // "/jobs/123/senior-planner".
 std::string job_path(const jobs::Job& j);
 // Fills a job card's fields (title, employer, salary, location, category, dates, closed/featured marks).

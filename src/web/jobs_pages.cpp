@@ -60,6 +60,11 @@ struct JobParams {
   int min_salary = 0, days = 0;
 };
 
+// Featured adverts first when browsing (publishers sell them so), the best match with keywords.
+std::string default_sort(const JobParams& p) {
+  return p.q.empty() ? "featured" : "relevance";
+}
+
 JobParams read_params(const http::Request& req) {
   JobParams p;
   p.q = req.param("q").value_or("");
@@ -68,8 +73,9 @@ JobParams read_params(const http::Request& req) {
   p.region = req.param("region").value_or("");
   p.contract = req.param("contract").value_or("");
   p.hours = req.param("hours").value_or("");
-  p.sort = req.param("sort").value_or(p.q.empty() ? "newest" : "relevance");
-  if (p.sort != "newest" && p.sort != "closing" && p.sort != "salary" && p.sort != "relevance") p.sort = "newest";
+  p.sort = req.param("sort").value_or(default_sort(p));
+  if (p.sort != "featured" && p.sort != "newest" && p.sort != "closing" && p.sort != "salary" && p.sort != "relevance")
+    p.sort = default_sort(p);
   p.min_salary = std::max(0, parse_int(req.param("min_salary").value_or(""), 0));
   p.days = std::max(0, parse_int(req.param("days").value_or(""), 0));
   return p;
@@ -103,7 +109,8 @@ std::string jobs_url(const JobParams& p, const std::string& base, const std::str
   add("hours", p.hours);
   add("min_salary", p.min_salary ? std::to_string(p.min_salary) : "");
   add("days", p.days ? std::to_string(p.days) : "");
-  if (p.sort != "newest" && p.sort != "relevance") params.append({"sort", p.sort});
+  const std::string sort = change_key == "sort" ? change_value : p.sort;
+  if (!sort.empty() && sort != default_sort(p)) params.append({"sort", sort});
   if (page > 1) params.append({"page", std::to_string(page)});
   return std::string(u.buffer());
 }
@@ -162,24 +169,57 @@ http::Response JobsPages::jobs_page(const http::Request& req) {
   q.sort = p.sort;
   q.page = *page;
   q.page_size = config_.page_size;
-  auto [result, message] = search::find_jobs(db(), *jobs_.index(), q, p.q, p.council, now);
+  auto found = search::find_jobs(db(), *jobs_.index(), q, p.q, p.council, now);
+  auto& result = found.result;
+  const std::string& message = found.message;
   if (*page > 1 && result.ids.empty()) return not_found_page(req);
   RenderDeps::add(content::deps::kJobs);
 
   ctemplate::TemplateDictionary d("jobs");
   d.SetValue("Q", p.q);
-  d.SetValue("COUNCIL", p.council);
+  // The council as it was understood ("maidstone" shows as Maidstone Borough Council), else as typed.
+  d.SetValue("COUNCIL", found.council_name.empty() ? p.council : found.council_name);
+  for (const auto& name : store::CouncilStore(db()).current_names())
+    d.AddSectionDictionary("COUNCIL_NAME")->SetValue("NAME", name);
   d.SetValue("MIN_SALARY", p.min_salary ? std::to_string(p.min_salary) : "");
   d.SetValue("TOTAL", std::to_string(result.total));
   d.SetValue("NOUN", result.total == 1 ? "job" : "jobs");
   d.SetValue("RSS_URL", jobs_url(p, "/jobs/rss"));
+  // What the list is limited to, each with a link that removes it.
+  int applied = 0;
+  auto applied_filter = [&](const std::string& key, const std::string& name, const std::string& value) {
+    auto* a = d.AddSectionDictionary("APPLIED");
+    a->SetValue("NAME", name);
+    a->SetValue("VALUE", value);
+    a->SetValue("REMOVE_URL", jobs_url(p, "/jobs", key, ""));
+    ++applied;
+  };
+  if (!p.q.empty()) applied_filter("q", "Keywords", p.q);
+  if (!p.category.empty())
+    applied_filter("category", "Category",
+                   jobs::category_name(p.category).empty() ? p.category : jobs::category_name(p.category));
+  if (!p.council.empty())
+    applied_filter("council", "Council",
+                   found.council_name.empty() ? p.council + " (no such council)" : found.council_name);
+  if (!p.region.empty()) applied_filter("region", "Region", label(p.region));
+  if (!p.contract.empty()) applied_filter("contract", "Contract", label(p.contract));
+  if (!p.hours.empty()) applied_filter("hours", "Hours", label(p.hours));
+  if (p.min_salary) applied_filter("min_salary", "Salary from", money(p.min_salary) + " a year");
+  if (p.days)
+    applied_filter("days", "Posted",
+                   p.days == 1 ? "in the last 24 hours" : "in the last " + std::to_string(p.days) + " days");
+  if (applied) {
+    d.ShowSection("HAS_APPLIED");
+    d.SetValueAndShowSection("APPLIED_COUNT", std::to_string(applied), "HAS_APPLIED_COUNT");
+  }
   for (const auto& c : jobs::categories()) {
     auto* o = d.AddSectionDictionary("CATEGORY_OPTIONS");
     o->SetValue("VALUE", c.slug);
     o->SetValue("NAME", c.name);
     if (c.slug == p.category) o->ShowSection("SELECTED");
   }
-  for (const auto& [value, name] : std::vector<std::pair<std::string, std::string>>{{"newest", "Newest"},
+  for (const auto& [value, name] : std::vector<std::pair<std::string, std::string>>{{"featured", "Featured first"},
+                                                                                    {"newest", "Newest"},
                                                                                     {"closing", "Closing soon"},
                                                                                     {"salary", "Highest salary"},
                                                                                     {"relevance", "Best match"}}) {

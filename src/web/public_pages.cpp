@@ -6,6 +6,7 @@
 #include "content/dependencies.h"
 #include "content/site_time.h"
 #include "content/text.h"
+#include "jobs/categories.h"
 #include "media/media.h"
 #include "search/related.h"
 #include "store/content_store.h"
@@ -101,6 +102,7 @@ http::Response PublicPages::home(const http::Request&) {
     sd->SetValue("SLUG", s.slug);
     for (const auto& a : items) fill_card(sd->AddSectionDictionary("ITEMS"), a);
   }
+  jobs_.fill_box(&d, 0, "", "");  // the latest jobs, beside the latest news
   PageMeta meta;
   meta.canonical_path = "/";
   meta.feed_path = "/feed.xml";
@@ -193,11 +195,12 @@ http::Response PublicPages::section_page(const http::Request& req, const http::P
             "",
             content::deps::section(section->id),
             {}};
-  // Sections are not job categories, so the box is the latest jobs, labelled as such.
+  // The section's own job category ("housing"), or the latest jobs, headed so, for a general one.
+  const std::string category = jobs::category_for_section(section->slug);
   const std::int64_t total = cached_count(l.dependency, [&] { return content.count(f, std::time(nullptr)); });
   return render_listing(
       theme_, config_, content, f, total, l, *page, section->slug, [&] { return not_found_page(req); },
-      [&](ctemplate::TemplateDictionary* d) { jobs_.fill_box(d, 0, "", ""); });
+      [&](ctemplate::TemplateDictionary* d) { jobs_.fill_box(d, 0, "", category); });
 }
 
 http::Response PublicPages::author_page(const http::Request& req, const http::Params& p) {

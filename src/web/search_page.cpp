@@ -18,7 +18,7 @@ namespace {
 std::string search_url(const search::SearchRequest& r, int page) {
   boost::urls::url u("/search");
   auto params = u.params();
-  params.append({"q", r.q});
+  if (!r.q.empty()) params.append({"q", r.q});
   if (!r.section.empty()) params.append({"section", r.section});
   if (!r.author.empty()) params.append({"author", r.author});
   if (!r.council.empty()) params.append({"council", r.council});
@@ -68,8 +68,54 @@ http::Response SearchPages::search_page(const http::Request& req) {
     o->SetValue("NAME", s.name);
     if (s.slug == sr.section) o->ShowSection("SELECTED");
   }
+  // What the results are limited to, each with a link to the same search without it.
+  int applied = 0;
+  auto applied_filter = [&](const std::string& name, const std::string& value, search::SearchRequest without) {
+    auto* a = d.AddSectionDictionary("APPLIED");
+    a->SetValue("NAME", name);
+    a->SetValue("VALUE", value);
+    without.sort = sr.sort;
+    a->SetValue("REMOVE_URL", search_url(without, 1));
+    ++applied;
+  };
+  if (!sr.section.empty()) {
+    std::string name = sr.section;
+    for (const auto& s : sections)
+      if (s.slug == sr.section) name = s.name;
+    auto without = sr;
+    without.section.clear();
+    applied_filter("Section", name, without);
+  }
+  if (!sr.author.empty()) {
+    auto without = sr;
+    without.author.clear();
+    applied_filter("Author", result.author_name.empty() ? sr.author : result.author_name, without);
+  }
+  if (!sr.council.empty()) {
+    auto without = sr;
+    without.council.clear();
+    applied_filter("Council", result.council_name.empty() ? sr.council : result.council_name, without);
+  }
+  if (!sr.from.empty()) {
+    auto without = sr;
+    without.from.clear();
+    applied_filter("From", sr.from, without);
+  }
+  if (!sr.to.empty()) {
+    auto without = sr;
+    without.to.clear();
+    applied_filter("To", sr.to, without);
+  }
+  if (applied) {
+    d.ShowSection("HAS_APPLIED");
+    d.ShowSection("FILTERS_OPEN");
+    search::SearchRequest words_only;
+    words_only.q = sr.q;
+    words_only.sort = sr.sort;
+    d.SetValue("CLEAR_URL", search_url(words_only, 1));
+  }
   if (!result.message.empty()) d.SetValueAndShowSection("MESSAGE", result.message, "HAS_MESSAGE");
-  if (!sr.q.empty() && result.total > 0) {
+  if (result.total > 0) {
     auto* summary = d.AddSectionDictionary("HAS_RESULTS");
     summary->SetValue("TOTAL", (result.total_is_lower_bound ? "More than " : "") + std::to_string(result.total));
     summary->SetValue("NOUN", result.total == 1 ? "article" : "articles");
@@ -83,7 +129,9 @@ http::Response SearchPages::search_page(const http::Request& req) {
   if (sr.page > 1 && result.hits.empty() && result.total > 0) return not_found_page(req);
   fill_pagination(&d, sr.page, result.pages, [&](int n) { return search_url(sr, n); });
   PageMeta meta;
-  meta.title = sr.q.empty() ? "Search" : "Search: " + sr.q;
+  meta.title = !sr.q.empty()                  ? "Search: " + sr.q
+               : !result.council_name.empty() ? "Search: " + result.council_name
+                                              : "Search";
   meta.canonical_path = "/search";
   meta.noindex = true;  // result pages are for readers, not for search engines' indexes
   http::Response r;

@@ -314,6 +314,7 @@ describe('a reader in Chromium', () => {
 
       await open(page, '/');
       await check('home page');
+      await page.locator('summary', { hasText: 'Menu' }).click(); // phones keep the sections behind the menu
       const newsLink = sectionNav(page).getByRole('link', { name: 'News', exact: true });
       const sectionHref = await newsLink.getAttribute('href');
       await newsLink.click();

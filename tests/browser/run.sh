@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs Gazette's browser tests (CTest's browser.reader). Installs playwright-core from
-# package-lock.json first when node_modules is missing. Needs node, npm (for that install) and
+# Runs Gazette's browser tests (CTest's browser.reader). Installs playwright-core, axe-core and
+# html-validate from package-lock.json first when node_modules lacks one of them. Needs node, npm (for that install) and
 # Chromium (CHROMIUM, default /usr/bin/chromium); GAZETTE_BIN names the binary under test
 # (default: the newest of build-test/, build/, build-asan/, build-rel/ gazette in the repository).
 #
@@ -37,8 +37,8 @@ if [ -z "$GAZETTE_BIN" ] || [ ! -x "$GAZETTE_BIN" ]; then
 fi
 export GAZETTE_BIN
 
-if [ ! -d node_modules/playwright-core ]; then
-  command -v npm >/dev/null 2>&1 || missing "npm not found and tests/browser/node_modules/playwright-core is absent"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/html-validate ]; then
+  command -v npm >/dev/null 2>&1 || missing "npm not found and tests/browser/node_modules is incomplete"
   npm ci --no-audit --no-fund
 fi
-exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs
+exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs pages.test.mjs

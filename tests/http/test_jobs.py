@@ -236,6 +236,19 @@ class JobsBoardTest(ServerTestCase):
         self.assertEqual(set(self.all_titles("/jobs?council=" + slug)), KENT_LIVE)
         unknown = self.get_page("/jobs?council=no-such-council")
         self.assertIn("There is no council called", unknown.find("p", cls="empty").clean_text())
+        self.assertEqual(self.all_titles("/jobs?council=no-such-council"), [], "never every job")
+        # Names as readers type them, as /search takes them: the start of a name, or the whole of it.
+        for typed in ("Kent", KENT, "kent county council"):
+            with self.subTest(council=typed):
+                self.assertEqual(set(self.all_titles("/jobs?council=" + urllib.parse.quote(typed))), KENT_LIVE)
+                page = self.get_page("/jobs?council=" + urllib.parse.quote(typed))
+                applied = page.find("div", cls="applied-filters")
+                self.assertIn("Council: " + KENT, applied.clean_text())
+                self.assertEqual(page.find("input", id="jcouncil").get("value"), KENT)
+                remove = [a.get("href") for a in applied.find_all("a") if a.clean_text().startswith("Remove")]
+                self.assertEqual(remove, ["/jobs"])
+        label = [l.clean_text() for l in self.get_page("/jobs").find_all("label") if l.get("for") == "jcouncil"]
+        self.assertEqual(label, ["Council"])
 
     def test_min_salary_excludes_lower_and_unparsed_salaries(self):
         self.assertEqual(set(self.all_titles("/jobs?min_salary=40000")),
@@ -587,6 +600,9 @@ class JobsImportWhileServingTest(ServerTestCase):
         return []
 
     def test_new_advert_appears_without_restart(self):
+        home = parse_html(self.get_ok("/").text).find("aside", cls="job-box")
+        self.assertIsNotNone(home, "the home page has a jobs box")
+        self.assertNotIn("Solicitor (Planning and Highways)", home.clean_text())
         before = parse_html(self.get_ok("/jobs?category=legal-governance").text)
         self.assertIn("No live jobs match", before.find("p", cls="empty").clean_text())
         feed = os.path.join(self.tmp, "new.xml")
@@ -606,6 +622,16 @@ class JobsImportWhileServingTest(ServerTestCase):
                 break
             time.sleep(0.1)
         self.assertEqual(titles, ["Solicitor (Planning and Highways)"])
+        # The home page's "Latest jobs" box was cached before the advert: it is stale now, and shows it.
+        deadline = time.monotonic() + 3
+        while True:
+            box = parse_html(self.get_ok("/").text).find("aside", cls="job-box")
+            latest = [a.clean_text() for a in box.find_all("a")] if box else []
+            if "Solicitor (Planning and Highways)" in latest or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        self.assertEqual(box.find("h2").clean_text(), "Latest jobs")
+        self.assertIn("Solicitor (Planning and Highways)", latest)
         board = parse_html(self.get_ok("/jobs").text)
         self.assertIn("8 jobs", board.find(id="results-heading").clean_text())
         found = parse_html(self.get_ok("/jobs?q=conveyancing").text)

@@ -172,5 +172,15 @@ TEST(JobCategories, AnyBytesAreSafe) {
   classify_job(big, big);
 }
 
+TEST(CategoryForSection, SameSlugTableOrNone) {
+  EXPECT_EQ(category_for_section("housing"), "housing");                // a category's own slug
+  EXPECT_EQ(category_for_section("social-care"), "adult-social-care");  // data/jobs/section_categories.tsv
+  EXPECT_EQ(category_for_section("transport"), "highways-transport");
+  EXPECT_EQ(category_for_section("news"), "");  // a general section: its box is the latest jobs
+  EXPECT_EQ(category_for_section(""), "");
+  // Every category the table names is a real one (the loader refuses others, so this loads it).
+  for (const auto& c : categories()) EXPECT_EQ(category_for_section(c.slug), c.slug);
+}
+
 }  // namespace
 }  // namespace gazette::jobs

@@ -348,20 +348,24 @@ TEST(JobSearchSort, NewestFirstByPostingTime) {
   EXPECT_EQ(run(index, {}).ids, (Ids{1, 6, 2, 3, 4, 5}));
 }
 
-TEST(JobSearchSort, FeaturedAdvertsLeadTheNewestListing) {
+TEST(JobSearchSort, FeaturedAdvertsLeadOnlyTheFeaturedSort) {
   auto index = index_of({
       {.id = 1, .posted_days_ago = 1},
       {.id = 2, .posted_days_ago = 30, .featured = true},
       {.id = 3, .posted_days_ago = 2},
       {.id = 4, .posted_days_ago = 10, .featured = true},
   });
-  EXPECT_EQ(run(index, {}).ids, (Ids{4, 2, 1, 3}));
+  JobQuery featured;
+  featured.sort = "featured";
+  EXPECT_EQ(run(index, featured).ids, (Ids{4, 2, 1, 3}));
+  // "Newest" means newest: a featured advert never sits above a newer one.
+  EXPECT_EQ(run(index, {}).ids, (Ids{1, 3, 4, 2}));
   // A featured advert that has closed does not lead anything.
   auto with_closed = index_of({
       {.id = 1, .posted_days_ago = 1},
       {.id = 2, .posted_days_ago = 30, .closes_at = kNow - 1, .featured = true},
   });
-  EXPECT_EQ(run(with_closed, {}).ids, (Ids{1}));
+  EXPECT_EQ(run(with_closed, featured).ids, (Ids{1}));
 }
 
 TEST(JobSearchSort, ClosingSoonestFirstAndUndatedLast) {

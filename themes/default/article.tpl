@@ -30,12 +30,4 @@
   </ul>
 </aside>
 {{/HAS_RELATED}}
-{{#JOBS_BOX}}
-<aside class="job-box" aria-labelledby="job-box-heading">
-  <h2 id="job-box-heading">{{HEADING}}</h2>
-  <ul class="plain">
-  {{#BOX_JOBS}}<li><a href="{{URL}}">{{TITLE}}</a><span class="meta">{{EMPLOYER}}{{#HAS_SALARY}} &middot; {{SALARY}}{{/HAS_SALARY}}</span></li>{{/BOX_JOBS}}
-  </ul>
-  <p><a href="/jobs">All jobs</a></p>
-</aside>
-{{/JOBS_BOX}}
+{{>JOBS_BOX}}

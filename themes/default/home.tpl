@@ -11,12 +11,15 @@
   <p class="meta">{{#HAS_AUTHORS}}By {{#AUTHORS}}<a href="{{URL}}">{{NAME}}</a>{{#AUTHORS_separator}}, {{/AUTHORS_separator}}{{/AUTHORS}} &middot; {{/HAS_AUTHORS}}<time datetime="{{DATE_ISO}}">{{DATE}}</time></p>
 </article>
 {{/LEAD}}
+<div class="home-side">
 <section class="latest" aria-labelledby="latest-heading">
   <h2 id="latest-heading">Latest</h2>
   <ul class="plain">
   {{#LATEST}}<li><a href="{{URL}}">{{HEADLINE}}</a> <span class="meta"><time datetime="{{DATE_ISO}}">{{DATE}}</time></span></li>{{/LATEST}}
   </ul>
 </section>
+{{>JOBS_BOX}}
+</div>
 </div>
 {{#SECTIONS}}
 <section class="home-section" aria-labelledby="section-{{SLUG}}">

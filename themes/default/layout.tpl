@@ -36,17 +36,22 @@
 <header class="site-header">
   <div class="wrap">
     <a class="site-name" href="/">{{SITE_NAME}}</a>
-    <nav aria-label="Sections">
-      <ul class="nav">
-        {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
-        <li><a href="/jobs">Jobs</a></li>
-      </ul>
-    </nav>
-    <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
-      <label class="visually-hidden" for="site-q">Search</label>
-      <input id="site-q" name="q" type="search" placeholder="Search articles">
-      <button type="submit">Search</button>
-    </form>
+    <details class="site-menu">
+      <summary><span class="menu-icon" aria-hidden="true"></span>Menu</summary>
+      <div class="site-menu-body">
+        <nav aria-label="Sections">
+          <ul class="nav">
+            {{#NAV}}<li><a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a></li>{{/NAV}}
+            <li><a href="/jobs">Jobs</a></li>
+          </ul>
+        </nav>
+        <form class="site-search" action="/search" method="get" role="search" aria-label="Site search">
+          <label class="visually-hidden" for="site-q">Search</label>
+          <input id="site-q" name="q" type="search" placeholder="Search articles">
+          <button type="submit">Search</button>
+        </form>
+      </div>
+    </details>
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
@@ -58,7 +63,7 @@
     <form action="/subscribe" method="post" class="signup-form">
       <input type="hidden" name="ft" value="{{FORM_TOKEN}}">
       <input type="hidden" name="from_box" value="1">
-      <div class="hp" aria-hidden="true"><label for="signup-website">Leave this empty</label><input id="signup-website" name="website" tabindex="-1" autocomplete="off"></div>
+      <div class="hp" aria-hidden="true"><label for="signup-website">Leave this empty</label><input id="signup-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
       <label for="signup-email">Email address</label>
       <input id="signup-email" name="email" type="email" required autocomplete="email" maxlength="254">
       <label class="check"><input type="checkbox" name="daily" value="1" checked> Daily bulletin</label>

@@ -7,6 +7,8 @@
   {{#HAS_INTRO}}<p class="intro">{{INTRO}}</p>{{/HAS_INTRO}}
   {{#HAS_FEED}}<p class="feed-link"><a href="{{FEED_URL}}">RSS feed</a></p>{{/HAS_FEED}}
 </header>
+<div class="listing-layout">
+<div class="listing-main">
 {{#EMPTY}}<p class="empty">There are no articles here yet.</p>{{/EMPTY}}
 <ol class="article-list">
 {{#ITEMS}}
@@ -20,6 +22,8 @@
   </li>
 {{/ITEMS}}
 </ol>
+</div>
+{{>JOBS_BOX}}
 {{#PAGINATION}}
 <nav class="pagination" aria-label="Pagination">
   {{#PREV}}<a rel="prev" href="{{URL}}">&larr; Newer</a>{{/PREV}}
@@ -27,12 +31,4 @@
   {{#NEXT}}<a rel="next" href="{{URL}}">Older &rarr;</a>{{/NEXT}}
 </nav>
 {{/PAGINATION}}
-{{#JOBS_BOX}}
-<aside class="job-box" aria-labelledby="job-box-heading">
-  <h2 id="job-box-heading">{{HEADING}}</h2>
-  <ul class="plain">
-  {{#BOX_JOBS}}<li><a href="{{URL}}">{{TITLE}}</a><span class="meta">{{EMPLOYER}}{{#HAS_SALARY}} &middot; {{SALARY}}{{/HAS_SALARY}}</span></li>{{/BOX_JOBS}}
-  </ul>
-  <p><a href="/jobs">All jobs</a></p>
-</aside>
-{{/JOBS_BOX}}
+</div>

@@ -6,7 +6,7 @@
     <input id="q" name="q" type="search" value="{{Q}}" maxlength="500" autocomplete="off">
     <button type="submit">Search</button>
   </div>
-  <details class="filters">
+  <details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
     <summary>Filters</summary>
     <div class="filter-grid">
       <label for="section">Section</label>
@@ -31,8 +31,17 @@
     </div>
   </details>
 </form>
-{{#HAS_MESSAGE}}<p class="empty" role="status">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
-{{#HAS_RESULTS}}<p class="result-count" role="status">{{TOTAL}} {{NOUN}} found</p>{{/HAS_RESULTS}}
+{{#HAS_APPLIED}}
+<div class="applied-filters">
+  <p>Results limited to:</p>
+  <ul>
+    {{#APPLIED}}<li>{{NAME}}: <strong>{{VALUE}}</strong> <a href="{{REMOVE_URL}}">Remove<span class="visually-hidden"> {{NAME}} filter</span></a></li>{{/APPLIED}}
+  </ul>
+  <p><a href="{{CLEAR_URL}}">Clear all filters</a></p>
+</div>
+{{/HAS_APPLIED}}
+{{#HAS_RESULTS}}<p class="result-count">{{TOTAL}} {{NOUN}} found</p>{{/HAS_RESULTS}}
+{{#HAS_MESSAGE}}<p class="empty">{{MESSAGE}}</p>{{/HAS_MESSAGE}}
 <ol class="article-list search-results">
 {{#ITEMS}}
   <li>

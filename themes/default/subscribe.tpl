@@ -5,11 +5,11 @@
 <form method="post" action="{{ACTION}}" class="subscribe-form">
   <input type="hidden" name="{{TOKEN_NAME}}" value="{{TOKEN}}">
 {{#SIGNUP_FIELDS}}
-  <div class="hp" aria-hidden="true"><label for="sub-website">Leave this empty</label><input id="sub-website" name="website" tabindex="-1" autocomplete="off"></div>
+  <div class="hp" aria-hidden="true"><label for="sub-website">Leave this empty</label><input id="sub-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
   <div class="field"><label for="sub-email">Email address</label><input id="sub-email" name="email" type="email" required maxlength="254" autocomplete="email" value="{{EMAIL}}"></div>
 {{/SIGNUP_FIELDS}}
 {{#SHOW_EMAIL}}  <p>Email address: <strong>{{EMAIL}}</strong></p>{{/SHOW_EMAIL}}
-  <div class="field"><label for="sub-name">Name (optional)</label><input id="sub-name" name="name" maxlength="100" autocomplete="name" value="{{NAME}}"></div>
+  <div class="field"><label for="sub-name">Name (optional)</label><input id="sub-name" type="text" name="name" maxlength="100" autocomplete="name" value="{{NAME}}"></div>
   <fieldset>
     <legend>What would you like?</legend>
     <label><input type="checkbox" name="daily" value="1"{{#DAILY}} checked{{/DAILY}}> The daily news bulletin, each morning</label><br>
@@ -24,14 +24,14 @@
   <fieldset>
     <legend>Job alerts for</legend>
     <div class="choices">{{#CATEGORY}}<label><input type="checkbox" name="alert_category" value="{{SLUG}}"{{#ON}} checked{{/ON}}> {{NAME}}</label>{{/CATEGORY}}</div>
-    <div class="field"><label for="sub-places">Councils or regions</label><input id="sub-places" name="alert_places" value="{{PLACES}}" maxlength="1000" aria-describedby="sub-places-hint"> <small id="sub-places-hint">Separated by commas, for example: Kent County Council, London</small></div>
-    <div class="field"><label for="sub-salary">Minimum salary, pounds a year</label><input id="sub-salary" name="alert_min_salary" inputmode="numeric" value="{{MIN_SALARY}}" maxlength="9"></div>
-    <div class="field"><label for="sub-keywords">Keywords</label><input id="sub-keywords" name="alert_keywords" value="{{KEYWORDS}}" maxlength="200"></div>
+    <div class="field"><label for="sub-places">Councils or regions</label><input id="sub-places" type="text" name="alert_places" value="{{PLACES}}" maxlength="1000" aria-describedby="sub-places-hint"> <small id="sub-places-hint">Separated by commas, for example: Kent County Council, London</small></div>
+    <div class="field"><label for="sub-salary">Minimum salary, pounds a year</label><input id="sub-salary" type="text" name="alert_min_salary" inputmode="numeric" value="{{MIN_SALARY}}" maxlength="9"></div>
+    <div class="field"><label for="sub-keywords">Keywords</label><input id="sub-keywords" type="text" name="alert_keywords" value="{{KEYWORDS}}" maxlength="200"></div>
   </fieldset>
   <fieldset>
     <legend>Follow</legend>
     <div class="choices">{{#SECTION}}<label><input type="checkbox" name="follow_section" value="{{SLUG}}"{{#ON}} checked{{/ON}}> {{NAME}}</label>{{/SECTION}}</div>
-    <div class="field"><label for="sub-councils">Councils</label><input id="sub-councils" name="follow_councils" value="{{COUNCILS}}" maxlength="1000" aria-describedby="sub-councils-hint"> <small id="sub-councils-hint">Separated by commas: their news comes first and their jobs fill your bulletin's job box</small></div>
+    <div class="field"><label for="sub-councils">Councils</label><input id="sub-councils" type="text" name="follow_councils" value="{{COUNCILS}}" maxlength="1000" aria-describedby="sub-councils-hint"> <small id="sub-councils-hint">Separated by commas: their news comes first and their jobs fill your bulletin's job box</small></div>
   </fieldset>
   <button type="submit">{{BUTTON}}</button>
 </form>
