@@ -94,8 +94,8 @@ http::Response Newsroom::invite(const http::Request& req) {
   try {
     store::Transaction tx(db());
     std::int64_t organisation = 0;
-    std::from_chars(http::field(form, "organisation").data(),
-                    http::field(form, "organisation").data() + http::field(form, "organisation").size(), organisation);
+    const std::string org_text = http::field(form, "organisation");
+    std::from_chars(org_text.data(), org_text.data() + org_text.size(), organisation);
     token = accounts::invite(db(), access.session->user, std::string(strings::trim(http::field(form, "email"))),
                              std::string(strings::trim(http::field(form, "name"))), *role, now, std::max<std::int64_t>(0, organisation));
     tx.commit();

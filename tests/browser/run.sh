@@ -41,4 +41,4 @@ if [ ! -d node_modules/playwright-core ]; then
   command -v npm >/dev/null 2>&1 || missing "npm not found and tests/browser/node_modules/playwright-core is absent"
   npm ci --no-audit --no-fund
 fi
-exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs
+exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs adverts.test.mjs
