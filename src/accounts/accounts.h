@@ -36,17 +36,17 @@ struct User {
 // What a newsroom request asks to do. Every newsroom route names one, and allowed() decides it, so the
 // whole policy is this table (tests/http/test_newsroom_roles.py checks it for every role).
 enum class Action {
-  list_articles,   // the article list (a writer sees only their own)
-  write_article,   // create an article; edit, preview and see revisions of one's own drafts
-  edit_any,        // edit, preview and see revisions of any article, published ones included
-  publish,         // publish, schedule, unpublish, choose the home page's lead story
-  delete_article,  // put in the bin, restore from it
-  view_audit,      // read the audit log
-  manage_people,   // invite, change roles, disable, reset passwords, sign out everywhere
-  post_adverts,     // the Adverts area: post, preview, edit, close, mark filled (a recruiter: only their
-                    // organisation's adverts; jobs/adverts.h says which)
-  moderate_adverts, // the moderation queue (approve, reject, set a category), organisations and trust,
-                    // a recruiter's organisation
+  list_articles,     // the article list (a writer sees only their own)
+  write_article,     // create an article; edit, preview and see revisions of one's own drafts
+  edit_any,          // edit, preview and see revisions of any article, published ones included
+  publish,           // publish, schedule, unpublish, choose the home page's lead story
+  delete_article,    // put in the bin, restore from it
+  view_audit,        // read the audit log
+  manage_people,     // invite, change roles, disable, reset passwords, sign out everywhere
+  post_adverts,      // the Adverts area: post, preview, edit, close, mark filled (a recruiter: only their
+                     // organisation's adverts; jobs/adverts.h says which)
+  moderate_adverts,  // the moderation queue (approve, reject, set a category), organisations and trust,
+                     // a recruiter's organisation
 };
 bool allowed(Role role, Action action);
 // A writer may change an article they created while it is a draft; editors and owners any article.
@@ -147,8 +147,8 @@ std::string set_trusted(store::Connection& db, const User& by, std::int64_t orga
                         std::int64_t now);
 // Puts a person in an organisation (0: none). Refused, in words, for someone who is not a recruiter
 // or an unknown organisation; "no such person" for an unknown id; "" when done.
-std::string set_organisation(store::Connection& db, const User& by, std::int64_t user_id,
-                             std::int64_t organisation_id, std::int64_t now);
+std::string set_organisation(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t organisation_id,
+                             std::int64_t now);
 
 // Checks the email and password and starts a session: the token to give the browser, or nullopt when
 // they do not match an enabled user (the same answer, and about the same time, whichever was wrong).

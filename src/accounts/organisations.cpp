@@ -6,8 +6,8 @@
 #include "accounts/accounts.h"
 #include "councils/tagging.h"
 #include "store/advert_store.h"
-#include "store/council_store.h"
 #include "store/audit_store.h"
+#include "store/council_store.h"
 #include "store/user_store.h"
 #include "strings/strings.h"
 
@@ -53,8 +53,8 @@ std::string set_trusted(store::Connection& db, const User& by, std::int64_t orga
   return {};
 }
 
-std::string set_organisation(store::Connection& db, const User& by, std::int64_t user_id,
-                             std::int64_t organisation_id, std::int64_t now) {
+std::string set_organisation(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t organisation_id,
+                             std::int64_t now) {
   auto u = user_by_id(db, user_id);
   if (!u) return "no such person";
   if (u->role != Role::recruiter) return u->name + " is not a recruiter: only recruiters belong to an organisation.";

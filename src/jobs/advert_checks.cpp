@@ -45,8 +45,8 @@ bool salary_in(const std::string& lower) {
 
 // "Permanent", "Fixed term", "Part-time": what the contract and hours fields say.
 bool contract_in(const std::string& lower) {
-  for (std::string_view w : {"permanent", "perm", "fixed term", "fixed-term", "ftc", "temporary", "temp",
-                             "full time", "full-time", "part time", "part-time", "maternity cover"})
+  for (std::string_view w : {"permanent", "perm", "fixed term", "fixed-term", "ftc", "temporary", "temp", "full time",
+                             "full-time", "part time", "part-time", "maternity cover"})
     if (has_words(lower, w)) return true;
   return false;
 }
@@ -133,7 +133,10 @@ std::vector<AdvertProblem> check_advert(const AdvertFields& f, std::int64_t now)
   else if (!salary.empty() && !parse_salary(salary).parsed)
     add("salary",
         "The salary cannot be read as figures, so the advert will be left out of salary searches. Write it like "
-        "\"\xc2\xa3" "32,000 - \xc2\xa3" "36,000 a year\" or \"\xc2\xa3" "18.50 an hour\".",
+        "\"\xc2\xa3"
+        "32,000 - \xc2\xa3"
+        "36,000 a year\" or \"\xc2\xa3"
+        "18.50 an hour\".",
         false);
   else if (salary.empty())
     add("salary", "No salary given: adverts without one are left out of salary searches.", false);
@@ -175,8 +178,7 @@ std::vector<AdvertProblem> check_advert(const AdvertFields& f, std::int64_t now)
         "cannot be published.");
   if (!url.empty() && !is_web_address(url))
     add("apply_url", "The application address must be a web address starting with http:// or https://.");
-  if (!email.empty() && !is_email_address(email))
-    add("apply_email", "The application email is not an email address.");
+  if (!email.empty() && !is_email_address(email)) add("apply_email", "The application email is not an email address.");
   if (f.employer_reference.size() > kMaxLine) add("employer_reference", "The reference is too long.");
   return out;
 }

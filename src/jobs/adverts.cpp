@@ -35,8 +35,8 @@ std::string audit_state(const Job& j, const std::string& status, const std::stri
 
 void audit(store::Connection& db, const accounts::User& by, const std::string& action, const Job& j,
            const std::string& before, const std::string& after, std::int64_t now) {
-  store::AuditStore(db).record({0, now, by.id, by.email, action, "advert " + std::to_string(j.id) + ": " + j.title,
-                                before, after});
+  store::AuditStore(db).record(
+      {0, now, by.id, by.email, action, "advert " + std::to_string(j.id) + ": " + j.title, before, after});
 }
 
 JobInput input_of(const AdvertFields& f, const std::string& employer) {
@@ -102,8 +102,9 @@ AdvertSave create_advert(store::Connection& db, const accounts::User& by, std::i
   auto org = adverts.organisation(organisation_id);
   if (!org) {
     out.status = AdvertSave::Status::refused;
-    out.message = "This account belongs to no organisation yet, so it cannot post adverts. Ask an editor to add you "
-                  "to your organisation.";
+    out.message =
+        "This account belongs to no organisation yet, so it cannot post adverts. Ask an editor to add you "
+        "to your organisation.";
     return out;
   }
   out.problems = check_advert(fields, now);

@@ -71,8 +71,9 @@ std::int64_t AdvertStore::invitation_organisation(const std::string& token_hash)
 
 std::optional<AdvertState> AdvertStore::state(std::int64_t job_id) {
   std::optional<AdvertState> out;
-  db_.query("advert_state", {job_id},
-            [&](const Row& r) { out = AdvertState{r.text(0), r.text(1), r.int64(2), r.text(3)}; });
+  db_.query("advert_state", {job_id}, [&](const Row& r) {
+    out = AdvertState{r.text(0), r.text(1), r.int64(2), r.text(3)};
+  });
   return out;
 }
 

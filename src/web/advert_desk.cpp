@@ -11,6 +11,7 @@
 #include <ctime>
 
 #include "content/site_time.h"
+#include "content/text.h"
 #include "jobs/adverts.h"
 #include "jobs/categories.h"
 #include "store/advert_store.h"
@@ -97,13 +98,15 @@ const char* done_message(const std::string& what) {
 
 AdvertDesk::Access AdvertDesk::require(const http::Request& req, accounts::Action action) {
   Access a;
-  if (auto token = http::cookie(req, kSessionCookie)) a.session = accounts::session_for(db(), *token, std::time(nullptr));
+  if (auto token = http::cookie(req, kSessionCookie))
+    a.session = accounts::session_for(db(), *token, std::time(nullptr));
   const bool post = req.method == "POST";
   if (!a.session) {
-    a.refusal = post ? notice(401, "Not signed in",
-                              "Your session had ended (or the account was disabled). Sign in again; nothing was changed.",
-                              nullptr)
-                     : redirect_see_other("/newsroom/login");
+    a.refusal =
+        post ? notice(401, "Not signed in",
+                      "Your session had ended (or the account was disabled). Sign in again; nothing was changed.",
+                      nullptr)
+             : redirect_see_other("/newsroom/login");
     return a;
   }
   if (post) {
@@ -247,7 +250,8 @@ http::Response AdvertDesk::form_page(const http::Request& req, const Access& acc
   if (!job && editor) {
     // Editors post for any organisation; a recruiter always posts for their own.
     auto* c = d.AddSectionDictionary("CHOOSE_ORGANISATION");
-    const std::string chosen = http::parse_form(req.body) ? http::field(*http::parse_form(req.body), "organisation") : "";
+    const std::string chosen =
+        http::parse_form(req.body) ? http::field(*http::parse_form(req.body), "organisation") : "";
     for (const auto& o : adverts.organisations()) {
       auto* opt = c->AddSectionDictionary("ORG_OPTION");
       opt->SetIntValue("ID", static_cast<long>(o.id));
@@ -264,8 +268,7 @@ http::Response AdvertDesk::form_page(const http::Request& req, const Access& acc
     t->SetValue("STATUS", st);
     t->SetValue("EMPLOYER", job->employer);
     t->SetValue("PREVIEW_URL", base + "/preview");
-    if (st == "live" || st == "closed" || st == "filled")
-      t->SetValueAndShowSection("VIEW_URL", job_path(*job), "VIEW");
+    if (st == "live" || st == "closed" || st == "filled") t->SetValueAndShowSection("VIEW_URL", job_path(*job), "VIEW");
     if (job->category_set_by == "editor") t->ShowSection("CATEGORY_BY_EDITOR");
     if (st == "rejected") t->SetValueAndShowSection("REASON", state->rejection_reason, "REJECTED");
     if (st == "pending") t->ShowSection("PENDING");
@@ -326,9 +329,9 @@ http::Response AdvertDesk::save(const http::Request& req, const http::Params& p)
                      : jobs::edit_advert(db(), session.user, *id, fields, now);
   } catch (const std::exception& e) {
     spdlog::error("newsroom: saving advert failed: {}", e.what());
-    return form_page(req, access, id, 503,
-                     &fields, {}, "The advert could not be saved just now (the database said: " + std::string(e.what()) +
-                                      "). Your text is below; try again.");
+    return form_page(req, access, id, 503, &fields, {},
+                     "The advert could not be saved just now (the database said: " + std::string(e.what()) +
+                         "). Your text is below; try again.");
   }
   switch (saved.status) {
     case jobs::AdvertSave::Status::not_found:
@@ -415,8 +418,7 @@ http::Response AdvertDesk::check(const http::Request& req) {
   boost::json::array out;
   for (const auto& p : jobs::check_advert(fields_of_form(*access.form), std::time(nullptr)))
     out.push_back(boost::json::object{{"field", p.field}, {"message", p.message}, {"blocking", p.blocking}});
-  return http::Response::text(200, boost::json::serialize(boost::json::object{{"problems", out}}),
-                              "application/json");
+  return http::Response::text(200, boost::json::serialize(boost::json::object{{"problems", out}}), "application/json");
 }
 
 http::Response AdvertDesk::organisations(const http::Request& req, const std::string& error, int status) {
@@ -521,11 +523,13 @@ void AdvertDesk::add_routes(http::Router& router) {
   router.post("/newsroom/adverts/check", [this](const Request& r, const Params&) { return check(r); });
   router.get("/newsroom/adverts/{id}", [this](const Request& r, const Params& p) { return show(r, p); }, {"done"});
   router.post("/newsroom/adverts/{id}", [this](const Request& r, const Params& p) { return save(r, p); });
-  router.get("/newsroom/adverts/{id}/preview", [this](const Request& r, const Params& p) { return preview_stored(r, p); });
+  router.get("/newsroom/adverts/{id}/preview",
+             [this](const Request& r, const Params& p) { return preview_stored(r, p); });
   for (const char* what : {"close", "filled", "approve", "reject"})
     router.post(std::string("/newsroom/adverts/{id}/") + what,
                 [this, what](const Request& r, const Params& p) { return act(r, p, what); });
-  router.post("/newsroom/adverts/{id}/category", [this](const Request& r, const Params& p) { return set_category(r, p); });
+  router.post("/newsroom/adverts/{id}/category",
+              [this](const Request& r, const Params& p) { return set_category(r, p); });
   router.get("/newsroom/organisations", [this](const Request& r, const Params&) { return organisations(r); }, {"done"});
   router.post("/newsroom/organisations", [this](const Request& r, const Params&) { return add_organisation(r); });
   router.post("/newsroom/organisations/assign", [this](const Request& r, const Params&) { return assign(r); });

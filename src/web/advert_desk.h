@@ -42,9 +42,9 @@ class AdvertDesk : public PageModule {
 
   http::Response list(const http::Request& req);
   // The advert form: a new advert (id empty) or a stored one; `typed` shows what was sent again.
-  http::Response form_page(const http::Request& req, const Access& access, std::optional<std::int64_t> id,
-                           int status, const jobs::AdvertFields* typed,
-                           const std::vector<jobs::AdvertProblem>& problems, const std::string& error);
+  http::Response form_page(const http::Request& req, const Access& access, std::optional<std::int64_t> id, int status,
+                           const jobs::AdvertFields* typed, const std::vector<jobs::AdvertProblem>& problems,
+                           const std::string& error);
   http::Response show(const http::Request& req, const http::Params& p);
   http::Response save(const http::Request& req, const http::Params& p);
   http::Response preview_stored(const http::Request& req, const http::Params& p);

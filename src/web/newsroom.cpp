@@ -237,7 +237,8 @@ http::Response Newsroom::articles(const http::Request& req) {
   if (!accounts::allowed(session->user.role, accounts::Action::list_articles)) {
     // A recruiter signs in here too, and sees no article or draft.
     return notice(200, "Newsroom",
-                  "Recruiter accounts have no article screens: your organisation's job adverts are under Adverts.", &*session);
+                  "Recruiter accounts have no article screens: your organisation's job adverts are under Adverts.",
+                  &*session);
   }
   auto page = page_number(req);
   if (!page) return notice(400, "Bad request", "The page must be a positive whole number.", &*session);

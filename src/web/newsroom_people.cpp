@@ -97,7 +97,8 @@ http::Response Newsroom::invite(const http::Request& req) {
     const std::string org_text = http::field(form, "organisation");
     std::from_chars(org_text.data(), org_text.data() + org_text.size(), organisation);
     token = accounts::invite(db(), access.session->user, std::string(strings::trim(http::field(form, "email"))),
-                             std::string(strings::trim(http::field(form, "name"))), *role, now, std::max<std::int64_t>(0, organisation));
+                             std::string(strings::trim(http::field(form, "name"))), *role, now,
+                             std::max<std::int64_t>(0, organisation));
     tx.commit();
   } catch (const std::invalid_argument& e) {
     return people(req, "", std::string("Not invited: ") + e.what() + ".", 422);

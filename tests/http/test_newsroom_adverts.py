@@ -20,6 +20,7 @@ PEOPLE = {
     "recruiter": ("recruiter@example.org", "a long recruiter passphrase", "recruiter"),
     "trusted": ("trusted@example.org", "a long trusted passphrase", "recruiter"),
     "loner": ("loner@example.org", "a long loner passphrase", "recruiter"),
+    "joiner": ("joiner@example.org", "a long joiner passphrase", "recruiter"),
 }
 SCRIPT = "<script>alert('x')</script>"
 
@@ -293,7 +294,7 @@ class NewsroomAdvertsTest(ServerTestCase):
         self.assertIn("Borsetshire County Council &lt;i&gt;x&lt;/i&gt;", page)
         with sqlite3.connect(self.db) as db:
             org = db.execute("SELECT id, trusted FROM employers WHERE name LIKE 'Borsetshire%'").fetchone()
-            loner = db.execute("SELECT id FROM users WHERE email = 'loner@example.org'").fetchone()[0]
+            joiner = db.execute("SELECT id FROM users WHERE email = 'joiner@example.org'").fetchone()[0]
             writer = db.execute("SELECT id FROM users WHERE email = 'writer@example.org'").fetchone()[0]
         self.assertEqual(org[1], 0)
         r = self.post("/newsroom/organisations/%d/trust" % org[0], form(csrf=editor[1], trusted="1"), cookie=editor[0])
@@ -301,13 +302,13 @@ class NewsroomAdvertsTest(ServerTestCase):
         r = self.post("/newsroom/organisations/assign", form(csrf=editor[1], user=str(writer), organisation=str(org[0])),
                       cookie=editor[0])
         self.assertEqual(r.status, 409, "only recruiters belong to organisations")
-        r = self.post("/newsroom/organisations/assign", form(csrf=editor[1], user=str(loner), organisation=str(org[0])),
+        r = self.post("/newsroom/organisations/assign", form(csrf=editor[1], user=str(joiner), organisation=str(org[0])),
                       cookie=editor[0])
         self.assertEqual(r.status, 303)
         with sqlite3.connect(self.db) as db:
             self.assertEqual(db.execute("SELECT trusted FROM employers WHERE id = ?", (org[0],)).fetchone()[0], 1)
-            self.assertEqual(db.execute("SELECT employer_id FROM users WHERE id = ?", (loner,)).fetchone()[0], org[0])
-        job = self.post_advert("loner", title="Trading standards officer")
+            self.assertEqual(db.execute("SELECT employer_id FROM users WHERE id = ?", (joiner,)).fetchone()[0], org[0])
+        job = self.post_advert("joiner", title="Trading standards officer")
         self.assertEqual(self.row(job)[0], "live", "a trusted organisation's advert goes live at once")
         for action in ("organisation.add", "organisation.trust", "person.organisation"):
             self.assertIn(action, self.audit_actions())

@@ -82,12 +82,12 @@ TEST(AdvertChecks, ClosingDatesInThePastOrUnreadableBlock) {
 TEST(AdvertChecks, ApplicationAddresses) {
   EXPECT_TRUE(is_web_address("https://careers.example.org/apply?id=1"));
   EXPECT_TRUE(is_web_address("http://example.org"));
-  for (const char* bad : {"javascript:alert(1)", "data:text/html,x", "ftp://example.org/", "//example.org/x",
-                          "/apply", "https://", "https://user:pw@example.org/", "https://exa mple.org/", ""})
+  for (const char* bad : {"javascript:alert(1)", "data:text/html,x", "ftp://example.org/", "//example.org/x", "/apply",
+                          "https://", "https://user:pw@example.org/", "https://exa mple.org/", ""})
     EXPECT_FALSE(is_web_address(bad)) << bad;
   EXPECT_TRUE(is_email_address("jobs@example.org"));
-  for (const char* bad : {"jobs", "@example.org", "jobs@", "jobs@example", "a@b@c.org", "jobs@example.org?cc=x",
-                          "jobs @example.org"})
+  for (const char* bad :
+       {"jobs", "@example.org", "jobs@", "jobs@example", "a@b@c.org", "jobs@example.org?cc=x", "jobs @example.org"})
     EXPECT_FALSE(is_email_address(bad)) << bad;
 }
 
