@@ -250,8 +250,7 @@ http::Response AdvertDesk::form_page(const http::Request& req, const Access& acc
   if (!job && editor) {
     // Editors post for any organisation; a recruiter always posts for their own.
     auto* c = d.AddSectionDictionary("CHOOSE_ORGANISATION");
-    const std::string chosen =
-        http::parse_form(req.body) ? http::field(*http::parse_form(req.body), "organisation") : "";
+    const std::string chosen = access.form ? http::field(*access.form, "organisation") : "";
     for (const auto& o : adverts.organisations()) {
       auto* opt = c->AddSectionDictionary("ORG_OPTION");
       opt->SetIntValue("ID", static_cast<long>(o.id));
