@@ -13,6 +13,7 @@
 
 #include "content/dependencies.h"
 #include "content/text.h"
+#include "jobs/advert_checks.h"
 #include "jobs/categories.h"
 #include "search/query.h"
 #include "store/council_store.h"
@@ -134,6 +135,8 @@ std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, s
       {"identifier", {{"@type", "PropertyValue"}, {"name", cfg.site_name}, {"value", jobs::shown_reference(j)}}},
       {"url", cfg.base_url + job_path(j)}};
   if (j.closes_at) o["validThrough"] = content::format_iso8601(*j.closes_at - 1);
+  // directApply: the application goes straight to the employer (the rule is jobs::direct_apply's).
+  if (!j.apply_url.empty() || !j.apply_email.empty()) o["directApply"] = jobs::direct_apply(j);
   std::string type;
   if (j.hours == "full-time")
     type = "FULL_TIME";
@@ -279,17 +282,8 @@ http::Response JobsPages::jobs_page(const http::Request& req) {
   return r;
 }
 
-http::Response JobsPages::job_page(const http::Request& req, const http::Params& p) {
-  std::int64_t id = parse_int(p.at("id"), 0);
-  auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
-  if (!job || job->status == "draft") return not_found_page(req);
-  RenderDeps::add(content::deps::job(job->id));
-  if (p.at("slug") != job->slug) {
-    http::Response r = http::Response::redirect(301, job_path(*job));
-    return r;
-  }
-  const std::int64_t now = std::time(nullptr);
-  const jobs::Job& j = *job;
+std::string job_page_html(const Theme& theme, const config::Config& config, store::Connection& db, const jobs::Job& j,
+                          std::int64_t now, bool& live) {
   ctemplate::TemplateDictionary d("job");
   fill_job_card(&d, j, now);
   d.SetValue("DESCRIPTION_HTML", j.description_html);
@@ -314,20 +308,34 @@ http::Response JobsPages::job_page(const http::Request& req, const http::Params&
   if (!j.employer_reference.empty()) d.SetValueAndShowSection("EMPLOYER_REF", j.employer_reference, "HAS_EMPLOYER_REF");
   // The employer's logo (media library), on the page and as JobPosting hiringOrganization.logo.
   std::string logo_url;
-  if (auto logo = store::MediaStore(db()).employer_logo(j.employer_id); !logo.empty()) {
+  if (auto logo = store::MediaStore(db).employer_logo(j.employer_id); !logo.empty()) {
     logo.alt = j.employer + " logo";
     d.ShowSection("HAS_LOGO");
     fill_picture(&d, "LOGO", logo, "10rem", 320, false);
-    logo_url = config_.base_url + media::variant_path(logo.hash, logo.width_upto(640), media::Format::jpeg);
+    logo_url = config.base_url + media::variant_path(logo.hash, logo.width_upto(640), media::Format::jpeg);
   }
   PageMeta meta;
   meta.title = j.title + " – " + j.employer;
   meta.description = j.title + " at " + j.employer + (j.salary_text.empty() ? "" : ", " + j.salary_text) + ".";
   meta.canonical_path = job_path(j);
-  const bool live = j.is_live(now);
-  if (live) meta.json_ld = job_posting_json_ld(config_, j, now, logo_url);
+  live = j.is_live(now);
+  if (live) meta.json_ld = job_posting_json_ld(config, j, now, logo_url);
+  return render_layout(theme, config, store::ContentStore(db).sections(), meta, theme.render("job.tpl", d));
+}
+
+http::Response JobsPages::job_page(const http::Request& req, const http::Params& p) {
+  std::int64_t id = parse_int(p.at("id"), 0);
+  auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
+  if (!job || job->status == "draft") return not_found_page(req);
+  RenderDeps::add(content::deps::job(job->id));
+  if (p.at("slug") != job->slug) {
+    http::Response r = http::Response::redirect(301, job_path(*job));
+    return r;
+  }
+  const std::int64_t now = std::time(nullptr);
+  bool live = false;
   http::Response r;
-  r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("job.tpl", d));
+  r.body = job_page_html(theme_, config_, db(), *job, now, live);
   // A closed advert stays readable but leaves search engines' indexes.
   if (!live) r.set_header("X-Robots-Tag", "noindex");
   r.cacheable = true;
