@@ -18,7 +18,8 @@
 namespace gazette::accounts {
 
 // owner: everything, people included. editor: publishes and edits anything editorial. writer: their
-// own drafts, submitted for review; cannot publish. recruiter: job adverts only; sees no article.
+// own drafts, submitted for review; cannot publish. recruiter: their organisation's job adverts only;
+// sees no article.
 enum class Role { owner, editor, writer, recruiter };
 const char* to_string(Role r);
 std::optional<Role> parse_role(std::string_view word);
@@ -35,13 +36,17 @@ struct User {
 // What a newsroom request asks to do. Every newsroom route names one, and allowed() decides it, so the
 // whole policy is this table (tests/http/test_newsroom_roles.py checks it for every role).
 enum class Action {
-  list_articles,   // the article list (a writer sees only their own)
-  write_article,   // create an article; edit, preview and see revisions of one's own drafts
-  edit_any,        // edit, preview and see revisions of any article, published ones included
-  publish,         // publish, schedule, unpublish, choose the home page's lead story
-  delete_article,  // put in the bin, restore from it
-  view_audit,      // read the audit log
-  manage_people,   // invite, change roles, disable, reset passwords, sign out everywhere
+  list_articles,     // the article list (a writer sees only their own)
+  write_article,     // create an article; edit, preview and see revisions of one's own drafts
+  edit_any,          // edit, preview and see revisions of any article, published ones included
+  publish,           // publish, schedule, unpublish, choose the home page's lead story
+  delete_article,    // put in the bin, restore from it
+  view_audit,        // read the audit log
+  manage_people,     // invite, change roles, disable, reset passwords, sign out everywhere
+  post_adverts,      // the Adverts area: post, preview, edit, close, mark filled (a recruiter: only their
+                     // organisation's adverts; jobs/adverts.h says which)
+  moderate_adverts,  // the moderation queue (approve, reject, set a category), organisations and trust,
+                     // a recruiter's organisation
 };
 bool allowed(Role role, Action action);
 // A writer may change an article they created while it is a draft; editors and owners any article.
@@ -101,8 +106,9 @@ std::optional<User> user_by_id(store::Connection& db, std::int64_t id);
 // only its hash is stored). Throws std::invalid_argument for a bad email or name, or when the email
 // already has an account.
 constexpr std::int64_t kInviteSeconds = 7 * 86400;
+// `organisation_id` (0: none) is the organisation a recruiter's account will belong to.
 std::string invite(store::Connection& db, const User& by, const std::string& email, const std::string& name, Role role,
-                   std::int64_t now);
+                   std::int64_t now, std::int64_t organisation_id = 0);
 // A one-time link for `user_id` to choose a new password (valid kInviteSeconds); their current
 // sessions end at once. nullopt when there is no such user.
 std::optional<std::string> reset_link(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t now);
@@ -127,6 +133,22 @@ std::string change_role(store::Connection& db, const User& by, std::int64_t user
 std::string change_disabled(store::Connection& db, const User& by, std::int64_t user_id, bool disabled,
                             std::int64_t now);
 std::string sign_out_everywhere(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t now);
+
+// --- organisations (schema_018, accounts/organisations.cpp) -------------------------------------------
+// An organisation is an employer of the jobs board that recruiters belong to. Each change records an
+// audit entry by `by` in the caller's transaction.
+
+// The organisation a user belongs to; 0 for none.
+std::int64_t organisation_of(store::Connection& db, std::int64_t user_id);
+// Makes (or finds, by name) an organisation. Throws std::invalid_argument for an empty or long name.
+std::int64_t add_organisation(store::Connection& db, const User& by, const std::string& name, std::int64_t now);
+// Marks an organisation trusted (its adverts go live at once) or not. "no such organisation" or "".
+std::string set_trusted(store::Connection& db, const User& by, std::int64_t organisation_id, bool trusted,
+                        std::int64_t now);
+// Puts a person in an organisation (0: none). Refused, in words, for someone who is not a recruiter
+// or an unknown organisation; "no such person" for an unknown id; "" when done.
+std::string set_organisation(store::Connection& db, const User& by, std::int64_t user_id, std::int64_t organisation_id,
+                             std::int64_t now);
 
 // Checks the email and password and starts a session: the token to give the browser, or nullopt when
 // they do not match an enabled user (the same answer, and about the same time, whichever was wrong).

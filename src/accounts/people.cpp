@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "accounts/accounts.h"
+#include "store/advert_store.h"
 #include "store/audit_store.h"
 #include "store/user_store.h"
 
@@ -18,7 +19,7 @@ bool allowed(Role role, Action action) {
     case Role::writer:
       return action == Action::list_articles || action == Action::write_article;
     case Role::recruiter:
-      return false;
+      return action == Action::post_adverts;
   }
   return false;
 }
@@ -60,7 +61,7 @@ std::optional<User> user_by_id(store::Connection& db, std::int64_t id) {
 }
 
 std::string invite(store::Connection& db, const User& by, const std::string& email, const std::string& name, Role role,
-                   std::int64_t now) {
+                   std::int64_t now, std::int64_t organisation_id) {
   const auto at = email.find('@');
   if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 >= email.size() ||
       email.find_first_of(" \t\r\n<>\"") != std::string::npos)
@@ -70,8 +71,15 @@ std::string invite(store::Connection& db, const User& by, const std::string& ema
   if (users.by_email(email)) throw std::invalid_argument(email + " already has an account");
   const std::string token = random_token();
   users.insert_invitation(token_hash(token), {email, name, to_string(role), 0, now + kInviteSeconds}, by.id, now);
-  audit(db, by, "person.invite", email, "",
-        boost::json::serialize(boost::json::object{{"email", email}, {"name", name}, {"role", to_string(role)}}), now);
+  boost::json::object after{{"email", email}, {"name", name}, {"role", to_string(role)}};
+  if (role == Role::recruiter && organisation_id > 0) {
+    store::AdvertStore adverts(db);
+    auto org = adverts.organisation(organisation_id);
+    if (!org) throw std::invalid_argument("there is no such organisation");
+    adverts.set_invitation_organisation(token_hash(token), organisation_id);
+    after["organisation"] = org->name;
+  }
+  audit(db, by, "person.invite", email, "", boost::json::serialize(after), now);
   return token;
 }
 
@@ -106,6 +114,9 @@ std::optional<User> accept_invitation(store::Connection& db, std::string_view to
   } else {
     if (users.by_email(inv->email)) return std::nullopt;  // made meanwhile by another link or the command line
     id = add_user(db, inv->email, inv->name, inv->role, password, now);
+    store::AdvertStore adverts(db);
+    if (const std::int64_t org = adverts.invitation_organisation(token_hash(token)); org > 0)
+      adverts.set_organisation_of(id, org);
   }
   users.delete_invitation(token_hash(token));
   auto u = user_by_id(db, id);

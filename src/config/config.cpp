@@ -164,8 +164,8 @@ const std::vector<OptionInfo>& options() {
        "File the access log is appended to; empty writes it to standard output."},
       {"page_size", "GAZETTE_PAGE_SIZE", "20", "Articles per listing page."},
       {"sitemap_articles_per_file", "GAZETTE_SITEMAP_ARTICLES_PER_FILE", "49900",
-       "Articles per sitemap file; past it /sitemap.xml becomes an index (at most 49,900, under the protocol's 50,000 "
-       "URLs)."},
+       "URLs per child of the sitemap index /sitemap.xml (articles by id range, authors, tags, councils, jobs; at most "
+       "49,900, under the protocol's 50,000)."},
       {"log_level", "GAZETTE_LOG_LEVEL", "info", "trace, debug, info, warn, error, critical or off."},
       {"timezone", "GAZETTE_TIMEZONE", "Europe/London",
        "The site's time zone (a zoneinfo name such as Europe/London or UTC): publication and update times are shown "

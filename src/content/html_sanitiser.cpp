@@ -173,22 +173,45 @@ bool safe_href(std::string_view href) {
   return (lower == "http" || lower == "https") && u->has_authority() && !u->host().empty();
 }
 
-void write_node(std::string& out, const GumboNode* node, int depth);
+// Where a node is written: the nearest element written around it ("" at the top), and whether a <p>
+// is open around it.
+struct Around {
+  std::string_view parent;
+  bool in_p = false;
+};
 
-void write_children(std::string& out, const GumboVector& children, int depth) {
+void write_node(std::string& out, const GumboNode* node, int depth, Around around);
+
+void write_children(std::string& out, const GumboVector& children, int depth, Around around) {
   for (unsigned i = 0; i < children.length; ++i) {
-    write_node(out, static_cast<const GumboNode*>(children.data[i]), depth);
+    write_node(out, static_cast<const GumboNode*>(children.data[i]), depth, around);
   }
 }
 
-void write_element(std::string& out, const GumboNode* node, int depth) {
+// Tags whose start closes an open <p> (HTML's "close a p element"), of those the sanitiser keeps.
+bool closes_p(std::string_view t) {
+  return t == "p" || t == "ul" || t == "ol" || t == "li" || t == "blockquote" || t == "pre" || t == "h2" || t == "h3" ||
+         t == "h4";
+}
+
+void write_element(std::string& out, const GumboNode* node, int depth, Around around) {
   const GumboElement& el = node->v.element;
   if (dropped_with_content(el.tag) || el.tag_namespace != GUMBO_NAMESPACE_HTML) return;
   const char* tag = depth < kMaxDepth ? allowed_tag(el.tag) : nullptr;
+  // Leaving an element out hoists its children into its parent, which must not make a pair a browser
+  // (or the next sanitising) reads differently: a list item is kept only directly in a kept list (a
+  // second <li> would close the first), a heading never directly in a heading, and no block inside a
+  // paragraph (either would close it). Such elements are unwrapped too. Found by
+  // tests/fuzz/html_sanitiser_fuzz.cpp.
+  const auto heading = [](std::string_view t) { return t == "h2" || t == "h3" || t == "h4"; };
+  if (tag != nullptr && ((el.tag == GUMBO_TAG_LI && around.parent != "ul" && around.parent != "ol") ||
+                         (heading(tag) && heading(around.parent)) || (around.in_p && closes_p(tag))))
+    tag = nullptr;
   if (tag == nullptr) {
-    if (el.tag == GUMBO_TAG_BR || is_block(el.tag)) out += '\n';
-    write_children(out, el.children, depth + 1);
-    if (is_block(el.tag)) out += '\n';
+    const bool block = is_block(el.tag) || closes_p(allowed_tag(el.tag) ? allowed_tag(el.tag) : "");
+    if (el.tag == GUMBO_TAG_BR || block) out += '\n';
+    write_children(out, el.children, depth + 1, around);
+    if (block) out += '\n';
     return;
   }
   if (el.tag == GUMBO_TAG_BR) {
@@ -201,7 +224,7 @@ void write_element(std::string& out, const GumboNode* node, int depth) {
     while (!value.empty() && static_cast<unsigned char>(value.front()) <= 0x20) value.remove_prefix(1);
     while (!value.empty() && static_cast<unsigned char>(value.back()) <= 0x20) value.remove_suffix(1);
     if (value.empty() || !safe_href(value)) {  // the link goes; its words stay
-      write_children(out, el.children, depth + 1);
+      write_children(out, el.children, depth + 1, around);
       return;
     }
     out += "<a href=\"";
@@ -212,16 +235,16 @@ void write_element(std::string& out, const GumboNode* node, int depth) {
     out += tag;
     out += '>';
   }
-  write_children(out, el.children, depth + 1);
+  write_children(out, el.children, depth + 1, Around{tag, around.in_p || el.tag == GUMBO_TAG_P});
   out += "</";
   out += tag;
   out += '>';
 }
 
-void write_node(std::string& out, const GumboNode* node, int depth) {
+void write_node(std::string& out, const GumboNode* node, int depth, Around around) {
   switch (node->type) {
     case GUMBO_NODE_ELEMENT:
-      write_element(out, node, depth);
+      write_element(out, node, depth, around);
       return;
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
@@ -544,7 +567,7 @@ std::string sanitise_html(std::string_view html) {
   if (body == nullptr) return "";
   std::string out;
   out.reserve(html.size());
-  write_children(out, body->v.element.children, 0);
+  write_children(out, body->v.element.children, 0, Around{});
   return trim_lines(out);
 }
 

@@ -62,6 +62,13 @@ struct Job {
   bool is_live(std::int64_t now) const { return status == "live" && (!closes_at || *closes_at > now); }
 };
 
+// The reference readers and aggregators see for an advert: its number on this site, unique and never
+// reused (an employer's own reference, shown beside it, may repeat another employer's). The job page
+// shows it and the job feed's <referencenumber> carries it.
+inline std::string shown_reference(const Job& j) {
+  return std::to_string(j.id);
+}
+
 // Normalises free-text contract and hours words ("Full Time", "Fixed Term Contract", "Perm") to the
 // controlled values; returns "" when the text says nothing recognisable.
 std::string normalise_contract(std::string_view text);

@@ -30,6 +30,9 @@ class JobBoard {
   // Builds the index again from `conn` now (the change watcher, off the request path) and moves to a
   // new version, so job boxes are worked out again. On failure the next index() builds it.
   void rebuild(store::Connection& conn);
+  // The version of the index: moves on every rebuild (every write naming `jobs`). Documents built from
+  // the index (the job feed) are kept per version.
+  std::uint64_t version() const { return version_.load(std::memory_order_acquire); }
 
   // Adds the JOBS_BOX include (job_box.tpl) to `d`: live jobs of this council (council_id > 0) or
   // of this category (a jobs::categories() slug), headed "Jobs at <council>" or "<Category> jobs"

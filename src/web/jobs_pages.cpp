@@ -13,6 +13,7 @@
 
 #include "content/dependencies.h"
 #include "content/text.h"
+#include "jobs/advert_checks.h"
 #include "jobs/categories.h"
 #include "search/query.h"
 #include "store/council_store.h"
@@ -123,16 +124,19 @@ std::string job_posting_json_ld(const config::Config& cfg, const jobs::Job& j, s
   json::object address{{"@type", "PostalAddress"}, {"addressCountry", "GB"}};
   if (!j.location.empty()) address["addressLocality"] = j.location;
   if (!j.region.empty()) address["addressRegion"] = j.region;
-  json::object o{{"@context", "https://schema.org/"},
-                 {"@type", "JobPosting"},
-                 {"title", j.title},
-                 {"description", j.description_html.empty() ? j.title : j.description_html},
-                 {"datePosted", content::format_iso8601(j.posted_at)},
-                 {"hiringOrganization", hiring},
-                 {"jobLocation", {{"@type", "Place"}, {"address", address}}},
-                 {"identifier", {{"@type", "PropertyValue"}, {"name", j.employer}, {"value", j.reference}}},
-                 {"url", cfg.base_url + job_path(j)}};
+  json::object o{
+      {"@context", "https://schema.org/"},
+      {"@type", "JobPosting"},
+      {"title", j.title},
+      {"description", j.description_html.empty() ? j.title : j.description_html},
+      {"datePosted", content::format_iso8601(j.posted_at)},
+      {"hiringOrganization", hiring},
+      {"jobLocation", {{"@type", "Place"}, {"address", address}}},
+      {"identifier", {{"@type", "PropertyValue"}, {"name", cfg.site_name}, {"value", jobs::shown_reference(j)}}},
+      {"url", cfg.base_url + job_path(j)}};
   if (j.closes_at) o["validThrough"] = content::format_iso8601(*j.closes_at - 1);
+  // directApply: the application goes straight to the employer (the rule is jobs::direct_apply's).
+  if (!j.apply_url.empty() || !j.apply_email.empty()) o["directApply"] = jobs::direct_apply(j);
   std::string type;
   if (j.hours == "full-time")
     type = "FULL_TIME";
@@ -278,17 +282,8 @@ http::Response JobsPages::jobs_page(const http::Request& req) {
   return r;
 }
 
-http::Response JobsPages::job_page(const http::Request& req, const http::Params& p) {
-  std::int64_t id = parse_int(p.at("id"), 0);
-  auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
-  if (!job || job->status == "draft") return not_found_page(req);
-  RenderDeps::add(content::deps::job(job->id));
-  if (p.at("slug") != job->slug) {
-    http::Response r = http::Response::redirect(301, job_path(*job));
-    return r;
-  }
-  const std::int64_t now = std::time(nullptr);
-  const jobs::Job& j = *job;
+std::string job_page_html(const Theme& theme, const config::Config& config, store::Connection& db, const jobs::Job& j,
+                          std::int64_t now, bool& live) {
   ctemplate::TemplateDictionary d("job");
   fill_job_card(&d, j, now);
   d.SetValue("DESCRIPTION_HTML", j.description_html);
@@ -309,23 +304,38 @@ http::Response JobsPages::job_page(const http::Request& req, const http::Params&
     d.SetValueAndShowSection("APPLY_URL", j.apply_url, "HAS_APPLY_URL");
   else if (!j.apply_email.empty())
     d.SetValueAndShowSection("APPLY_EMAIL", j.apply_email, "HAS_APPLY_EMAIL");
+  d.SetValue("REFERENCE", jobs::shown_reference(j));
   if (!j.employer_reference.empty()) d.SetValueAndShowSection("EMPLOYER_REF", j.employer_reference, "HAS_EMPLOYER_REF");
   // The employer's logo (media library), on the page and as JobPosting hiringOrganization.logo.
   std::string logo_url;
-  if (auto logo = store::MediaStore(db()).employer_logo(j.employer_id); !logo.empty()) {
+  if (auto logo = store::MediaStore(db).employer_logo(j.employer_id); !logo.empty()) {
     logo.alt = j.employer + " logo";
     d.ShowSection("HAS_LOGO");
     fill_picture(&d, "LOGO", logo, "10rem", 320, false);
-    logo_url = config_.base_url + media::variant_path(logo.hash, logo.width_upto(640), media::Format::jpeg);
+    logo_url = config.base_url + media::variant_path(logo.hash, logo.width_upto(640), media::Format::jpeg);
   }
   PageMeta meta;
   meta.title = j.title + " – " + j.employer;
   meta.description = j.title + " at " + j.employer + (j.salary_text.empty() ? "" : ", " + j.salary_text) + ".";
   meta.canonical_path = job_path(j);
-  const bool live = j.is_live(now);
-  if (live) meta.json_ld = job_posting_json_ld(config_, j, now, logo_url);
+  live = j.is_live(now);
+  if (live) meta.json_ld = job_posting_json_ld(config, j, now, logo_url);
+  return render_layout(theme, config, store::ContentStore(db).sections(), meta, theme.render("job.tpl", d));
+}
+
+http::Response JobsPages::job_page(const http::Request& req, const http::Params& p) {
+  std::int64_t id = parse_int(p.at("id"), 0);
+  auto job = id > 0 ? store::JobStore(db()).by_id(id) : std::nullopt;
+  if (!job || job->status == "draft") return not_found_page(req);
+  RenderDeps::add(content::deps::job(job->id));
+  if (p.at("slug") != job->slug) {
+    http::Response r = http::Response::redirect(301, job_path(*job));
+    return r;
+  }
+  const std::int64_t now = std::time(nullptr);
+  bool live = false;
   http::Response r;
-  r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("job.tpl", d));
+  r.body = job_page_html(theme_, config_, db(), *job, now, live);
   // A closed advert stays readable but leaves search engines' indexes.
   if (!live) r.set_header("X-Robots-Tag", "noindex");
   r.cacheable = true;
@@ -369,53 +379,6 @@ http::Response JobsPages::employer_page(const http::Request& req, const http::Pa
   meta.canonical_path = "/jobs/employers/" + employer->slug;
   http::Response r;
   r.body = render_layout(theme_, config_, store::ContentStore(db()).sections(), meta, theme_.render("employer.tpl", d));
-  r.cacheable = true;
-  return r;
-}
-
-http::Response JobsPages::jobs_xml_feed(const http::Request&) {
-  RenderDeps::add(content::deps::kJobs);
-  // Indeed-style feed of every live advert, for job aggregators: a stable reference per advert.
-  const std::int64_t now = std::time(nullptr);
-  store::JobStore store(db());
-  search::JobQuery q;
-  q.page_size = 1000000;
-  auto result = jobs_.index()->search(q, nullptr, now);
-  pugi::xml_document doc;
-  auto source = doc.append_child("source");
-  source.append_child("publisher").text().set(config_.site_name.c_str());
-  source.append_child("publisherurl").text().set((config_.base_url + "/jobs").c_str());
-  source.append_child("lastBuildDate").text().set(content::format_rfc1123(now).c_str());
-  auto cdata = [](pugi::xml_node parent, const char* name, const std::string& value) {
-    // pugixml writes a value holding "]]>" as two CDATA sections itself: escaping is its job alone.
-    parent.append_child(name).append_child(pugi::node_cdata).set_value(value.c_str());
-  };
-  for (std::int64_t id : result.ids) {
-    auto j = store.by_id(id);
-    if (!j) continue;
-    auto job = source.append_child("job");
-    cdata(job, "title", j->title);
-    cdata(job, "date", content::format_rfc1123(j->posted_at));
-    cdata(job, "referencenumber", j->reference);
-    cdata(job, "url", config_.base_url + job_path(*j));
-    cdata(job, "company", j->employer);
-    cdata(job, "city", j->location);
-    cdata(job, "state", j->region);
-    cdata(job, "country", "GB");
-    // The same HTML the job page shows: rendered from Markdown (cmark-gfm, safe mode) or, for an
-    // advert that came with HTML, kept through content::sanitise_html when it was stored.
-    cdata(job, "description", j->description_html);
-    cdata(job, "salary", j->salary_text);
-    std::string type = j->hours == "part-time" ? "parttime" : j->hours == "full-time" ? "fulltime" : "";
-    if (!j->contract.empty()) type += (type.empty() ? "" : ", ") + j->contract;
-    cdata(job, "jobtype", type);
-    cdata(job, "category", jobs::category_name(j->category));
-    if (j->closes_at) cdata(job, "expirationdate", content::format_rfc1123(*j->closes_at - 86400));
-  }
-  std::ostringstream out;
-  doc.save(out, "  ", pugi::format_default | pugi::format_no_declaration);
-  http::Response r = http::Response::text(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str(),
-                                          "application/xml; charset=utf-8");
   r.cacheable = true;
   return r;
 }
@@ -481,7 +444,7 @@ void JobsPages::add_routes(http::Router& router) {
   paged.push_back("page");
   router.get(
       "/jobs", [this](const Request& r, const Params&) { return jobs_page(r); }, paged);
-  router.get("/jobs/feed.xml", [this](const Request& r, const Params&) { return jobs_xml_feed(r); });
+  // /jobs/feed.xml (the Indeed-style feed) is served by Feeds.
   router.get(
       "/jobs/rss", [this](const Request& r, const Params&) { return jobs_rss(r); }, filters);
   router.get("/jobs/employers/{employer}", [this](const Request& r, const Params& p) { return employer_page(r, p); },

@@ -34,6 +34,8 @@ void fill_newsroom_nav(ctemplate::TemplateDictionary* s, accounts::Role role) {
   if (accounts::allowed(role, accounts::Action::edit_any)) s->ShowSection("NAV_LISTINGS");
   if (accounts::allowed(role, accounts::Action::view_audit)) s->ShowSection("NAV_AUDIT");
   if (accounts::allowed(role, accounts::Action::manage_people)) s->ShowSection("NAV_PEOPLE");
+  if (accounts::allowed(role, accounts::Action::post_adverts)) s->ShowSection("NAV_ADVERTS");
+  if (accounts::allowed(role, accounts::Action::moderate_adverts)) s->ShowSection("NAV_ORGANISATIONS");
 }
 
 http::Response redirect_see_other(const std::string& to) {
@@ -235,7 +237,8 @@ http::Response Newsroom::articles(const http::Request& req) {
   if (!accounts::allowed(session->user.role, accounts::Action::list_articles)) {
     // A recruiter signs in here too, and sees no article or draft.
     return notice(200, "Newsroom",
-                  "Recruiter accounts have no article screens; their job advert screens are not built yet.", &*session);
+                  "Recruiter accounts have no article screens: your organisation's job adverts are under Adverts.",
+                  &*session);
   }
   auto page = page_number(req);
   if (!page) return notice(400, "Bad request", "The page must be a positive whole number.", &*session);

@@ -3,12 +3,14 @@
 #include <ctemplate/template.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 #include <stdexcept>
 
 #include "accounts/accounts.h"
 #include "content/site_time.h"
+#include "store/advert_store.h"
 #include "store/audit_store.h"
 #include "strings/strings.h"
 #include "web/newsroom.h"
@@ -44,8 +46,24 @@ http::Response Newsroom::people(const http::Request& req, const std::string& lin
     o->SetValue("VALUE", r);
     if (std::string(r) == "writer") o->ShowSection("SELECTED");
   }
+  // Organisations (schema_018): a recruiter's, shown in their row and chosen when inviting one.
+  store::AdvertStore adverts(db());
+  const auto organisations = adverts.organisations();
+  const auto memberships = adverts.user_organisations();
+  for (const auto& o : organisations) {
+    auto* opt = d.AddSectionDictionary("INVITE_ORGANISATION");
+    opt->SetIntValue("ID", static_cast<long>(o.id));
+    opt->SetValue("NAME", o.name);
+  }
   for (const auto& u : accounts::all_users(db())) {
     auto* row = d.AddSectionDictionary("PERSON");
+    if (u.role == accounts::Role::recruiter) {
+      std::string org_name = "no organisation";
+      for (const auto& [user, org] : memberships)
+        for (const auto& o : organisations)
+          if (user == u.id && o.id == org) org_name = o.name;
+      row->SetValueAndShowSection("ORGANISATION", org_name, "RECRUITER");
+    }
     row->SetValue("NAME", u.name);
     row->SetValue("EMAIL", u.email);
     row->SetValue("ROLE", accounts::to_string(u.role));
@@ -75,8 +93,12 @@ http::Response Newsroom::invite(const http::Request& req) {
   std::string token;
   try {
     store::Transaction tx(db());
+    std::int64_t organisation = 0;
+    const std::string org_text = http::field(form, "organisation");
+    std::from_chars(org_text.data(), org_text.data() + org_text.size(), organisation);
     token = accounts::invite(db(), access.session->user, std::string(strings::trim(http::field(form, "email"))),
-                             std::string(strings::trim(http::field(form, "name"))), *role, now);
+                             std::string(strings::trim(http::field(form, "name"))), *role, now,
+                             std::max<std::int64_t>(0, organisation));
     tx.commit();
   } catch (const std::invalid_argument& e) {
     return people(req, "", std::string("Not invited: ") + e.what() + ".", 422);

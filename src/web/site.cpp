@@ -14,6 +14,7 @@
 #include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
+#include "web/advert_desk.h"
 #include "web/bulletin_desk.h"
 #include "web/council_pages.h"
 #include "web/feeds.h"
@@ -114,7 +115,7 @@ void Site::add_routes() {
   auto public_pages = std::make_unique<PublicPages>(*this, jobs_);
   public_pages_ = public_pages.get();
   modules_.push_back(std::move(public_pages));
-  modules_.push_back(std::make_unique<Feeds>(*this));
+  modules_.push_back(std::make_unique<Feeds>(*this, jobs_));
   modules_.push_back(std::make_unique<SearchPages>(*this));
   modules_.push_back(std::make_unique<CouncilPages>(*this, jobs_));
   modules_.push_back(std::make_unique<JobsPages>(*this, jobs_));
@@ -122,6 +123,7 @@ void Site::add_routes() {
   modules_.push_back(std::make_unique<SubscribePages>(*this));
   modules_.push_back(std::make_unique<BulletinDesk>(*this));
   modules_.push_back(std::make_unique<MediaPages>(*this));
+  modules_.push_back(std::make_unique<AdvertDesk>(*this));
   for (auto& m : modules_) m->add_routes(router_);
   router_.get("/healthz", [this](const http::Request&, const http::Params&) {
     // Healthy when the database answers.

@@ -41,4 +41,4 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ 
   command -v npm >/dev/null 2>&1 || missing "npm not found and tests/browser/node_modules is incomplete"
   npm ci --no-audit --no-fund
 fi
-exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs pages.test.mjs
+exec node --test --test-concurrency=1 reader.test.mjs newsroom.test.mjs pages.test.mjs adverts.test.mjs

@@ -183,9 +183,11 @@ class CacheAndProtocolTest(ServerTestCase):
             r = self.get("/news?page=1&utm_source=n%d&x=%d" % (i, i))
             self.assertEqual(r.status, 200)
             self.assertEqual(r.header("X-Cache"), "HIT", "utm_source=n%d made a new page" % i)
-        self.get_ok("/jobs/feed.xml")
+        # The job feed is built once per job-index version and kept outside the page cache (see
+        # test_large_feeds): a made-up parameter gets the same document.
+        feed = self.get_ok("/jobs/feed.xml")
         r = self.get("/jobs/feed.xml?x=12345")
-        self.assertEqual(r.header("X-Cache"), "HIT")
+        self.assertEqual(r.header("ETag"), feed.header("ETag"))
         # A parameter the page reads still makes its own page.
         self.assertNotEqual(self.get_ok("/search?q=council").text, self.get_ok("/search?q=budget").text)
 

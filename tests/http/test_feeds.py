@@ -176,10 +176,19 @@ class FeedsTest(ServerTestCase):
 
     # --- sitemap and robots -------------------------------------------------------------------------
 
+    def sitemap_urls(self):
+        """Every <url> of every file the sitemap index names."""
+        index = self.xml("/sitemap.xml", "application/xml; charset=utf-8")
+        self.assertEqual(index.tag, SM + "sitemapindex")
+        urls = []
+        for loc in index.iter(SM + "loc"):
+            child = self.xml(self.local(loc.text), "application/xml; charset=utf-8")
+            self.assertEqual(child.tag, SM + "urlset")
+            urls += child.findall(SM + "url")
+        return urls
+
     def test_sitemap_lists_every_article_and_they_resolve(self):
-        root = self.xml("/sitemap.xml", "application/xml; charset=utf-8")
-        self.assertEqual(root.tag, SM + "urlset")
-        urls = root.findall(SM + "url")
+        urls = self.sitemap_urls()
         locs = [u.findtext(SM + "loc") for u in urls]
         self.assertEqual(len(locs), len(set(locs)), "duplicate URLs in the sitemap")
         paths = [self.local(l) for l in locs]
@@ -202,12 +211,13 @@ class FeedsTest(ServerTestCase):
         finally:
             conn.close()
 
-    def test_sitemap_numbered_files_are_404_while_one_file_suffices(self):
+    def test_sitemap_index_with_one_article_file(self):
+        index = self.xml("/sitemap.xml", "application/xml; charset=utf-8")
+        names = [self.local(l.text) for l in index.iter(SM + "loc")]
+        self.assertEqual(names[:2], ["/sitemaps/pages.xml", "/sitemaps/1.xml"])
         self.assertEqual(self.get("/sitemaps/2.xml").status, 404)
         self.assertEqual(self.get("/sitemaps/0.xml").status, 404)
         self.assertEqual(self.get("/sitemaps/one.xml").status, 404)
-        # The first numbered file is the same list as /sitemap.xml.
-        self.assertEqual(self.get_ok("/sitemaps/1.xml").body, self.get_ok("/sitemap.xml").body)
 
     def test_robots_names_the_sitemap(self):
         r = self.get_ok("/robots.txt")
@@ -326,10 +336,9 @@ class SitemapIndexTest(ServerTestCase):
         root = ET.fromstring(r.body)
         self.assertEqual(root.tag, SM + "sitemapindex")
         locs = [s.findtext(SM + "loc") for s in root.findall(SM + "sitemap")]
-        self.assertEqual(locs, [self.url("/sitemaps/1.xml"), self.url("/sitemaps/2.xml"),
-                                self.url("/sitemaps/jobs.xml")])
-        jobs = ET.fromstring(self.get_ok("/sitemaps/jobs.xml").body)
-        self.assertEqual(jobs.tag, SM + "urlset")
+        self.assertEqual([l for l in locs if l[len(self.url("/sitemaps/")):-4].isdigit()],
+                         [self.url("/sitemaps/1.xml"), self.url("/sitemaps/2.xml")])
+        self.assertEqual(locs[0], self.url("/sitemaps/pages.xml"))
         first = ET.fromstring(self.get_ok("/sitemaps/1.xml").body)
         second = ET.fromstring(self.get_ok("/sitemaps/2.xml").body)
         self.assertEqual(first.tag, SM + "urlset")

@@ -2,8 +2,9 @@
 signed out and with a disabled account, and the people an owner manages in the browser (invitations
 by one-time link, roles, disabling, password resets, signing out everywhere) with the audit log.
 
-The policy under test is accounts::allowed(): owners everything; editors everything editorial;
-writers their own drafts (no publishing); recruiters no article at all.
+The policy under test is accounts::allowed(): owners everything; editors everything editorial and the
+moderation of adverts; writers their own drafts (no publishing, no adverts); recruiters no article at all,
+only their organisation's adverts (tests/http/test_newsroom_adverts.py tests the organisations' walls).
 """
 
 import re
@@ -26,6 +27,10 @@ ROLE_OF = {"owner": "owner", "editor": "editor", "writer": "writer", "writer2": 
 # What each kind of visitor gets for an allowed and a refused request.
 REFUSED_GET = {"signed_out": 303, "disabled": 303}
 REFUSED_POST = {"signed_out": 401, "disabled": 401}
+# A valid advert (tests/http/test_newsroom_adverts.py has the checks).
+ADVERT = dict(title="Matrix planner", location="Matrixton", salary="£30,000 a year", contract="permanent",
+              hours="full-time", closing_date="2099-01-31", description="Plans things.",
+              apply_url="https://jobs.example.org/apply")
 
 
 class NewsroomRolesTest(ServerTestCase):
@@ -41,6 +46,11 @@ class NewsroomRolesTest(ServerTestCase):
             proc = add_user(cls.db, email, password, ROLE_OF[key], name=key.capitalize() + " Person")
             if proc.returncode != 0:
                 raise RuntimeError("users add failed: %s" % proc.stderr)
+        # The recruiter belongs to an organisation that is not trusted: their adverts wait for an editor.
+        with sqlite3.connect(cls.db) as db:
+            db.execute("INSERT INTO employers (name, slug, organisation) VALUES ('Matrix Council', 'matrix-council', 1)")
+            db.execute("UPDATE users SET employer_id = (SELECT id FROM employers WHERE slug = 'matrix-council') "
+                       "WHERE email = ?", (PEOPLE["recruiter"][0],))
 
     # --- helpers ---------------------------------------------------------------------------------
 
@@ -71,6 +81,13 @@ class NewsroomRolesTest(ServerTestCase):
         self.assertEqual(r.status, 303, r.body[:400])
         return int(re.search(r"/newsroom/articles/(\d+)", r.header("Location")).group(1))
 
+    def new_advert(self, cookie, title):
+        page = self.server.get("/newsroom/adverts", {"Cookie": cookie})
+        csrf = parse_html(page.text).find("form", cls="sign-out").find("input", name="csrf").get("value")
+        r = self.post("/newsroom/adverts/new", form(csrf=csrf, **dict(ADVERT, title=title)), cookie=cookie)
+        self.assertEqual(r.status, 303, r.body[:400])
+        return int(re.search(r"/newsroom/adverts/(\d+)", r.header("Location")).group(1))
+
     def article_row(self, article_id):
         with sqlite3.connect(self.db) as db:
             return db.execute("SELECT headline, status, deleted_at, version FROM articles WHERE id = ?",
@@ -91,6 +108,20 @@ class NewsroomRolesTest(ServerTestCase):
         def fresh():
             return self.new_article(editor, "Fresh story %d" % fresh.n)
         fresh.n = 0
+
+        recruiter = sessions["recruiter"]
+        own_advert = self.new_advert(recruiter, "Recruiter's own advert for the matrix")
+        with sqlite3.connect(self.db) as db:
+            matrix_org = db.execute("SELECT id FROM employers WHERE slug = 'matrix-council'").fetchone()[0]
+
+        def pending_advert():
+            return self.new_advert(recruiter, "Pending advert %d" % fresh.n)
+
+        def live_advert():
+            job = pending_advert()
+            r = self.post("/newsroom/adverts/%d/approve" % job, form(csrf=self.csrf_of(editor)), cookie=editor)
+            self.assertEqual(r.status, 303, r.body[:300])
+            return job
 
         # (name, method, path or function giving one, roles allowed, status when allowed)
         routes = [
@@ -117,6 +148,30 @@ class NewsroomRolesTest(ServerTestCase):
             ("restore a revision", "POST", lambda: "/newsroom/articles/%d/revisions/1/restore" % fresh(),
              {"owner", "editor"}, 303),
             ("invite", "POST", "/newsroom/people/invite", {"owner"}, 200),
+            # --- adverts from recruiters
+            ("adverts", "GET", "/newsroom/adverts", {"owner", "editor", "recruiter"}, 200),
+            ("new advert form", "GET", "/newsroom/adverts/new", {"owner", "editor", "recruiter"}, 200),
+            ("an advert", "GET", lambda: "/newsroom/adverts/%d" % own_advert, {"owner", "editor", "recruiter"}, 200),
+            ("advert preview", "GET", lambda: "/newsroom/adverts/%d/preview" % own_advert,
+             {"owner", "editor", "recruiter"}, 200),
+            ("organisations", "GET", "/newsroom/organisations", {"owner", "editor"}, 200),
+            ("post an advert", "POST", "/newsroom/adverts/new", {"owner", "editor", "recruiter"}, 303),
+            ("check an advert", "POST", "/newsroom/adverts/check", {"owner", "editor", "recruiter"}, 200),
+            ("edit an advert", "POST", lambda: "/newsroom/adverts/%d" % pending_advert(),
+             {"owner", "editor", "recruiter"}, 303),
+            ("close an advert", "POST", lambda: "/newsroom/adverts/%d/close" % live_advert(),
+             {"owner", "editor", "recruiter"}, 303),
+            ("mark an advert filled", "POST", lambda: "/newsroom/adverts/%d/filled" % live_advert(),
+             {"owner", "editor", "recruiter"}, 303),
+            ("approve an advert", "POST", lambda: "/newsroom/adverts/%d/approve" % pending_advert(),
+             {"owner", "editor"}, 303),
+            ("reject an advert", "POST", lambda: "/newsroom/adverts/%d/reject" % pending_advert(),
+             {"owner", "editor"}, 303),
+            ("set an advert's category", "POST", lambda: "/newsroom/adverts/%d/category" % pending_advert(),
+             {"owner", "editor"}, 303),
+            ("add an organisation", "POST", "/newsroom/organisations", {"owner", "editor"}, 303),
+            ("trust an organisation", "POST", lambda: "/newsroom/organisations/%d/trust" % matrix_org,
+             {"owner", "editor"}, 303),
         ]
         for name, method, path, allowed, ok_status in routes:
             for who, cookie in sessions.items():
@@ -130,6 +185,8 @@ class NewsroomRolesTest(ServerTestCase):
                         fields = dict(csrf=csrf, headline="Matrix %s %s" % (name, who), standfirst="S.", body="B.",
                                       byline="", tags="", section="News", status="draft", published="", version="1",
                                       email="invited-%s@example.org" % who, name="Invited", role="writer")
+                        fields.update(ADVERT, title="Matrix advert %s %s" % (name, who), organisation=str(matrix_org),
+                                      reason="Not for this board.", category="finance", trusted="0")
                         r = self.post(target, form(**fields), cookie=cookie)
                     if who in REFUSED_GET:
                         want = REFUSED_GET[who] if method == "GET" else REFUSED_POST[who]
@@ -161,6 +218,18 @@ class NewsroomRolesTest(ServerTestCase):
                 r = self.post(path, form(email="x@example.org", name="X", role="writer"), cookie=owner)
                 self.assertEqual(r.status, 403)
         self.assertEqual(self.article_row(article)[1:3], ("published", 0))
+        advert = self.new_advert(self.sign_in("recruiter"), "Token check advert")
+        for path in ("/newsroom/adverts/%d" % advert, "/newsroom/adverts/%d/approve" % advert,
+                     "/newsroom/adverts/%d/reject" % advert, "/newsroom/adverts/%d/category" % advert,
+                     "/newsroom/adverts/new", "/newsroom/organisations", "/newsroom/organisations/assign"):
+            with self.subTest(path=path):
+                body = dict(ADVERT, title="Changed", reason="r", category="finance", name="Token org", user="1",
+                            organisation="0")
+                self.assertEqual(self.post(path, form(csrf="not-the-token", **body), cookie=owner).status, 403)
+                self.assertEqual(self.post(path, form(**body), cookie=owner).status, 403)
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT title, moderation FROM jobs WHERE id = ?", (advert,)).fetchone(),
+                             ("Token check advert", "pending"))
 
     def test_writers_save_drafts_and_submit_them_but_cannot_publish(self):
         writer = self.sign_in("writer")

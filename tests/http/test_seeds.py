@@ -86,8 +86,11 @@ class SeedsTest(unittest.TestCase):
     def test_every_seed_article_resolves(self):
         import xml.etree.ElementTree as ET
         sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-        root = ET.fromstring(self.server.get("/sitemap.xml").body)
-        paths = [u.findtext(sm + "loc")[len(self.server.base_url):] for u in root.findall(sm + "url")]
+        index = ET.fromstring(self.server.get("/sitemap.xml").body)
+        paths = []
+        for child in index.iter(sm + "loc"):
+            root = ET.fromstring(self.server.get(child.text[len(self.server.base_url):]).body)
+            paths += [u.findtext(sm + "loc")[len(self.server.base_url):] for u in root.findall(sm + "url")]
         articles = [p for p in paths if p.count("/") == 5]
         self.assertEqual(len(articles), sum(e[1] for e in EXPECTED))
         self.assertIn(ARTICLE, articles)

@@ -14,10 +14,11 @@
     <dt>Hours</dt><dd>{{HOURS}}</dd>
     <dt>Posted</dt><dd>{{POSTED}}</dd>
     {{#HAS_CLOSES}}<dt>Closing date</dt><dd>{{CLOSES}}</dd>{{/HAS_CLOSES}}
-    {{#HAS_EMPLOYER_REF}}<dt>Reference</dt><dd>{{EMPLOYER_REF}}</dd>{{/HAS_EMPLOYER_REF}}
+    <dt>Reference</dt><dd>{{REFERENCE}}</dd>
+    {{#HAS_EMPLOYER_REF}}<dt>Employer’s reference</dt><dd>{{EMPLOYER_REF}}</dd>{{/HAS_EMPLOYER_REF}}
     {{#HAS_COUNCIL}}<dt>Council</dt><dd><a href="{{COUNCIL_URL}}">{{COUNCIL_NAME}}</a></dd>{{/HAS_COUNCIL}}
   </dl>
   <div class="body">{{DESCRIPTION_HTML:none}}</div>
-  {{#HAS_APPLY_URL}}<p class="apply"><a class="button" href="{{APPLY_URL}}">Apply on the employer's site</a></p>{{/HAS_APPLY_URL}}
-  {{#HAS_APPLY_EMAIL}}<p class="apply">Apply by email to <a href="mailto:{{APPLY_EMAIL}}">{{APPLY_EMAIL}}</a></p>{{/HAS_APPLY_EMAIL}}
+  {{#HAS_APPLY_URL}}<p class="apply"><a class="button apply-button" href="{{APPLY_URL}}" rel="noopener">Apply</a></p>{{/HAS_APPLY_URL}}
+  {{#HAS_APPLY_EMAIL}}<p class="apply"><a class="button apply-button" href="mailto:{{APPLY_EMAIL}}">Apply</a> by email to {{APPLY_EMAIL}}</p>{{/HAS_APPLY_EMAIL}}
 </article>

@@ -23,6 +23,8 @@
         {{#NAV_PEOPLE}}<li><a href="/newsroom/people">People</a></li>{{/NAV_PEOPLE}}
         {{#NAV_AUDIT}}<li><a href="/newsroom/audit">Audit log</a></li>{{/NAV_AUDIT}}
         {{#NAV_MEDIA}}<li><a href="/newsroom/media">Media</a></li>{{/NAV_MEDIA}}
+        {{#NAV_ADVERTS}}<li><a href="/newsroom/adverts">Adverts</a></li>{{/NAV_ADVERTS}}
+        {{#NAV_ORGANISATIONS}}<li><a href="/newsroom/organisations">Organisations</a></li>{{/NAV_ORGANISATIONS}}
         <li><a href="/">View site</a></li>
       </ul>
     </nav>
