@@ -2,10 +2,13 @@
 -- SQLite keeps an FTS5 table; here each article carries a weighted tsvector (headline A, standfirst B,
 -- body C), written by a trigger in the writing transaction, with a GIN index. Words are stemmed for
 -- English after accents are removed (`unaccent`, a trusted extension: a database owner may create it).
+-- Like SQLite's porter tokenizer, the stemmer has no stop words: "the" is a word like any other.
 CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH DICTIONARY gazette_english_stem (TEMPLATE = snowball, Language = english);
 CREATE TEXT SEARCH CONFIGURATION gazette_english (COPY = pg_catalog.english);
 ALTER TEXT SEARCH CONFIGURATION gazette_english
-  ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, hword, hword_part, word
+  WITH unaccent, gazette_english_stem;
 
 ALTER TABLE articles ADD COLUMN search_vector tsvector;
 CREATE FUNCTION articles_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,6 +2,7 @@
 
 #include "store/article_rows.h"
 #include "store/sqlite_fts.h"
+#include "store/text_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -81,8 +82,16 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     if (window_total && !f.by_date) *window_total = r.int64(15);
     out.push_back(std::move(h));
   };
-  const std::string fts = expression(f);
   const std::int64_t lim = limit, off = offset;
+  if (is_postgresql(db_)) {
+    // tsquery text; the filters are columns and links (sql/postgresql: search_articles_by_*).
+    const std::string tsq = text_match(db_, f.text);
+    db_.query(f.by_date ? "search_articles_by_date" : "search_articles_by_rank",
+              {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id}, add);
+    for (auto& h : out) load_authors(db_, h.article);
+    return out;
+  }
+  const std::string fts = expression(f);
   if (f.by_date) {
     db_.query("search_articles_by_date", {fts, lo, hi, lim, off}, add);
   } else {
@@ -100,11 +109,15 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
 std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::int64_t cap) {
   const auto [lo, hi] = key_range(f, now);
   if (lo >= hi) return 0;
+  if (is_postgresql(db_))
+    return db_.scalar("search_articles_count",
+                      {text_match(db_, f.text), lo, hi, cap, f.section_id, f.author_id, f.council_id});
   return db_.scalar("search_articles_count", {expression(f), lo, hi, cap});
 }
 
 std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sample) {
-  if (f.text.terms.size() < 2) return {};
+  // PostgreSQL's ts_rank weighs the terms itself.
+  if (f.text.terms.size() < 2 || is_postgresql(db_)) return {};
   const auto [lo, hi] = key_range(f, now);
   std::int64_t n = 0, floor = 0;
   db_.query("search_idf_sample", {hi > lo ? hi : (now + 1) * kKeyShift, std::int64_t{sample}}, [&](const Row& r) {
@@ -127,6 +140,11 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
 }
 
 void SearchStore::check_index() {
+  if (is_postgresql(db_)) {
+    if (auto wrong = db_.scalar("search_index_check", {}); wrong > 0)
+      throw Error("the search index is wrong for " + std::to_string(wrong) + " articles");
+    return;
+  }
   db_.exec("search_index_check", {});
 }
 
