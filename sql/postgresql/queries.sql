@@ -179,13 +179,19 @@ INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2);
 -- name: search_articles_by_rank
 -- $1 tsquery text (src/store/pg_tsquery.cpp: every reader's term quoted), $2 lowest key (inclusive),
 -- $3 highest key (exclusive), $4 limit, $5 offset, $6 ranking window, $7 section, $8 author, $9 council
--- (0: any); an empty $1 matches every indexed article (a search by filters alone). Only visible, indexed articles have a search_vector (schema_009), so the date window and
--- "published by now" are the key range. The newest $6 matches are ranked by ts_rank with weights
--- headline 1.0, standfirst 0.4, body 0.1 (the 10:4:1 of SQLite's BM25); then one page gets ts_headline
--- highlights and snippets. The last column is the window's size: the exact total when under $6.
+-- (0: any); an empty $1 matches every indexed article (a search by filters alone). Only visible,
+-- indexed articles have a search_vector (schema_009), so the date window and "published by now" are
+-- the key range. The newest $6 matches are ranked by ts_rank with weights headline 1.0, standfirst 0.4,
+-- body 0.1 (the 10:4:1 of SQLite's BM25); with two or more terms each term's rank is weighed by its
+-- IDF ($10 the terms' tsqueries, $11 their IDFs, estimated on recent articles by the store, as SQLite's
+-- gazette_rank does). Then one page gets ts_headline highlights and snippets. The last column is the
+-- window's size: the exact total when under $6.
 WITH q AS (SELECT to_tsquery('gazette_english', $1) AS q),
 recent AS (
-  SELECT a.id, a.sort_key AS k, ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q) AS score
+  SELECT a.id, a.sort_key AS k,
+         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
+              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
+                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
   FROM articles a, q
   WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ q.q) AND a.sort_key >= $2 AND a.sort_key < $3
     AND ($7::bigint = 0 OR a.section_id = $7)
@@ -213,13 +219,19 @@ ORDER BY top.score DESC, top.k DESC;
 -- The same query as search_articles_by_rank: PostgreSQL has no reason to fetch a phrase's page differently.
 -- $1 tsquery text (src/store/pg_tsquery.cpp: every reader's term quoted), $2 lowest key (inclusive),
 -- $3 highest key (exclusive), $4 limit, $5 offset, $6 ranking window, $7 section, $8 author, $9 council
--- (0: any); an empty $1 matches every indexed article (a search by filters alone). Only visible, indexed articles have a search_vector (schema_009), so the date window and
--- "published by now" are the key range. The newest $6 matches are ranked by ts_rank with weights
--- headline 1.0, standfirst 0.4, body 0.1 (the 10:4:1 of SQLite's BM25); then one page gets ts_headline
--- highlights and snippets. The last column is the window's size: the exact total when under $6.
+-- (0: any); an empty $1 matches every indexed article (a search by filters alone). Only visible,
+-- indexed articles have a search_vector (schema_009), so the date window and "published by now" are
+-- the key range. The newest $6 matches are ranked by ts_rank with weights headline 1.0, standfirst 0.4,
+-- body 0.1 (the 10:4:1 of SQLite's BM25); with two or more terms each term's rank is weighed by its
+-- IDF ($10 the terms' tsqueries, $11 their IDFs, estimated on recent articles by the store, as SQLite's
+-- gazette_rank does). Then one page gets ts_headline highlights and snippets. The last column is the
+-- window's size: the exact total when under $6.
 WITH q AS (SELECT to_tsquery('gazette_english', $1) AS q),
 recent AS (
-  SELECT a.id, a.sort_key AS k, ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q) AS score
+  SELECT a.id, a.sort_key AS k,
+         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
+              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
+                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
   FROM articles a, q
   WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ q.q) AND a.sort_key >= $2 AND a.sort_key < $3
     AND ($7::bigint = 0 OR a.section_id = $7)
@@ -297,7 +309,7 @@ WHERE (search_vector IS NOT NULL) <> (status <> 'draft' AND search_facets IS NOT
 -- The naive baseline the benchmark compares against: a LIKE scan, newest first.
 SELECT a.id FROM articles a
 WHERE a.status <> 'draft' AND a.published_at <= $2
-  AND (a.headline LIKE $1 OR a.standfirst LIKE $1 OR a.body_markdown LIKE $1)
+  AND (a.headline ILIKE $1 OR a.standfirst ILIKE $1 OR a.body_markdown ILIKE $1)
 ORDER BY a.published_at DESC LIMIT 20;
 
 -- name: council_upsert
@@ -495,13 +507,13 @@ SELECT count(*) FROM articles;
 -- chosen from a scan of the headline index (schema_010), which holds the dates too; only its rows are read.
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description
-FROM (SELECT id, published_at FROM articles WHERE headline LIKE $1 ESCAPE '\'
+FROM (SELECT id, published_at FROM articles WHERE headline ILIKE $1 ESCAPE '\'
       ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3) m
 JOIN articles a ON a.id = m.id JOIN sections s ON s.id = a.section_id
 ORDER BY m.published_at DESC, m.id DESC;
 
 -- name: newsroom_articles_matching_count
-SELECT count(*) FROM articles WHERE headline LIKE $1 ESCAPE '\';
+SELECT count(*) FROM articles WHERE headline ILIKE $1 ESCAPE '\';
 
 -- name: councils_current_by_slug_range
 -- Current councils whose slug starts with a prefix ($1 <= slug < $2), for a place name typed in search.
@@ -687,7 +699,7 @@ FROM articles a JOIN sections s ON s.id = a.section_id
 WHERE a.deleted_at = 0 AND ($1 = '' OR a.status = $1) AND ($2::bigint = 0 OR a.section_id = $2)
   AND ($3::bigint = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = $3))
   AND ($4::bigint = 0 OR a.published_at >= $4) AND ($5::bigint = 0 OR a.published_at < $5)
-  AND ($6 = '' OR a.id IN (SELECT id FROM articles WHERE headline LIKE $6 ESCAPE '\')) AND ($9::bigint = 0 OR a.created_by = $9)
+  AND ($6 = '' OR a.id IN (SELECT id FROM articles WHERE headline ILIKE $6 ESCAPE '\')) AND ($9::bigint = 0 OR a.created_by = $9)
   AND ($10::bigint = 0 OR (a.status = 'draft' AND a.submitted_at > 0))
 ORDER BY a.published_at DESC, a.id DESC LIMIT $7 OFFSET $8;
 
@@ -697,7 +709,7 @@ SELECT count(*) FROM articles a
 WHERE a.deleted_at = 0 AND ($1 = '' OR a.status = $1) AND ($2::bigint = 0 OR a.section_id = $2)
   AND ($3::bigint = 0 OR a.id IN (SELECT article_id FROM article_authors WHERE author_id = $3))
   AND ($4::bigint = 0 OR a.published_at >= $4) AND ($5::bigint = 0 OR a.published_at < $5)
-  AND ($6 = '' OR a.id IN (SELECT id FROM articles WHERE headline LIKE $6 ESCAPE '\')) AND ($7::bigint = 0 OR a.created_by = $7)
+  AND ($6 = '' OR a.id IN (SELECT id FROM articles WHERE headline ILIKE $6 ESCAPE '\')) AND ($7::bigint = 0 OR a.created_by = $7)
   AND ($8::bigint = 0 OR (a.status = 'draft' AND a.submitted_at > 0));
 
 -- name: authors_all

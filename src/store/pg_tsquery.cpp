@@ -52,4 +52,14 @@ std::string tsquery(const TextQuery& query) {
   return out;
 }
 
+std::string array_element(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
 }  // namespace gazette::store::pg

@@ -13,5 +13,7 @@ namespace gazette::store::pg {
 std::string tsquery_term(const TextTerm& term, bool headline_only = false);
 // Every term joined by & (all) or | (any). Empty for an empty query.
 std::string tsquery(const TextQuery& query);
+// `text` as one element of a PostgreSQL array literal ("{a,b}"): double-quoted, with " and \ escaped.
+std::string array_element(const std::string& text);
 
 }  // namespace gazette::store::pg

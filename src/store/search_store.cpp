@@ -1,6 +1,7 @@
 #include "store/search_store.h"
 
 #include "store/article_rows.h"
+#include "store/pg_tsquery.h"
 #include "store/sqlite_fts.h"
 #include "store/text_match.h"
 
@@ -86,8 +87,29 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
   if (is_postgresql(db_)) {
     // tsquery text; the filters are columns and links (sql/postgresql: search_articles_by_*).
     const std::string tsq = text_match(db_, f.text);
-    db_.query(f.by_date ? "search_articles_by_date" : "search_articles_by_rank",
-              {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id}, add);
+    if (f.by_date) {
+      db_.query("search_articles_by_date",
+                {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id}, add);
+    } else {
+      // With two or more terms, each term's rank is weighed by its IDF (as gazette_rank does on SQLite).
+      std::string terms = "{", weights = "{";
+      const std::string idf = idfs(f, now);
+      if (!idf.empty()) {
+        size_t pos = 0;
+        for (const auto& term : f.text.terms) {
+          const size_t end = std::min(idf.find(' ', pos), idf.size());
+          if (terms.size() > 1) terms += ",", weights += ",";
+          terms += pg::array_element(pg::tsquery_term(term, f.text.headline_only));
+          weights += idf.substr(pos, end - pos);
+          pos = end + 1;
+        }
+      }
+      terms += "}", weights += "}";
+      db_.query(
+          "search_articles_by_rank",
+          {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id, terms, weights},
+          add);
+    }
     for (auto& h : out) load_authors(db_, h.article);
     return out;
   }
@@ -116,8 +138,7 @@ std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::in
 }
 
 std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sample) {
-  // PostgreSQL's ts_rank weighs the terms itself.
-  if (f.text.terms.size() < 2 || is_postgresql(db_)) return {};
+  if (f.text.terms.size() < 2) return {};
   const auto [lo, hi] = key_range(f, now);
   std::int64_t n = 0, floor = 0;
   db_.query("search_idf_sample", {hi > lo ? hi : (now + 1) * kKeyShift, std::int64_t{sample}}, [&](const Row& r) {
@@ -129,7 +150,12 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   // in any article (if it is one, the search finds nothing and the estimate is unused).
   std::string out;
   for (const auto& term : f.text.terms) {
-    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {sqlite::fts5_term(term), floor, hi, n}) : 0;
+    std::int64_t df = 0;
+    if (n > 0 && is_postgresql(db_))
+      df = db_.scalar("search_articles_count",
+                      {pg::tsquery_term(term), floor, hi, n, std::int64_t{0}, std::int64_t{0}, std::int64_t{0}});
+    else if (n > 0)
+      df = db_.scalar("search_articles_count", {sqlite::fts5_term(term), floor, hi, n});
     const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);

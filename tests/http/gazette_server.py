@@ -16,6 +16,7 @@ import html.parser
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -197,14 +198,15 @@ class _PgConnection:
         return "'" + str(v).replace("'", "''") + "'"
 
     @staticmethod
-    def _value(text):
+    def _value(text, kind):
         if text == _PgConnection._NULL:
             return None
-        for kind in (int, float):
-            try:
-                return kind(text)
-            except ValueError:
-                pass
+        if kind in ("bigint", "integer", "smallint"):
+            return int(text)
+        if kind in ("double precision", "real", "numeric"):
+            return float(text)
+        if kind == "boolean":
+            return 1 if text == "t" else 0
         return text
 
     def execute(self, sql, params=()):
@@ -212,12 +214,23 @@ class _PgConnection:
         if len(parts) - 1 != len(params):
             raise ValueError("%d parameters for %d placeholders" % (len(params), len(parts) - 1))
         text = parts[0] + "".join(self._literal(v) + rest for v, rest in zip(params, parts[1:]))
+        # The SQLite spellings tests use: group_concat(x[, sep]).
+        text = re.sub(r"group_concat\(([^,()]+)\)", r"string_agg((\1)::text, ',')", text)
+        text = re.sub(r"group_concat\(([^,()]+),\s*('[^']*')\)", r"string_agg((\1)::text, \2)", text)
+        text = text.strip().rstrip(";")
+        # The result's column types first (\gdesc), so numbers come back as numbers and text as text.
+        script = "%s \\gdesc\n\\echo \x1d\n%s;\n" % (text, text)
         proc = subprocess.run(["psql", self.url, "-XAtq", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
-                               "-P", "null=" + self._NULL, "-c", text], capture_output=True, text=True, timeout=60)
+                               "-P", "null=" + self._NULL], input=script, capture_output=True, text=True, timeout=60)
         if proc.returncode != 0:
             raise RuntimeError("psql: %s\n%s" % (proc.stderr, text))
-        out = proc.stdout.rstrip("\n")
-        rows = [tuple(self._value(f) for f in r.split("\x1f")) for r in out.split("\x1e") if r != ""] if out else []
+        desc, _, out = proc.stdout.partition("\x1d\n")
+        types = [r.split("\x1f")[1] for r in desc.strip("\n").split("\x1e") if "\x1f" in r]
+        out = out.rstrip("\n")
+        rows = []
+        for r in (out.split("\x1e") if out else []):
+            fields = r.split("\x1f")
+            rows.append(tuple(self._value(f, types[i] if i < len(types) else "text") for i, f in enumerate(fields)))
         cur = _PgCursor(rows, len(rows))
         cur.connection = self
         return cur
@@ -243,9 +256,20 @@ def connect_db(db, **kwargs):
     return sqlite3.connect(db, **kwargs)
 
 
+def media_env(db, env):
+    """On PostgreSQL a site keeps its pictures in ./media unless told: put them beside the path the test
+    named, where they are on SQLite (DATABASE.media)."""
+    if not on_postgresql() or db is None or database(db) == db:
+        return env
+    out = {"GAZETTE_MEDIA_DIR": db + ".media"}
+    out.update(env or {})
+    return out
+
+
 def run_cli(*args, db=None, env=None, timeout=120, cwd=None):
     """Runs `gazette [--db DB] ARGS...`; returns the CompletedProcess (text mode)."""
     cmd = [require_binary()]
+    env = media_env(db, env)
     if db is not None:
         cmd += ["--db", database(db)]
     cmd += [str(a) for a in args]
@@ -307,7 +331,7 @@ class GazetteServer:
         for _attempt in range(3):  # the free port could be taken between probing and binding
             self.port = free_port()
             env = {"GAZETTE_BASE_URL": self.base_url}
-            env.update(self.extra_env)
+            env.update(media_env(self.db, self.extra_env))
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
                 [require_binary(), "--db", database(self.db), "serve", "--listen", "%s:%d" % (HOST, self.port)],

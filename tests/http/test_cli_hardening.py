@@ -16,7 +16,7 @@ import tempfile
 import threading
 import unittest
 
-from gazette_server import (database, HOST, GazetteServer, ServerTestCase, base_env, fixture, free_port, import_listing,
+from gazette_server import (skip_on_postgresql, database, HOST, GazetteServer, ServerTestCase, base_env, fixture, free_port, import_listing,
                             require_binary, run_cli)
 
 NOBODY = 65534
@@ -72,6 +72,7 @@ class ServerWithArgs(GazetteServer):
 # --- backup ---------------------------------------------------------------------------------------
 
 
+@skip_on_postgresql("`gazette backup` copies an SQLite file (PostgreSQL: pg_dump)")
 class BackupWhileServingTest(ServerTestCase):
     """`gazette backup` of the database a running server reads and writes."""
 
@@ -152,6 +153,7 @@ class BackupWhileServingTest(ServerTestCase):
         self.assertEqual(count(self.db, ARTICLES), before)
 
 
+@skip_on_postgresql("`gazette backup` copies an SQLite file (PostgreSQL: pg_dump)")
 class BackupErrorsTest(unittest.TestCase):
     def setUp(self):
         require_binary()
@@ -192,6 +194,7 @@ class BackupErrorsTest(unittest.TestCase):
 # --- serve on a database it cannot write ----------------------------------------------------------
 
 
+@skip_on_postgresql("serving a read-only database file (file permissions, SQLite's read-only open)")
 class ReadOnlyServeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -54,7 +54,9 @@ TEST(SqlParity, PostgresqlQueriesUseDollarParameters) {
 TEST(PgTsquery, EveryTermIsQuotedSoReaderInputIsNeverSyntax) {
   TextQuery q;
   q.terms = {{"a & !b"}, {"o'neill"}, {"back\\slash"}, {"hous", true}, {"local government"}};
-  EXPECT_EQ(pg::tsquery(q), "'a & !b' & 'o''neill' & 'back\\\\slash' & 'hous':* & ('local' <-> 'government')");
+  // Spaces make a phrase: each of its words is quoted on its own, operators included.
+  EXPECT_EQ(pg::tsquery(q),
+            "('a' <-> '&' <-> '!b') & 'o''neill' & 'back\\\\slash' & 'hous':* & ('local' <-> 'government')");
   q.any = true;
   q.headline_only = true;
   q.terms = {{"budget"}, {"care home", true}};
