@@ -32,7 +32,7 @@ def drop(name):
 def article_links(server, path):
     res = server.get(path)
     assert res.status == 200, (path, res.status)
-    return re.findall(r'href="(/[a-z-]+/\d{4}/\d\d/\d\d/[a-z0-9-]+)"', res.text())
+    return re.findall(r'href="(/[a-z-]+/\d{4}/\d\d/\d\d/[a-z0-9-]+)"', res.text)
 
 
 class DbCopyTest(unittest.TestCase):
@@ -80,7 +80,12 @@ class DbCopyTest(unittest.TestCase):
         try:
             for path in ("/", "/news", "/search?q=potholes", "/search?q=council&sort=date", "/jobs"):
                 pages = [article_links(s, path) for s in servers]
-                self.assertEqual(pages[0], pages[1], "SQLite and PostgreSQL list the same articles on " + path)
+                if path == "/search?q=potholes":
+                    # Relevance is each backend's own (BM25 on SQLite, ts_rank on PostgreSQL): the same
+                    # matches, perhaps in another order.
+                    self.assertEqual(sorted(pages[0]), sorted(pages[1]), "the same matches on " + path)
+                else:
+                    self.assertEqual(pages[0], pages[1], "SQLite and PostgreSQL list the same articles on " + path)
                 self.assertEqual(pages[0], pages[2], "the copy back lists the same articles on " + path)
             self.assertTrue(article_links(servers[1], "/search?q=potholes"), "PostgreSQL search finds the story")
         finally:
@@ -93,7 +98,7 @@ class DbCopyTest(unittest.TestCase):
         self.assertIn("--into-non-empty", helped.stdout)
         missing = self.copy(self.source, "postgresql://nobody@127.0.0.1:1/none")
         self.assertEqual(missing.returncode, 1)
-        self.assertIn("unavailable", missing.stderr)
+        self.assertIn("cannot connect", missing.stderr)
 
 
 if __name__ == "__main__":
