@@ -84,9 +84,9 @@ class ClusterTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         if not os.path.exists("/usr/lib/postgresql/15/bin/initdb"):
-            skip_or_fail("no PostgreSQL 15 (scripts/install-deps)")
+            raise skip_or_fail("no PostgreSQL 15 (scripts/install-deps)")
         if not os.path.exists(NGINX):
-            skip_or_fail("no nginx (scripts/install-deps --bench)")
+            raise skip_or_fail("no nginx (scripts/install-deps --bench)")
         require_binary()
         cls.tmp = tempfile.mkdtemp(prefix="gazette-cluster-")
         os.chmod(cls.tmp, 0o755)  # the cluster's own user (postgres, when the tests run as root) must reach it

@@ -39,7 +39,7 @@ class DbCopyTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         if not PG:
-            skip_or_fail("no PostgreSQL server (GAZETTE_TEST_PG)")
+            raise skip_or_fail("no PostgreSQL server (GAZETTE_TEST_PG)")
         require_binary()
         cls.tmp = tempfile.mkdtemp(prefix="gazette-copy-")
         cls.source = os.path.join(cls.tmp, "site.db")
