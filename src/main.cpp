@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", GAZETTE_VERSION);
   gazette::cli::Globals globals;
   app.add_option("--config", globals.config_path, "TOML configuration file")->check(CLI::ExistingFile);
-  app.add_option("--db", globals.db_override, "Database file (overrides config and GAZETTE_DB)");
+  app.add_option("--db", globals.db_override,
+                 "Database: an SQLite file or a postgresql:// URL (overrides config and GAZETTE_DB)");
   app.require_subcommand(1);
   gazette::cli::register_serve(app, globals);
   gazette::cli::register_migrate(app, globals);
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   gazette::cli::register_jobs(app, globals);
   gazette::cli::register_backup(app, globals);
   gazette::cli::register_bulletin(app, globals);
+  gazette::cli::register_db(app, globals);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
   try {
     app.parse(argc, argv);

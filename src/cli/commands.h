@@ -36,6 +36,7 @@ void register_related(CLI::App& app, Globals& g);
 void register_jobs(CLI::App& app, Globals& g);
 void register_backup(CLI::App& app, Globals& g);
 void register_bulletin(CLI::App& app, Globals& g);
+void register_db(CLI::App& app, Globals& g);
 
 // Opens the configured database, applies pending migrations and loads the councils register.
 // Throws store::Error (or std::runtime_error) with a message naming the problem.

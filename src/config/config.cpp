@@ -128,8 +128,8 @@ void apply(Config& c, const std::string& key, const std::string& value, const st
 const std::vector<OptionInfo>& options() {
   static const std::vector<OptionInfo> table = {
       {"database", "GAZETTE_DB", "gazette.db",
-       "Where the site is stored: an SQLite file path (created if missing). PostgreSQL addresses are refused "
-       "until that backend is built."},
+       "Where the site is stored: an SQLite file path (created if missing), or a PostgreSQL database as a "
+       "postgresql:// URL or libpq keywords (\"host=db dbname=news\"; PG* environment variables fill in the rest)."},
       {"listen", "GAZETTE_LISTEN", "127.0.0.1:8080", "Address and port the server listens on."},
       {"threads", "GAZETTE_THREADS", "0", "Server worker threads; 0 means one per CPU core."},
       {"site_name", "GAZETTE_SITE_NAME", "Gazette", "Publication name shown in pages and feeds."},
@@ -190,7 +190,7 @@ const std::vector<OptionInfo>& options() {
        "PEM file of the RSA private key that signs every mail (rsa-sha256); empty: mail is not signed."},
       {"media_dir", "GAZETTE_MEDIA_DIR", "",
        "Directory of uploaded pictures' resized files (served at /media/); empty uses DATABASE.media beside an "
-       "SQLite file."},
+       "SQLite file, and ./media on PostgreSQL (several nodes must share it)."},
       {"media_max_upload_mb", "GAZETTE_MEDIA_MAX_UPLOAD_MB", "20",
        "Largest picture file the newsroom accepts, in MiB (uploads to /newsroom/media may be this large; every other "
        "request body stays limited to 1 MiB)."},

@@ -133,7 +133,11 @@ std::string uri_escape(const std::string& path) {
 BackupResult backup(const std::string& database, const std::string& target,
                     const std::function<void(int done, int total)>& progress) {
   const auto file = database_file(database);
-  if (!file) throw Error("cannot back up " + database + ": only an SQLite database file can be backed up");
+  if (!file)
+    throw Error(database == ":memory:"
+                    ? "cannot back up " + database + ": only an SQLite database file can be backed up"
+                    : "this command backs up an SQLite database file; back up a PostgreSQL "
+                      "database with pg_dump (docs/scaling.md)");
   std::error_code ec;
   if (!fs::is_regular_file(*file, ec)) throw Error("cannot back up " + *file + ": no such database file");
   if (fs::exists(target, ec) && fs::equivalent(*file, target, ec))

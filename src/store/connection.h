@@ -12,11 +12,18 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace gazette::store {
 
 struct Error : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// The database cannot answer now (a PostgreSQL server that is down, restarting or overloaded): the
+// request may succeed later. The site answers 503; the connection reconnects by itself.
+struct Unavailable : Error {
+  using Error::Error;
 };
 
 // A bound parameter. Text is copied by the driver before the call returns.
@@ -37,7 +44,7 @@ using RowFn = std::function<void(const Row&)>;
 class Connection {
  public:
   virtual ~Connection() = default;
-  // Which sql/<backend>/ this connection runs: "sqlite". Only src/store/ looks at it.
+  // Which sql/<backend>/ this connection runs: "sqlite" or "postgresql". Only src/store/ looks at it.
   virtual std::string_view backend() const = 0;
   // Runs a named query, calling on_row for each result row.
   virtual void query(std::string_view name, std::initializer_list<Value> params, const RowFn& on_row) = 0;
@@ -45,7 +52,10 @@ class Connection {
   virtual std::int64_t exec(std::string_view name, std::initializer_list<Value> params) = 0;
   // Runs raw SQL script text (migrations only).
   virtual void exec_script(std::string_view sql) = 0;
-  virtual void begin() = 0;  // a write transaction (BEGIN IMMEDIATE on SQLite)
+  // Runs one raw SQL statement with bound parameters (store/copy.cpp only: `gazette db copy` reads and
+  // writes tables it finds in the database, so it cannot name its statements in advance).
+  virtual void query_sql(const std::string& sql, const std::vector<Value>& params, const RowFn& on_row) = 0;
+  virtual void begin() = 0;  // a write transaction (BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL)
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 
@@ -57,8 +67,9 @@ class Connection {
 // Opens the database the `database` setting names. The one factory: nothing outside src/store/ knows
 // which backend it gets. An SQLite file path (":memory:" too) opens, creating the file if needed, in
 // WAL mode with foreign keys on and a busy timeout. A PostgreSQL address ("postgresql://...",
-// "postgres://...", or libpq keywords such as "host=... dbname=...") throws store::Error saying this
-// build cannot open it yet. `read_only` opens without write access (the server's reader connections).
+// "postgres://...", or libpq keywords such as "host=... dbname=..."; PG* environment variables fill in
+// what it leaves out) connects with libpq; store::Unavailable when the server cannot be reached.
+// `read_only` opens without write access (the server's reader connections).
 std::unique_ptr<Connection> open(const std::string& database, bool read_only = false);
 
 // The file beside which Gazette may keep its own files (the warm-start list, DATABASE.hot): the

@@ -30,6 +30,9 @@ content::Section ContentStore::ensure_section(const std::string& name, const std
     return *s;
   }
   const std::int64_t id = db_.scalar("section_insert", {name, slug, description, std::int64_t{position}});
+  // No row: another writer added it a moment ago (PostgreSQL's ON CONFLICT DO NOTHING).
+  if (id == 0)
+    if (auto s = section_by_slug(slug)) return *s;
   // A new section appears in the navigation of every page.
   ChangeStore(db_).record({std::string(content::deps::kNavigation)}, std::time(nullptr));
   return {id, name, slug, description};
@@ -38,7 +41,9 @@ content::Section ContentStore::ensure_section(const std::string& name, const std
 std::int64_t ContentStore::author_id(const std::string& name) {
   std::string slug = content::slugify(name);
   if (auto a = author_by_slug(slug)) return a->id;
-  return db_.scalar("author_insert", {name, slug, "", ""});
+  if (auto id = db_.scalar("author_insert", {name, slug, "", ""})) return id;
+  auto a = author_by_slug(slug);  // added by another writer a moment ago
+  return a ? a->id : 0;
 }
 
 void ContentStore::save_author_profile(const content::AuthorProfile& p) {
@@ -48,7 +53,9 @@ void ContentStore::save_author_profile(const content::AuthorProfile& p) {
 std::int64_t ContentStore::tag_id(const std::string& name) {
   std::string slug = content::slugify(name);
   if (auto t = tag_by_slug(slug)) return t->id;
-  return db_.scalar("tag_insert", {name, slug});
+  if (auto id = db_.scalar("tag_insert", {name, slug})) return id;
+  auto t = tag_by_slug(slug);  // added by another writer a moment ago
+  return t ? t->id : 0;
 }
 
 std::string ContentStore::unique_slug(const std::string& base, const std::string& date) {
@@ -108,6 +115,12 @@ SaveOutcome ContentStore::save_article(const content::ArticleInput& in, std::int
                  {unique_slug(content::slugify(in.slug.empty() ? in.headline : in.slug), date_key(published_at)), key,
                   in.headline, in.standfirst, in.body_markdown, html, section.id, content::to_string(in.status),
                   published_at, published_at, in.source_url, std::int64_t{words}});
+  if (id == 0) {
+    // Another importer saved the same story a moment ago (PostgreSQL: ON CONFLICT DO NOTHING).
+    last_saved_id_ = db_.scalar("article_id_by_dedupe_key", {key}, 0);
+    if (last_saved_id_ != 0) return SaveOutcome::already_present;
+    throw Error("the article's address was taken by another writer at the same moment: import it again");
+  }
   last_saved_id_ = id;
   std::int64_t position = 0;
   for (const auto& name : in.authors) db_.exec("article_author_insert", {id, author_id(name), position++});

@@ -1,6 +1,6 @@
 #include "store/job_store.h"
 
-#include "store/sqlite_fts.h"
+#include "store/text_match.h"
 
 #include "content/text.h"
 #include "store/change_store.h"
@@ -21,7 +21,11 @@ std::optional<double> real_or_null(const Row& r, int col) {
 std::int64_t JobStore::employer_id(const std::string& name, std::int64_t council_id) {
   std::string slug = content::slugify(name.empty() ? "unknown employer" : name);
   if (auto e = employer_by_slug(slug)) return e->id;
-  return db_.scalar("employer_insert", {name.empty() ? std::string("Unknown employer") : name, slug, council_id});
+  if (auto id =
+          db_.scalar("employer_insert", {name.empty() ? std::string("Unknown employer") : name, slug, council_id}))
+    return id;
+  auto e = employer_by_slug(slug);  // added by another writer a moment ago
+  return e ? e->id : 0;
 }
 
 SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
@@ -59,6 +63,11 @@ SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
                                              std::int64_t{j.featured},
                                              j.source,
                                              j.updated_at});
+  if (last_saved_id_ == 0) {
+    // Another importer saved the same advert a moment ago (PostgreSQL: ON CONFLICT DO NOTHING).
+    last_saved_id_ = db_.scalar("job_id_by_reference", {j.reference}, 0);
+    return SaveOutcome::already_present;
+  }
   ChangeStore changes(db_);
   changes.record(changes.job_names(last_saved_id_, true), j.updated_at > 0 ? j.updated_at : j.posted_at);
   return SaveOutcome::added;
@@ -141,7 +150,7 @@ std::vector<JobIndexRow> JobStore::index_rows() {
 
 std::vector<std::int64_t> JobStore::keyword_ids(const TextQuery& text, int limit, bool ranked, std::int64_t now) {
   std::vector<std::int64_t> out;
-  const std::string fts = sqlite::fts5_match(text);
+  const std::string fts = text_match(db_, text);
   auto add = [&](const Row& r) { out.push_back(r.int64(0)); };
   if (ranked)
     db_.query("job_fts_ids_ranked_live", {fts, std::int64_t{limit}, now}, add);

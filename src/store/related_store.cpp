@@ -1,6 +1,6 @@
 #include "store/related_store.h"
 
-#include "store/sqlite_fts.h"
+#include "store/text_match.h"
 
 #include "store/article_rows.h"
 
@@ -23,13 +23,17 @@ std::vector<std::pair<std::int64_t, double>> RelatedStore::by_text(const TextQue
   std::vector<std::pair<std::int64_t, double>> out;
   std::string df = "df";
   for (auto n : frequencies) df += " " + std::to_string(n);
-  db_.query("related_by_text", {sqlite::fts5_match(text), exclude_id, std::int64_t{limit}, df},
-            [&](const Row& r) { out.emplace_back(r.int64(0), r.real(1)); });
+  auto add = [&](const Row& r) { out.emplace_back(r.int64(0), r.real(1)); };
+  // PostgreSQL's ts_rank weighs the terms itself: no document frequencies.
+  if (is_postgresql(db_))
+    db_.query("related_by_text", {text_match(db_, text), exclude_id, std::int64_t{limit}}, add);
+  else
+    db_.query("related_by_text", {text_match(db_, text), exclude_id, std::int64_t{limit}, df}, add);
   return out;
 }
 
 std::int64_t RelatedStore::document_count(const std::string& word, std::int64_t cap) {
-  return db_.scalar("term_document_count_capped", {sqlite::fts5_term({word}), cap}, 0);
+  return db_.scalar("term_document_count_capped", {text_term(db_, {word}), cap}, 0);
 }
 
 std::optional<std::int64_t> RelatedStore::visible_at(std::int64_t article_id, std::int64_t now) {

@@ -1,7 +1,9 @@
 #include "store/search_store.h"
 
 #include "store/article_rows.h"
+#include "store/pg_tsquery.h"
 #include "store/sqlite_fts.h"
+#include "store/text_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -81,8 +83,37 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     if (window_total && !f.by_date) *window_total = r.int64(15);
     out.push_back(std::move(h));
   };
-  const std::string fts = expression(f);
   const std::int64_t lim = limit, off = offset;
+  if (is_postgresql(db_)) {
+    // tsquery text; the filters are columns and links (sql/postgresql: search_articles_by_*).
+    const std::string tsq = text_match(db_, f.text);
+    if (f.by_date) {
+      db_.query("search_articles_by_date",
+                {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id}, add);
+    } else {
+      // With two or more terms, each term's rank is weighed by its IDF (as gazette_rank does on SQLite).
+      std::string terms = "{", weights = "{";
+      const std::string idf = idfs(f, now);
+      if (!idf.empty()) {
+        size_t pos = 0;
+        for (const auto& term : f.text.terms) {
+          const size_t end = std::min(idf.find(' ', pos), idf.size());
+          if (terms.size() > 1) terms += ",", weights += ",";
+          terms += pg::array_element(pg::tsquery_term(term, f.text.headline_only));
+          weights += idf.substr(pos, end - pos);
+          pos = end + 1;
+        }
+      }
+      terms += "}", weights += "}";
+      db_.query(
+          "search_articles_by_rank",
+          {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id, terms, weights},
+          add);
+    }
+    for (auto& h : out) load_authors(db_, h.article);
+    return out;
+  }
+  const std::string fts = expression(f);
   if (f.by_date) {
     db_.query("search_articles_by_date", {fts, lo, hi, lim, off}, add);
   } else {
@@ -100,6 +131,9 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
 std::int64_t SearchStore::count(const SearchFilter& f, std::int64_t now, std::int64_t cap) {
   const auto [lo, hi] = key_range(f, now);
   if (lo >= hi) return 0;
+  if (is_postgresql(db_))
+    return db_.scalar("search_articles_count",
+                      {text_match(db_, f.text), lo, hi, cap, f.section_id, f.author_id, f.council_id});
   return db_.scalar("search_articles_count", {expression(f), lo, hi, cap});
 }
 
@@ -116,7 +150,12 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
   // in any article (if it is one, the search finds nothing and the estimate is unused).
   std::string out;
   for (const auto& term : f.text.terms) {
-    const std::int64_t df = n > 0 ? db_.scalar("search_articles_count", {sqlite::fts5_term(term), floor, hi, n}) : 0;
+    std::int64_t df = 0;
+    if (n > 0 && is_postgresql(db_))
+      df = db_.scalar("search_articles_count",
+                      {pg::tsquery_term(term), floor, hi, n, std::int64_t{0}, std::int64_t{0}, std::int64_t{0}});
+    else if (n > 0)
+      df = db_.scalar("search_articles_count", {sqlite::fts5_term(term), floor, hi, n});
     const double idf = std::log(1.0 + (static_cast<double>(n - df) + 0.5) / (static_cast<double>(df) + 0.5));
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, idf, std::chars_format::fixed, 6);
@@ -127,6 +166,11 @@ std::string SearchStore::idfs(const SearchFilter& f, std::int64_t now, int sampl
 }
 
 void SearchStore::check_index() {
+  if (is_postgresql(db_)) {
+    if (auto wrong = db_.scalar("search_index_check", {}); wrong > 0)
+      throw Error("the search index is wrong for " + std::to_string(wrong) + " articles");
+    return;
+  }
   db_.exec("search_index_check", {});
 }
 

@@ -64,8 +64,20 @@ const SqlCatalog& SqlCatalog::sqlite() {
   return catalog;
 }
 
+const SqlCatalog& SqlCatalog::postgresql() {
+  static const SqlCatalog catalog("postgresql");
+  return catalog;
+}
+
+std::vector<std::string> SqlCatalog::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, sql] : queries_) out.push_back(name);
+  return out;
+}
+
 const SqlCatalog& SqlCatalog::of(std::string_view backend) {
   if (backend == "sqlite") return sqlite();
+  if (backend == "postgresql") return postgresql();
   throw Error("no SQL for the backend '" + std::string(backend) + "'");
 }
 

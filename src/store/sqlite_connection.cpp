@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "store/connection.h"
+#include "store/pg_connection.h"
 #include "store/sql_catalog.h"
 #include "store/sqlite_rank.h"
 
@@ -107,6 +109,24 @@ class SqliteConnection final : public Connection {
 
   std::string_view backend() const override { return "sqlite"; }
 
+  void query_sql(const std::string& sql, const std::vector<Value>& params, const RowFn& on_row) override {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &st, nullptr) != SQLITE_OK) fail("(copy)");
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owner(st, &sqlite3_finalize);
+    bind(st, params.data(), params.data() + params.size(), "(copy)");
+    SqliteRow row(st);
+    for (;;) {
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_ROW) {
+        if (on_row) on_row(row);
+      } else if (rc == SQLITE_DONE) {
+        return;
+      } else {
+        fail("(copy)");
+      }
+    }
+  }
+
   void exec_script(std::string_view sql) override {
     std::string text(sql);
     char* err = nullptr;
@@ -143,8 +163,14 @@ class SqliteConnection final : public Connection {
       it = statements_.emplace(std::string(name), st).first;
     }
     sqlite3_stmt* st = it->second;
+    bind(st, params.begin(), params.end(), name);
+    return st;
+  }
+
+  void bind(sqlite3_stmt* st, const Value* begin, const Value* end, std::string_view name) {
     int i = 1;
-    for (const Value& v : params) {
+    for (const Value* p = begin; p != end; ++p) {
+      const Value& v = *p;
       int rc = SQLITE_OK;
       if (std::holds_alternative<std::nullptr_t>(v))
         rc = sqlite3_bind_null(st, i);
@@ -159,7 +185,6 @@ class SqliteConnection final : public Connection {
       if (rc != SQLITE_OK) fail(name);
       ++i;
     }
-    return st;
   }
 
   [[noreturn]] void fail(std::string_view name) {
@@ -185,24 +210,10 @@ std::int64_t Connection::scalar(std::string_view name, std::initializer_list<Val
   return out;
 }
 
-namespace {
-
-bool is_postgresql(const std::string& database) {
-  if (database.starts_with("postgresql://") || database.starts_with("postgres://")) return true;
-  // libpq's keyword form: "host=db.internal dbname=news user=gazette".
-  for (const char* key : {"dbname=", "host=", "hostaddr=", "service="})
-    if (database.starts_with(key) || database.find(std::string(" ") + key) != std::string::npos) return true;
-  return false;
-}
-
-}  // namespace
-
 std::unique_ptr<Connection> open(const std::string& database, bool read_only) {
-  if (database.empty()) throw Error("no database given: set `database` (GAZETTE_DB, --db) to an SQLite file path");
-  if (is_postgresql(database))
-    throw Error(
-        "the database setting names a PostgreSQL database, which this build of Gazette cannot open yet: give an "
-        "SQLite file path");
+  if (database.empty())
+    throw Error("no database given: set `database` (GAZETTE_DB, --db) to an SQLite file path or a postgresql:// URL");
+  if (is_postgresql(database)) return open_postgresql(database, read_only);
   return std::make_unique<SqliteConnection>(database, read_only);
 }
 

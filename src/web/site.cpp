@@ -11,6 +11,7 @@
 #include "content/article_service.h"
 #include "content/dependencies.h"
 #include "search/related.h"
+#include "store/change_listener.h"
 #include "store/change_store.h"
 #include "store/content_store.h"
 #include "store/job_store.h"
@@ -133,6 +134,14 @@ void Site::add_routes() {
   router_.not_found([this](const http::Request& r, const http::Params&) { return not_found_page(r); });
 }
 
+http::Response Site::unavailable_page() {
+  http::Response res = http::Response::text(503, "The site is unavailable for a moment: please try again shortly.\n");
+  res.cacheable = false;
+  res.set_header("Retry-After", "5");
+  res.set_header("Cache-Control", "no-store");
+  return res;
+}
+
 http::Response Site::not_found_page(const http::Request& req) {
   // An imported site's old addresses (schema 16) answer 301 before anything is called missing.
   try {
@@ -181,6 +190,10 @@ void Site::content_written(std::int64_t article_id, std::chrono::steady_clock::t
 http::Response Site::render_uncached(http::Request& req) {
   try {
     return router_.dispatch(req);
+  } catch (const store::Unavailable& e) {
+    // The database server is down or restarting: say so, and let the reader try again shortly.
+    spdlog::warn("{}: {}", req.target, e.what());
+    return unavailable_page();
   } catch (const std::exception& e) {
     spdlog::error("rendering {} failed: {}", req.target, e.what());
     return http::Response::text(500, "Internal server error: the page could not be rendered.\n");
@@ -236,6 +249,9 @@ std::shared_ptr<const CachedPage> Site::render_shared(const std::string& key, ht
   std::shared_ptr<const CachedPage> page;
   try {
     page = render_and_store(key, req, uncached);
+  } catch (const store::Unavailable& e) {
+    spdlog::warn("{}: {}", req.target, e.what());
+    uncached = unavailable_page();
   } catch (const std::exception& e) {
     spdlog::error("rendering {} failed: {}", req.target, e.what());
     uncached = http::Response::text(500, "Internal server error: the page could not be rendered.\n");
@@ -524,9 +540,31 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
 }
 
 void Site::watch_changes() {
-  // A poll is one indexed read; 50 ms keeps "an import shows up at once" true to the eye.
+  // A poll is one indexed read; 50 ms keeps "an import shows up at once" true to the eye. On PostgreSQL
+  // a listener wakes the watcher as soon as another node writes (NOTIFY), and the poll stays as the
+  // fallback; a lost listener is made again after a second.
+  std::unique_ptr<store::ChangeListener> listener;
+  auto next_listen = std::chrono::steady_clock::now();
   while (!stopping_) {
     apply_changes();
+    if (!listener && std::chrono::steady_clock::now() >= next_listen) {
+      try {
+        listener = store::change_listener(config_.db);
+      } catch (const std::exception& e) {
+        spdlog::debug("change listener: {}", e.what());
+      }
+      if (!listener) next_listen = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    }
+    if (listener) {
+      try {
+        listener->wait(50);
+        continue;
+      } catch (const std::exception& e) {
+        spdlog::debug("change listener: {}", e.what());
+        listener.reset();
+        next_listen = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+      }
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

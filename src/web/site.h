@@ -55,6 +55,8 @@ class Site final : public PageContext {
   store::Connection& db() override;
   std::int64_t cached_count(const std::string& name, const std::function<std::int64_t()>& count) override;
   http::Response not_found_page(const http::Request& req) override;
+  // 503 with Retry-After: the database cannot answer now (store::Unavailable).
+  static http::Response unavailable_page();
   void content_written(std::int64_t article_id, std::chrono::steady_clock::time_point write_started) override;
   http::Response article_preview(const content::Article& a,
                                  const std::vector<store::CouncilRow>* typed_councils) override;

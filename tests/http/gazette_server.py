@@ -16,6 +16,7 @@ import html.parser
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -111,11 +112,166 @@ def base_env(extra=None):
     return env
 
 
+# On PostgreSQL (GAZETTE_TEST_BACKEND=postgresql, tests/pg/run.sh) every SQLite path a test names is a
+# database of its own on the server GAZETTE_TEST_PG: the same test files run on both backends.
+PG_URL = os.environ.get("GAZETTE_TEST_PG") if os.environ.get("GAZETTE_TEST_BACKEND") == "postgresql" else None
+_pg_databases = {}
+
+
+def on_postgresql():
+    return PG_URL is not None
+
+
+def skip_on_postgresql(reason):
+    """Marks a test (or class) that is about the SQLite file itself; reason says why."""
+    return unittest.skipIf(on_postgresql(), "SQLite only: " + reason)
+
+
+def pg_url_for(name):
+    base, _, query = PG_URL.partition("?")
+    return base[: base.rfind("/") + 1] + name + ("?" + query if query else "")
+
+
+def _psql(sql):
+    subprocess.run(["psql", PG_URL, "-qXc", sql], check=True, capture_output=True, text=True, timeout=60)
+
+
+def _drop_pg_databases():
+    for name in _pg_databases.values():
+        try:
+            _psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
+        except (subprocess.SubprocessError, OSError):
+            pass
+
+
+def database(db):
+    """The address gazette is given for `db`: the path itself on SQLite; on PostgreSQL a new database
+    for each path (made on first use, dropped when the tests end)."""
+    if db is None or not on_postgresql() or "://" in db or "=" in db:
+        return db
+    path = os.path.abspath(db)
+    if path not in _pg_databases:
+        if not _pg_databases:
+            import atexit
+            atexit.register(_drop_pg_databases)
+        import hashlib
+        name = "gazette_http_%s_%d" % (hashlib.sha1(path.encode()).hexdigest()[:16], os.getpid())
+        _psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % name)
+        _psql("CREATE DATABASE %s" % name)
+        _pg_databases[path] = name
+    return pg_url_for(_pg_databases[path])
+
+
+class _PgCursor:
+    def __init__(self, rows, rowcount):
+        self._rows = rows
+        self.rowcount = rowcount
+        self.connection = None
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self):
+        return list(self._rows)
+
+    def __iter__(self):
+        return iter(self._rows)
+
+
+class _PgConnection:
+    """What tests use of sqlite3's connection (execute with ? parameters, fetchone/fetchall, with-block,
+    close), on a PostgreSQL database through psql: tests read the site's rows the same way on both."""
+
+    _NULL = "\x01NULL\x01"
+
+    def __init__(self, url):
+        self.url = url
+
+    @staticmethod
+    def _literal(v):
+        if v is None:
+            return "NULL"
+        if isinstance(v, bool):
+            return "1" if v else "0"
+        if isinstance(v, (int, float)):
+            return repr(v)
+        return "'" + str(v).replace("'", "''") + "'"
+
+    @staticmethod
+    def _value(text, kind):
+        if text == _PgConnection._NULL:
+            return None
+        if kind in ("bigint", "integer", "smallint"):
+            return int(text)
+        if kind in ("double precision", "real", "numeric"):
+            return float(text)
+        if kind == "boolean":
+            return 1 if text == "t" else 0
+        return text
+
+    def execute(self, sql, params=()):
+        parts = sql.split("?")
+        if len(parts) - 1 != len(params):
+            raise ValueError("%d parameters for %d placeholders" % (len(params), len(parts) - 1))
+        text = parts[0] + "".join(self._literal(v) + rest for v, rest in zip(params, parts[1:]))
+        # The SQLite spellings tests use: group_concat(x[, sep]).
+        text = re.sub(r"group_concat\(([^,()]+)\)", r"string_agg((\1)::text, ',')", text)
+        text = re.sub(r"group_concat\(([^,()]+),\s*('[^']*')\)", r"string_agg((\1)::text, \2)", text)
+        text = text.strip().rstrip(";")
+        # The result's column types first (\gdesc), so numbers come back as numbers and text as text.
+        script = "%s \\gdesc\n\\echo \x1d\n%s;\n" % (text, text)
+        proc = subprocess.run(["psql", self.url, "-XAtq", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
+                               "-P", "null=" + self._NULL], input=script, capture_output=True, text=True, timeout=60)
+        if proc.returncode != 0:
+            raise RuntimeError("psql: %s\n%s" % (proc.stderr, text))
+        desc, _, out = proc.stdout.partition("\x1d\n")
+        types = [r.split("\x1f")[1] for r in desc.strip("\n").split("\x1e") if "\x1f" in r]
+        out = out.rstrip("\n")
+        rows = []
+        for r in (out.split("\x1e") if out else []):
+            fields = r.split("\x1f")
+            rows.append(tuple(self._value(f, types[i] if i < len(types) else "text") for i, f in enumerate(fields)))
+        cur = _PgCursor(rows, len(rows))
+        cur.connection = self
+        return cur
+
+    def commit(self):
+        pass
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def connect_db(db, **kwargs):
+    """sqlite3.connect(db) on SQLite; on PostgreSQL the same calls through psql (_PgConnection)."""
+    if on_postgresql():
+        return _PgConnection(database(db))
+    import sqlite3
+    return sqlite3.connect(db, **kwargs)
+
+
+def media_env(db, env):
+    """On PostgreSQL a site keeps its pictures in ./media unless told: put them beside the path the test
+    named, where they are on SQLite (DATABASE.media)."""
+    if not on_postgresql() or db is None or database(db) == db:
+        return env
+    out = {"GAZETTE_MEDIA_DIR": db + ".media"}
+    out.update(env or {})
+    return out
+
+
 def run_cli(*args, db=None, env=None, timeout=120, cwd=None):
     """Runs `gazette [--db DB] ARGS...`; returns the CompletedProcess (text mode)."""
     cmd = [require_binary()]
+    env = media_env(db, env)
     if db is not None:
-        cmd += ["--db", db]
+        cmd += ["--db", database(db)]
     cmd += [str(a) for a in args]
     return subprocess.run(cmd, capture_output=True, text=True, env=base_env(env), timeout=timeout, cwd=cwd)
 
@@ -175,10 +331,10 @@ class GazetteServer:
         for _attempt in range(3):  # the free port could be taken between probing and binding
             self.port = free_port()
             env = {"GAZETTE_BASE_URL": self.base_url}
-            env.update(self.extra_env)
+            env.update(media_env(self.db, self.extra_env))
             log = open(self.log_path, "ab")
             self.proc = subprocess.Popen(
-                [require_binary(), "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)],
+                [require_binary(), "--db", database(self.db), "serve", "--listen", "%s:%d" % (HOST, self.port)],
                 stdout=log, stderr=subprocess.STDOUT, env=base_env(env), cwd=self.workdir)
             log.close()
             try:

@@ -17,7 +17,7 @@ import time
 import unittest
 import urllib.parse
 
-from gazette_server import (GazetteServer, base_env, demo_data, parse_html, require_binary, run_cli,
+from gazette_server import (database, GazetteServer, base_env, demo_data, parse_html, require_binary, run_cli,
                             skip_or_fail)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -125,7 +125,7 @@ class BulletinTest(unittest.TestCase):
             import base64
             cls.public_key = base64.b64encode(der).decode()
             for (address, password), role in ((EDITOR, "editor"), (WRITER, "writer")):
-                proc = subprocess.run([require_binary(), "--db", cls.db, "users", "add", address, "--name", "Desk",
+                proc = subprocess.run([require_binary(), "--db", database(cls.db), "users", "add", address, "--name", "Desk",
                                        "--role", role], input=password + "\n", capture_output=True, text=True,
                                       env=base_env(), timeout=60)
                 assert proc.returncode == 0, proc.stderr
@@ -401,7 +401,7 @@ class CommandTest(unittest.TestCase):
         self.assertEqual(imported.returncode, 0, imported.stderr)
         mbox = os.path.join(os.path.dirname(os.path.dirname(HERE)), "tests", "fixtures", "mail", "bounces.mbox")
         with open(mbox, "rb") as f:
-            proc = subprocess.run([require_binary(), "--db", self.db, "bulletin", "bounces"], stdin=f,
+            proc = subprocess.run([require_binary(), "--db", database(self.db), "bulletin", "bounces"], stdin=f,
                                   capture_output=True, text=True, env=base_env(), timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("3 messages", proc.stdout)
@@ -447,7 +447,7 @@ class CrashTest(unittest.TestCase):
 
     def test_kill_mid_edition_then_restart_sends_the_rest_once(self):
         env = {"GAZETTE_SMTP_URL": self.sink.url, "GAZETTE_MAIL_RATE": "1000", "GAZETTE_MAIL_CONCURRENCY": "2"}
-        sender = subprocess.Popen([require_binary(), "--db", self.db, "bulletin", "send"], env=base_env(env),
+        sender = subprocess.Popen([require_binary(), "--db", database(self.db), "bulletin", "send"], env=base_env(env),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and len(self.sink.messages()) < 8:

@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 import unittest
 
-from gazette_server import VALID_FIXTURES, fixture, import_listing, require_binary, run_cli
+from gazette_server import skip_on_postgresql, VALID_FIXTURES, fixture, import_listing, require_binary, run_cli
 
 # The article on the line before the invalid byte in invalid_utf8.txt, written afresh here: if the
 # rejected import had written anything, importing this would find it already present.
@@ -160,6 +160,7 @@ class CliTest(unittest.TestCase):
 
     # --- migrate ------------------------------------------------------------------------------
 
+    @skip_on_postgresql("checks the SQLite file is created")
     def test_migrate_new_database_and_again(self):
         proc = run_cli("migrate", db=self.db)
         self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -176,11 +177,13 @@ class CliTest(unittest.TestCase):
         self.assertEqual(report["added"], 3)
         self.assertIn("up to date (version %d)" % version, run_cli("migrate", db=self.db).stdout)
 
+    @skip_on_postgresql("an SQLite file in a directory that does not exist")
     def test_migrate_unwritable_location_fails(self):
         proc = run_cli("migrate", db=os.path.join(self.tmp, "no", "such", "dir", "x.db"))
         self.assertNotEqual(proc.returncode, 0)
         self.assertTrue(proc.stderr.strip())
 
+    @skip_on_postgresql("a file that is not an SQLite database")
     def test_migrate_rejects_a_file_that_is_not_a_database(self):
         path = self.write("notes.db", "these are not the tables you are looking for\n" * 50)
         proc = run_cli("migrate", db=path)
@@ -204,6 +207,7 @@ class CliTest(unittest.TestCase):
         self.assertEqual(values["listen"], "127.0.0.1:8080")
         self.assertEqual(values["page_size"], "20")
 
+    @skip_on_postgresql("echoes the file path given to --db")
     def test_config_environment_overrides(self):
         proc, values = self.config({"GAZETTE_DB": "/srv/news/site.db", "GAZETTE_LISTEN": "127.0.0.1:9911",
                                     "GAZETTE_PAGE_SIZE": "12", "GAZETTE_SITE_NAME": "Council Chronicle"})

@@ -16,7 +16,7 @@ import tempfile
 import threading
 import unittest
 
-from gazette_server import (HOST, GazetteServer, ServerTestCase, base_env, fixture, free_port, import_listing,
+from gazette_server import (skip_on_postgresql, database, HOST, GazetteServer, ServerTestCase, base_env, fixture, free_port, import_listing,
                             require_binary, run_cli)
 
 NOBODY = 65534
@@ -55,7 +55,7 @@ class ServerWithArgs(GazetteServer):
         env.update(self.extra_env)
         with open(self.log_path, "ab") as out, open(self.err_path, "ab") as err:
             self.proc = subprocess.Popen(
-                self.prefix + [require_binary(), "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.port)]
+                self.prefix + [require_binary(), "--db", database(self.db), "serve", "--listen", "%s:%d" % (HOST, self.port)]
                 + self.args, stdout=out, stderr=err, env=base_env(env), cwd=self.workdir)
         try:
             self._wait_healthy()
@@ -72,6 +72,7 @@ class ServerWithArgs(GazetteServer):
 # --- backup ---------------------------------------------------------------------------------------
 
 
+@skip_on_postgresql("`gazette backup` copies an SQLite file (PostgreSQL: pg_dump)")
 class BackupWhileServingTest(ServerTestCase):
     """`gazette backup` of the database a running server reads and writes."""
 
@@ -117,7 +118,7 @@ class BackupWhileServingTest(ServerTestCase):
             for i in range(400):
                 f.write("\u2022 Snapshot story number %d about the harbour\n\n    11 May 2020\n\n"
                         "    Story %d: the harbour board met again and agreed nothing new.\n\n" % (i, i))
-        importer = subprocess.Popen([require_binary(), "--db", self.db, "import", "listing", listing],
+        importer = subprocess.Popen([require_binary(), "--db", database(self.db), "import", "listing", listing],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=base_env())
         out = self.target("during.db")
         proc = run_cli("backup", out, db=self.db)
@@ -152,6 +153,7 @@ class BackupWhileServingTest(ServerTestCase):
         self.assertEqual(count(self.db, ARTICLES), before)
 
 
+@skip_on_postgresql("`gazette backup` copies an SQLite file (PostgreSQL: pg_dump)")
 class BackupErrorsTest(unittest.TestCase):
     def setUp(self):
         require_binary()
@@ -192,6 +194,7 @@ class BackupErrorsTest(unittest.TestCase):
 # --- serve on a database it cannot write ----------------------------------------------------------
 
 
+@skip_on_postgresql("serving a read-only database file (file permissions, SQLite's read-only open)")
 class ReadOnlyServeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -271,7 +274,7 @@ class ReadOnlyServeTest(unittest.TestCase):
         os.remove(self.db)
         sqlite3.connect(self.db).execute("CREATE TABLE notes (x)").connection.close()
         self.make_read_only()
-        proc = subprocess.run([require_binary(), "--db", self.db, "serve", "--read-only", "--listen",
+        proc = subprocess.run([require_binary(), "--db", database(self.db), "serve", "--read-only", "--listen",
                                "%s:%d" % (HOST, free_port())], capture_output=True, text=True, env=base_env(),
                               timeout=30)
         self.assertEqual(proc.returncode, 1)
@@ -280,7 +283,7 @@ class ReadOnlyServeTest(unittest.TestCase):
 
     def test_missing_database_with_read_only_flag_is_an_error(self):
         os.remove(self.db)
-        proc = subprocess.run([require_binary(), "--db", self.db, "serve", "--read-only", "--listen",
+        proc = subprocess.run([require_binary(), "--db", database(self.db), "serve", "--read-only", "--listen",
                                "%s:%d" % (HOST, free_port())], capture_output=True, text=True, env=base_env(),
                               timeout=30)
         self.assertEqual(proc.returncode, 1)

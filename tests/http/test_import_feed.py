@@ -4,11 +4,10 @@ same dedupe rules as the other importers, and old addresses answer 301."""
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import unittest
 
-from gazette_server import SOURCE_DIR, GazetteServer, require_binary, run_cli
+from gazette_server import connect_db, SOURCE_DIR, GazetteServer, require_binary, run_cli
 
 FEEDS = os.path.join(SOURCE_DIR, "tests", "fixtures", "feeds")
 
@@ -30,7 +29,7 @@ class ImportFeedTest(unittest.TestCase):
                                     os.path.join(FEEDS, "old_site_atom.xml"), "--section", "Comment")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual([(r["format"], r["added"]) for r in reports], [("rss", 2), ("atom", 1)])
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             rows = {r[0]: r[1:] for r in con.execute(
                 "SELECT a.headline, a.published_at, a.standfirst, a.body_markdown, s.name, "
                 "(SELECT group_concat(au.name) FROM article_authors x JOIN authors au ON au.id = x.author_id "
@@ -88,7 +87,7 @@ class ImportFeedTest(unittest.TestCase):
                 self.assertEqual(proc.returncode, 1)
                 self.assertFalse(reports[0]["ok"])
                 self.assertIn(expect, reports[0]["error"])
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             self.assertEqual(con.execute("SELECT count(*) FROM articles").fetchone()[0], 0)
 
 

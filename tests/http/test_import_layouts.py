@@ -3,11 +3,10 @@ a file with text from which nothing is recognised is reported, "ok": false, exit
 
 import os
 import shutil
-import sqlite3
 import tempfile
 import unittest
 
-from gazette_server import fixture, import_listing, require_binary, run_cli
+from gazette_server import connect_db, fixture, import_listing, require_binary, run_cli
 
 LAYOUT_FIXTURES = {
     "stacked_bylines.txt": ("stacked", 3),
@@ -45,7 +44,7 @@ class ImportLayoutsTest(unittest.TestCase):
     def test_sections_from_upper_case_labels(self):
         proc, _ = import_listing(self.db, fixture("numeric_dates.txt"))
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             rows = con.execute("SELECT a.headline, s.name FROM articles a JOIN sections s ON s.id = a.section_id "
                                "ORDER BY a.headline").fetchall()
         self.assertIn(("Home care rates rise by nine per cent", "Social care"), rows)
@@ -55,7 +54,7 @@ class ImportLayoutsTest(unittest.TestCase):
         proc, report = import_listing(self.db, fixture("truncated_advert.txt"))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(report["adverts_new"], 2)
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             rows = dict((r[0], r[1:]) for r in con.execute("SELECT title, location, contract, hours FROM jobs"))
         self.assertEqual(rows["Tree Officer"], ("Harlow, Essex", "permanent", "full-time"))
         self.assertEqual(rows["Grounds Maintenance Supervisor"][1:], ("fixed-term", "part-time"))

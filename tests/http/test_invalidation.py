@@ -4,11 +4,10 @@ re-render keeps the old page and is logged."""
 
 import os
 import re
-import sqlite3
 import time
 import unittest
 
-from gazette_server import ServerTestCase, import_listing, run_cli
+from gazette_server import connect_db, ServerTestCase, import_listing, run_cli
 
 PARISH = "/news/2022/05/19/parish-precepts-under-the-microscope"
 GRITTING = "/news/2022/03/08/why-the-gritting-rota-needs-a-rethink"
@@ -116,7 +115,7 @@ class StaleBoundTest(InvalidationServer):
 
     def test_failed_rerender_keeps_the_old_page_within_the_bound_then_recovers(self):
         old = self.warm("/")
-        db = sqlite3.connect(self.db, timeout=10)
+        db = connect_db(self.db, timeout=10)
         try:
             # Break the page's query, then name a change the home page depends on.
             db.execute("ALTER TABLE sections RENAME TO sections_gone")

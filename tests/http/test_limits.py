@@ -9,7 +9,7 @@ import time
 import unittest
 import urllib.parse
 
-from gazette_server import HOST, ServerTestCase, base_env, require_binary, status_of
+from gazette_server import database, HOST, ServerTestCase, base_env, require_binary, status_of
 
 
 class LimitsTest(ServerTestCase):
@@ -22,7 +22,7 @@ class LimitsTest(ServerTestCase):
 
     def test_a_second_server_on_the_same_port_refuses_to_start(self):
         proc = subprocess.run(
-            [require_binary(), "--db", self.db, "serve", "--listen", "%s:%d" % (HOST, self.server.port)],
+            [require_binary(), "--db", database(self.db), "serve", "--listen", "%s:%d" % (HOST, self.server.port)],
             capture_output=True, text=True, env=base_env({}), timeout=20)
         self.assertNotEqual(proc.returncode, 0, "a second server started on a port in use")
         self.assertIn("address in use", proc.stdout + proc.stderr)

@@ -9,14 +9,13 @@ Pictures are made here, as PNGs written with zlib (no picture files are read fro
 import json
 import os
 import re
-import sqlite3
 import struct
 import unittest
 import uuid
 import xml.etree.ElementTree as ET
 import zlib
 
-from gazette_server import SOURCE_DIR, ServerTestCase, parse_html, run_cli, status_of
+from gazette_server import connect_db, SOURCE_DIR, ServerTestCase, parse_html, run_cli, status_of
 from test_newsroom import EDITOR, RECRUITER, STORIES, add_user, cookie_value, form
 
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
@@ -130,7 +129,7 @@ class MediaTest(ServerTestCase):
         return int(m.group(1))
 
     def media_rows(self):
-        with sqlite3.connect(self.db) as c:
+        with connect_db(self.db) as c:
             return c.execute("SELECT count(*) FROM media").fetchone()[0]
 
     def media_files(self):
@@ -138,7 +137,7 @@ class MediaTest(ServerTestCase):
         return sorted(os.listdir(d)) if os.path.isdir(d) else []
 
     def variant_paths(self, media_id):
-        with sqlite3.connect(self.db) as c:
+        with connect_db(self.db) as c:
             h, widths = c.execute("SELECT hash, widths FROM media WHERE id = ?", (media_id,)).fetchone()
         return h, [int(w) for w in widths.split()]
 
@@ -366,7 +365,7 @@ class MediaTest(ServerTestCase):
                 r = self.post("/newsroom/articles/new", form(**values), cookie=cookie)
                 self.assertEqual(r.status, 422)
                 self.assertIn(reason, parse_html(r.text).find("p", cls="form-error").clean_text())
-        with sqlite3.connect(self.db) as c:
+        with connect_db(self.db) as c:
             self.assertEqual(c.execute("SELECT count(*) FROM articles WHERE headline LIKE 'A story with a picture%'")
                              .fetchone()[0], 0)
 

@@ -8,13 +8,12 @@ tests/fixtures/search/stories.txt.
 import concurrent.futures
 import os
 import re
-import sqlite3
 import subprocess
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from gazette_server import SOURCE_DIR, ServerTestCase, base_env, parse_html, require_binary
+from gazette_server import database, connect_db, SOURCE_DIR, ServerTestCase, base_env, parse_html, require_binary
 
 STORIES = os.path.join(SOURCE_DIR, "tests", "fixtures", "search", "stories.txt")
 EDITOR = ("ed@example.org", "a long editor passphrase")
@@ -27,7 +26,7 @@ SOUTHWARK = "/councils/london-borough-of-southwark"
 
 
 def add_user(db, email, password, role, name="Test Person"):
-    return subprocess.run([require_binary(), "--db", db, "users", "add", email, "--name", name, "--role", role],
+    return subprocess.run([require_binary(), "--db", database(db), "users", "add", email, "--name", name, "--role", role],
                           input=password + "\n", capture_output=True, text=True, env=base_env(), timeout=60)
 
 
@@ -421,7 +420,7 @@ class NewsroomTest(ServerTestCase):
         draft_url = r.header("Location").split("?")[0]
         _, values = self.editor_form(cookie, draft_url)
         # Back-date the draft to 2020 (as if drafted long ago), so the change of date shows.
-        with sqlite3.connect(self.db) as conn:
+        with connect_db(self.db) as conn:
             conn.execute("UPDATE articles SET published_at = 1577869200 WHERE headline = ?",
                          ("Unannounced budget gap at Wigan Council",))
         _, values = self.editor_form(cookie, draft_url)
@@ -477,7 +476,7 @@ class UsersCommandTest(unittest.TestCase):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def run_cli(self, *args, stdin=""):
-        return subprocess.run([require_binary(), "--db", self.db, *args], input=stdin, capture_output=True, text=True,
+        return subprocess.run([require_binary(), "--db", database(self.db), *args], input=stdin, capture_output=True, text=True,
                               env=base_env(), timeout=60)
 
     def test_add_list_disable(self):
@@ -499,8 +498,7 @@ class UsersCommandTest(unittest.TestCase):
         self.assertEqual(self.run_cli("users", "passwd", "a@example.org", stdin="short\n").returncode, 1)
         self.assertEqual(self.run_cli("users", "passwd", "a@example.org", stdin="another long password\n").returncode, 0)
         # The stored form is an argon2id string, never the password.
-        import sqlite3
-        with sqlite3.connect(self.db) as conn:
+        with connect_db(self.db) as conn:
             (stored,) = conn.execute("SELECT password_hash FROM users").fetchone()
         self.assertTrue(stored.startswith("$argon2id$"), stored)
         self.assertNotIn("another long password", stored)

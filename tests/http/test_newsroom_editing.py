@@ -6,10 +6,9 @@ typed into any field stay text on every page.
 
 import json
 import re
-import sqlite3
 import unittest
 
-from gazette_server import ServerTestCase, parse_html
+from gazette_server import connect_db, ServerTestCase, parse_html
 from test_newsroom import STORIES, add_user, cookie_value, form
 
 EDITOR = ("editing@example.org", "a long editing passphrase")
@@ -75,11 +74,11 @@ class NewsroomEditingTest(ServerTestCase):
         return url, int(url.rsplit("/", 1)[1])
 
     def row(self, article_id, columns="headline, status, published_at, version, revised_at, slug, deleted_at"):
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             return db.execute("SELECT %s FROM articles WHERE id = ?" % columns, (article_id,)).fetchone()
 
     def public_path(self, article_id):
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             slug, published, section = db.execute(
                 "SELECT a.slug, a.published_at, s.slug FROM articles a JOIN sections s ON s.id = a.section_id "
                 "WHERE a.id = ?", (article_id,)).fetchone()
@@ -178,7 +177,7 @@ class NewsroomEditingTest(ServerTestCase):
         r = self.post(url, form(**dict(v, published="2025-03-30T01:30")))
         self.assertEqual(r.status, 422, "that hour does not exist in London")
         # Seconds the form cannot show are kept by an edit that does not change the time.
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             db.execute("UPDATE articles SET published_at = 1751358617 WHERE id = ?", (article,))
         v = self.editor_form(url)
         self.assertEqual(self.post(url, form(**dict(v, body="An edit."))).status, 303)
@@ -228,7 +227,7 @@ class NewsroomEditingTest(ServerTestCase):
         # A binned article past 30 days is deleted for good at the next clear-out.
         url2, gone = self.create("A story binned long ago")
         self.assertEqual(self.post(url2 + "/bin", form(csrf=self.csrf())).status, 303)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             db.execute("UPDATE articles SET deleted_at = deleted_at - 31 * 86400 WHERE id = ?", (gone,))
         _, third = self.create("A third story binned now")
         self.assertEqual(self.post("/newsroom/articles/%d/bin" % third, form(csrf=self.csrf())).status, 303)
@@ -300,7 +299,7 @@ class NewsroomEditingTest(ServerTestCase):
                     if a.get("href", "").startswith("/newsroom/articles/")] if table else []
         drafts = rows("/newsroom?status=draft")
         self.assertIn("A filtered draft in comment", drafts)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             n_drafts = db.execute("SELECT count(*) FROM articles WHERE status = 'draft' AND deleted_at = 0").fetchone()[0]
         self.assertEqual(len(drafts), min(n_drafts, 50))
         self.assertEqual(rows("/newsroom?status=draft&section=comment&author=fil-ter"), ["A filtered draft in comment"])

@@ -8,10 +8,9 @@ only their organisation's adverts (tests/http/test_newsroom_adverts.py tests the
 """
 
 import re
-import sqlite3
 import unittest
 
-from gazette_server import ServerTestCase, parse_html, run_cli
+from gazette_server import connect_db, ServerTestCase, parse_html, run_cli
 from test_newsroom import STORIES, add_user, cookie_value, form
 
 PEOPLE = {
@@ -89,7 +88,7 @@ class NewsroomRolesTest(ServerTestCase):
         return int(re.search(r"/newsroom/adverts/(\d+)", r.header("Location")).group(1))
 
     def article_row(self, article_id):
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             return db.execute("SELECT headline, status, deleted_at, version FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
 
@@ -245,7 +244,7 @@ class NewsroomRolesTest(ServerTestCase):
         fields.update(status="draft", action="submit")
         r = self.post("/newsroom/articles/%d" % draft, form(**fields), cookie=writer)
         self.assertEqual(r.status, 303, r.body[:300])
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertGreater(db.execute("SELECT submitted_at FROM articles WHERE id = ?", (draft,)).fetchone()[0], 0)
         # The writer's list holds only their own articles.
         listing = self.server.get("/newsroom", {"Cookie": writer}).text
@@ -292,7 +291,7 @@ class NewsroomRolesTest(ServerTestCase):
         newcomer = self.sign_in(("new.person@example.org", "a fine new password"))
         self.assertEqual(self.server.get("/newsroom/audit", {"Cookie": newcomer}).status, 200, "an editor")
 
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             person = db.execute("SELECT id FROM users WHERE email = 'new.person@example.org'").fetchone()[0]
             me = db.execute("SELECT id FROM users WHERE email = ?", (PEOPLE["owner"][0],)).fetchone()[0]
         base = "/newsroom/people/%d" % person
@@ -321,7 +320,7 @@ class NewsroomRolesTest(ServerTestCase):
         for action in ("person.invite", "person.join", "person.role", "person.sign_out_everywhere",
                        "person.reset_password", "person.disable"):
             self.assertIn(action, log)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             before, after = db.execute("SELECT before, after FROM audit_log WHERE action = 'person.role'").fetchone()
         self.assertIn('"role":"editor"', before)
         self.assertIn('"role":"writer"', after)

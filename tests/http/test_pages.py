@@ -6,7 +6,7 @@ import socket
 import unittest
 from datetime import datetime, timezone
 
-from gazette_server import HOST, ServerTestCase, parse_html, read_until_closed
+from gazette_server import database, HOST, ServerTestCase, parse_html, read_until_closed
 
 # A listing item whose headline and standfirst carry markup and ampersands: they must reach the
 # reader as text, never as HTML.
@@ -434,7 +434,7 @@ class SiteAddressTest(unittest.TestCase):
         db = os.path.join(work, "site.db")
         demo_data(db, 20)
         port = free_port()
-        proc = subprocess.Popen([require_binary(), "--db", db, "serve", "--listen", "%s:%d" % (HOST, port)],
+        proc = subprocess.Popen([require_binary(), "--db", database(db), "serve", "--listen", "%s:%d" % (HOST, port)],
                                 env=base_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = "http://%s:%d" % (HOST, port)

@@ -8,13 +8,12 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import time
 import urllib.parse
 import unittest
 
-from gazette_server import SHARED_DIR, SOURCE_DIR, GazetteServer, require_binary, run_cli, skip_or_fail
+from gazette_server import connect_db, SHARED_DIR, SOURCE_DIR, GazetteServer, require_binary, run_cli, skip_or_fail
 
 SMALL = os.path.join(SOURCE_DIR, "tests", "fixtures", "wxr", "small_site.xml")
 SHARED_WXR = sorted(glob.glob(os.path.join(SHARED_DIR, "data", "wxr", "*.xml")))
@@ -48,7 +47,7 @@ class WxrImportTest(unittest.TestCase):
         """Every imported article readers may see renders at its Gazette address (200, its headline),
         and its old address answers 301 there, unless the old address is itself a Gazette page now
         (a WordPress page at /news and a section called News)."""
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             rows = con.execute("SELECT r.old_path, a.headline, a.status, s.slug, a.slug, a.published_at "
                                "FROM redirects r JOIN articles a ON a.id = r.article_id "
                                "JOIN sections s ON s.id = a.section_id").fetchall()
@@ -88,7 +87,7 @@ class WxrImportTest(unittest.TestCase):
         self.assertIn("trash", reasons["Deleted story"])
         self.assertIn("password", reasons["Members only briefing"])
         self.assertIn("nav_menu_item", reasons["Home"])
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             rows = {r[0]: r[1:] for r in con.execute(
                 "SELECT a.slug, a.status, s.name, a.standfirst, a.body_markdown FROM articles a "
                 "JOIN sections s ON s.id = a.section_id")}
@@ -143,11 +142,11 @@ class WxrImportTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual((report["attachments_imported"], report["lead_images_set"]), (1, 1), report)
         self.assertEqual(report["attachments_refused"], [])
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             self.assertEqual(con.execute("SELECT count(*) FROM media").fetchone()[0], 1)
         again, second = import_wxr(self.db, SMALL, "--uploads", os.path.join(self.tmp, "pics"))
         self.assertEqual(again.returncode, 0, again.stderr)
-        with sqlite3.connect(self.db) as con:
+        with connect_db(self.db) as con:
             self.assertEqual(con.execute("SELECT count(*) FROM media").fetchone()[0], 1, "the same picture once")
         server = self.serve()
         page = server.get("/2019/06/12/shared-budget-timetable/")

@@ -1,0 +1,3 @@
+-- SQLite adds an fts5vocab table here (document frequency of every term). PostgreSQL counts a term's
+-- documents through the GIN index (term_document_count_capped), so this version changes nothing.
+-- (no statement)

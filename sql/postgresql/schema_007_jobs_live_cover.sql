@@ -1,0 +1,1 @@
+CREATE INDEX jobs_liveness ON jobs (id, status, closes_at);
