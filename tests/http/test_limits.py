@@ -115,7 +115,7 @@ class SignInsOffTheIoThreadTest(ServerTestCase):
     @classmethod
     def prepare_db(cls):
         for email, password in cls.ACCOUNTS:
-            proc = subprocess.run([require_binary(), "--db", cls.db, "users", "add", email, "--name", "Burst",
+            proc = subprocess.run([require_binary(), "--db", database(cls.db), "users", "add", email, "--name", "Burst",
                                    "--role", "writer"], input=password + "\n", capture_output=True, text=True,
                                   env=base_env(), timeout=60)
             if proc.returncode != 0:

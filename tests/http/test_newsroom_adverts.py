@@ -7,10 +7,9 @@ is in the audit log, invalidates the pages that show the advert, and shows typed
 
 import json
 import re
-import sqlite3
 import unittest
 
-from gazette_server import ServerTestCase, parse_html, run_cli
+from gazette_server import connect_db, ServerTestCase, parse_html, run_cli
 from test_newsroom import add_user, cookie_value, form
 
 PEOPLE = {
@@ -45,7 +44,7 @@ class NewsroomAdvertsTest(ServerTestCase):
             if proc.returncode != 0:
                 raise RuntimeError("users add failed: %s" % proc.stderr)
         # Two organisations: Barchester (moderated) for "recruiter", Ambridge (trusted) for "trusted".
-        with sqlite3.connect(cls.db) as db:
+        with connect_db(cls.db) as db:
             db.execute("INSERT INTO employers (name, slug, organisation, trusted) "
                        "VALUES ('Barchester District Council', 'barchester-district-council', 1, 0)")
             db.execute("INSERT INTO employers (name, slug, organisation, trusted) "
@@ -82,12 +81,12 @@ class NewsroomAdvertsTest(ServerTestCase):
         return int(re.search(r"/newsroom/adverts/(\d+)", r.header("Location")).group(1))
 
     def row(self, job_id):
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             return db.execute("SELECT status, moderation, rejection_reason, category, category_set_by, slug, title "
                               "FROM jobs WHERE id = ?", (job_id,)).fetchone()
 
     def audit_actions(self):
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             return [r[0] for r in db.execute("SELECT action FROM audit_log ORDER BY id")]
 
     # --- tests -----------------------------------------------------------------------------------
@@ -158,7 +157,7 @@ class NewsroomAdvertsTest(ServerTestCase):
 
     def test_checks_refuse_a_bad_advert_and_keep_what_was_typed(self):
         recruiter = self.sign_in("recruiter")
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             before = db.execute("SELECT count(*) FROM jobs").fetchone()[0]
         bad = advert(title="Permanent planner £35k", location="", salary="Competitive", closing_date="2001-01-31",
                      apply_url="javascript:alert(1)", apply_email="")
@@ -169,7 +168,7 @@ class NewsroomAdvertsTest(ServerTestCase):
                       "cannot be read as figures", "has passed", "must be a web address"):
             self.assertIn(words, text)
         self.assertIn('value="Permanent planner £35k"', text, "what was typed is kept")
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertEqual(db.execute("SELECT count(*) FROM jobs").fetchone()[0], before, "nothing was saved")
         # No way to apply: cannot be published.
         r = self.post("/newsroom/adverts/new", form(csrf=recruiter[1], **advert(apply_url="", apply_email="")),
@@ -200,7 +199,7 @@ class NewsroomAdvertsTest(ServerTestCase):
         self.assertEqual(doc.find("a", cls="apply-button").get("href"), "https://careers.example.org/apply/123")
         self.assertIn("Barchester District Council", r.text)
         self.assertEqual(r.header("X-Robots-Tag"), "noindex")
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertEqual(db.execute("SELECT count(*) FROM jobs WHERE title LIKE 'Preview planner%'").fetchone()[0],
                              0, "a preview saves nothing")
         job = self.post_advert(recruiter, title="Stored preview planner")
@@ -292,7 +291,7 @@ class NewsroomAdvertsTest(ServerTestCase):
         self.assertEqual(r.status, 303, r.body[:300])
         page = self.server.get("/newsroom/organisations", {"Cookie": editor[0]}).text
         self.assertIn("Borsetshire County Council &lt;i&gt;x&lt;/i&gt;", page)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             org = db.execute("SELECT id, trusted FROM employers WHERE name LIKE 'Borsetshire%'").fetchone()
             joiner = db.execute("SELECT id FROM users WHERE email = 'joiner@example.org'").fetchone()[0]
             writer = db.execute("SELECT id FROM users WHERE email = 'writer@example.org'").fetchone()[0]
@@ -305,7 +304,7 @@ class NewsroomAdvertsTest(ServerTestCase):
         r = self.post("/newsroom/organisations/assign", form(csrf=editor[1], user=str(joiner), organisation=str(org[0])),
                       cookie=editor[0])
         self.assertEqual(r.status, 303)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertEqual(db.execute("SELECT trusted FROM employers WHERE id = ?", (org[0],)).fetchone()[0], 1)
             self.assertEqual(db.execute("SELECT employer_id FROM users WHERE id = ?", (joiner,)).fetchone()[0], org[0])
         job = self.post_advert("joiner", title="Trading standards officer")
@@ -330,7 +329,7 @@ class NewsroomAdvertsTest(ServerTestCase):
         r = self.post(path, form(csrf=token, password="a fine new password", password_again="a fine new password"),
                       cookie="gazette_login_csrf=" + token)
         self.assertEqual(r.status, 303)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertEqual(db.execute("SELECT employer_id FROM users WHERE email = 'new.recruiter@example.org'")
                              .fetchone()[0], org[0])
         self.assertIn("Recruiter for Borsetshire", self.server.get("/newsroom/people", {"Cookie": owner[0]}).text)

@@ -46,7 +46,7 @@ class NewsroomRolesTest(ServerTestCase):
             if proc.returncode != 0:
                 raise RuntimeError("users add failed: %s" % proc.stderr)
         # The recruiter belongs to an organisation that is not trusted: their adverts wait for an editor.
-        with sqlite3.connect(cls.db) as db:
+        with connect_db(cls.db) as db:
             db.execute("INSERT INTO employers (name, slug, organisation) VALUES ('Matrix Council', 'matrix-council', 1)")
             db.execute("UPDATE users SET employer_id = (SELECT id FROM employers WHERE slug = 'matrix-council') "
                        "WHERE email = ?", (PEOPLE["recruiter"][0],))
@@ -110,7 +110,7 @@ class NewsroomRolesTest(ServerTestCase):
 
         recruiter = sessions["recruiter"]
         own_advert = self.new_advert(recruiter, "Recruiter's own advert for the matrix")
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             matrix_org = db.execute("SELECT id FROM employers WHERE slug = 'matrix-council'").fetchone()[0]
 
         def pending_advert():
@@ -226,7 +226,7 @@ class NewsroomRolesTest(ServerTestCase):
                             organisation="0")
                 self.assertEqual(self.post(path, form(csrf="not-the-token", **body), cookie=owner).status, 403)
                 self.assertEqual(self.post(path, form(**body), cookie=owner).status, 403)
-        with sqlite3.connect(self.db) as db:
+        with connect_db(self.db) as db:
             self.assertEqual(db.execute("SELECT title, moderation FROM jobs WHERE id = ?", (advert,)).fetchone(),
                              ("Token check advert", "pending"))
 
