@@ -97,39 +97,11 @@ const char* done_message(const std::string& what) {
 }  // namespace
 
 AdvertDesk::Access AdvertDesk::require(const http::Request& req, accounts::Action action) {
-  Access a;
-  if (auto token = http::cookie(req, kSessionCookie))
-    a.session = accounts::session_for(db(), *token, std::time(nullptr));
-  const bool post = req.method == "POST";
-  if (!a.session) {
-    a.refusal =
-        post ? notice(401, "Not signed in",
-                      "Your session had ended (or the account was disabled). Sign in again; nothing was changed.",
-                      nullptr)
-             : redirect_see_other("/newsroom/login");
-    return a;
-  }
-  if (post) {
-    a.form = http::parse_form(req.body);
-    if (!a.form) {
-      a.refusal =
-          notice(400, "Not changed", "The form could not be read (it was not valid UTF-8 form data).", &*a.session);
-      return a;
-    }
-  }
-  if (!accounts::allowed(a.session->user.role, action)) {
-    a.refusal = notice(403, "Not allowed",
-                       std::string("A ") + accounts::to_string(a.session->user.role) +
-                           " account cannot do this. Ask an editor or the site's owner.",
-                       &*a.session);
-    return a;
-  }
-  if (post && !accounts::tokens_equal(a.session->csrf_token, http::field(*a.form, "csrf"))) {
-    a.refusal = notice(403, "Not changed",
-                       "The form had expired, so nothing was changed. Reload the page and try again.", &*a.session);
-    return a;
-  }
-  a.organisation = accounts::organisation_of(db(), a.session->user.id);
+  Access a{require_access(db(), req, action,
+                          [this](int status, const std::string& title, const std::string& message,
+                                 const accounts::Session* session) { return notice(status, title, message, session); }),
+           0};
+  if (!a.refusal) a.organisation = accounts::organisation_of(db(), a.session->user.id);
   return a;
 }
 

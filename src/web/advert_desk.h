@@ -19,6 +19,7 @@
 #include "accounts/accounts.h"
 #include "http/form.h"
 #include "jobs/advert_checks.h"
+#include "web/newsroom_internal.h"
 #include "web/page_context.h"
 
 namespace gazette::web {
@@ -29,10 +30,8 @@ class AdvertDesk : public PageModule {
   void add_routes(http::Router& router) override;
 
  private:
-  struct Access {
-    std::optional<accounts::Session> session;
-    std::optional<http::Response> refusal;
-    std::optional<http::Fields> form;
+  // The newsroom's access check (require_access), plus the user's organisation.
+  struct Access : NewsroomAccess {
     std::int64_t organisation = 0;  // the user's organisation (0: none)
   };
   Access require(const http::Request& req, accounts::Action action);

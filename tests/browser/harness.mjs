@@ -1,11 +1,13 @@
-// Shared by browser test files: builds a demo database with the real binary, serves it on a free
-// loopback port, and stops it. (reader.test.mjs keeps its own copy of the same steps.)
+// Shared by every browser test file: builds a demo database with the real binary, adds the test's
+// accounts, serves it on a free loopback port, launches Chromium, and stops the server (a server that
+// does not stop within 15 s of SIGTERM fails the test).
 import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 
 export const BIN = process.env.GAZETTE_BIN || '/work/main/build/gazette';
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -34,12 +36,33 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Starts `gazette serve` on a fresh demo database; returns { baseURL, stop() }.
-export async function startDemoServer({ articles = 300, jobs = 300 } = {}) {
+// `gazette users add`, with the password on stdin as an administrator would pipe it.
+function addUser(db, { email, password, role, name }) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(BIN, ['--db', db, 'users', 'add', email, '--name', name, '--role', role],
+                           { env: gazetteEnv(), timeout: 60_000 },
+                           (err, _stdout, stderr) => (err ? reject(new Error(`users add: ${stderr}`)) : resolve()));
+    child.stdin.end(`${password}\n`);
+  });
+}
+
+// Headless Debian Chromium, as every browser test file launches it.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// Starts `gazette serve` on a fresh demo database with `users` ({ email, password, role, name })
+// added; returns { baseURL, stop() }. stop() throws when the server needed SIGKILL.
+export async function startDemoServer({ articles = 300, jobs = 300, users = [] } = {}) {
   const workDir = await mkdtemp(path.join(tmpdir(), 'gazette-browser-'));
   const db = path.join(workDir, 'site.db');
   await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', String(articles), '--jobs', String(jobs),
                                   '--quiet'], { env: gazetteEnv(), timeout: 120_000 });
+  for (const user of users) await addUser(db, user);
   const port = await freePort();
   const baseURL = `http://${HOST}:${port}`;
   let stderr = '';
@@ -60,6 +83,8 @@ export async function startDemoServer({ articles = 300, jobs = 300 } = {}) {
       if (result === 'timeout') {
         server.kill('SIGKILL');
         await exit;
+        await rm(workDir, { recursive: true, force: true });
+        throw new Error(`gazette serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
       }
     }
     await rm(workDir, { recursive: true, force: true });

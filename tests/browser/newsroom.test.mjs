@@ -6,85 +6,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchBrowser, startDemoServer } from './harness.mjs';
 
-const BIN = process.env.GAZETTE_BIN || '/work/main/build/gazette';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const HOST = '127.0.0.1';
 const STEP_TIMEOUT_MS = 10_000;
-const EDITOR = { email: 'tabs@example.org', password: 'a long two-tabs passphrase' };
+const EDITOR = { email: 'tabs@example.org', password: 'a long two-tabs passphrase', role: 'editor', name: 'Tab Editor' };
 
-function gazetteEnv() {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GAZETTE_')));
-  env.GAZETTE_ACCESS_LOG = 'false';
-  return env;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-let workDir, server, serverExit, baseURL, browser;
-let serverStderr = '';
-
-async function startServer() {
-  workDir = await mkdtemp(path.join(tmpdir(), 'gazette-newsroom-'));
-  const db = path.join(workDir, 'site.db');
-  await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '20', '--quiet'],
-                            { env: gazetteEnv(), timeout: 120_000 });
-  await new Promise((resolve, reject) => {
-    const child = execFile(BIN, ['--db', db, 'users', 'add', EDITOR.email, '--name', 'Tab Editor', '--role', 'editor'],
-                           { env: gazetteEnv(), timeout: 60_000 },
-                           (err, _o, stderr) => (err ? reject(new Error(`users add: ${stderr}`)) : resolve()));
-    child.stdin.end(`${EDITOR.password}\n`);
-  });
-  const port = await freePort();
-  baseURL = `http://${HOST}:${port}`;
-  server = spawn(BIN, ['--db', db, 'serve', '--listen', `${HOST}:${port}`],
-                 { env: gazetteEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
-  server.stderr.setEncoding('utf8');
-  server.stderr.on('data', (chunk) => { serverStderr = (serverStderr + chunk).slice(-8192); });
-  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await sleep(50);
-  }
-  throw new Error(`gazette serve was not healthy:\n${serverStderr}`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  server.kill('SIGTERM');
-  let timer;
-  const timedOut = new Promise((resolve) => { timer = setTimeout(resolve, 15_000, 'timeout'); });
-  const result = await Promise.race([serverExit, timedOut]);
-  clearTimeout(timer);
-  if (result === 'timeout') {
-    server.kill('SIGKILL');
-    await serverExit;
-    throw new Error('gazette serve did not stop within 15 s of SIGTERM');
-  }
-}
+let site, baseURL, browser;
 
 async function signIn(page) {
   await page.goto('/newsroom/login');
@@ -108,23 +35,16 @@ async function createArticle(page, headline, body) {
 
 describe('an editor in Chromium', () => {
   before(async () => {
-    await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    site = await startDemoServer({ articles: 20, jobs: 0, users: [EDITOR] });
+    baseURL = site.baseURL;
+    browser = await launchBrowser();
   });
 
   after(async () => {
     try {
       if (browser) await browser.close();
     } finally {
-      try {
-        await stopServer();
-      } finally {
-        if (workDir) await rm(workDir, { recursive: true, force: true });
-      }
+      if (site) await site.stop();
     }
   });
 

@@ -11,104 +11,16 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { stat } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser, startDemoServer } from './harness.mjs';
 
-const BIN = process.env.GAZETTE_BIN || '/work/main/build/gazette';
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT = process.env.GAZETTE_SCREENSHOT || '/tmp/gazette-home.png';
-const HOST = '127.0.0.1';
-const START_TIMEOUT_MS = 10_000;
-const STOP_TIMEOUT_MS = 15_000; // the server's own grace period is 10 s
 const STEP_TIMEOUT_MS = 10_000; // any one wait for a page, selector or navigation
 
-// A gazette process sees no GAZETTE_* variable from the caller, and logs no requests.
-function gazetteEnv() {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GAZETTE_')));
-  env.GAZETTE_ACCESS_LOG = 'false';
-  return env;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-let workDir;
-let server;
-let serverExit; // resolves with the exit code once the server process has ended
-let serverStderr = '';
-let baseURL;
-let browser;
-
-const EDITOR = { email: 'editor@example.org', password: 'a long browser-test passphrase' };
-
-// `gazette users add`, with the password on stdin as an administrator would pipe it.
-function addUser(db, { email, password }, role) {
-  return new Promise((resolve, reject) => {
-    const child = execFile(BIN, ['--db', db, 'users', 'add', email, '--name', 'Browser Editor', '--role', role],
-                           { env: gazetteEnv(), timeout: 60_000 },
-                           (err, _stdout, stderr) => (err ? reject(new Error(`users add: ${stderr}`)) : resolve()));
-    child.stdin.end(`${password}\n`);
-  });
-}
-
-async function startServer() {
-  workDir = await mkdtemp(path.join(tmpdir(), 'gazette-browser-'));
-  const db = path.join(workDir, 'site.db');
-  await promisify(execFile)(BIN, ['--db', db, 'demo-data', '--articles', '300', '--jobs', '300', '--quiet'],
-                            { env: gazetteEnv(), timeout: 120_000 });
-  await addUser(db, EDITOR, 'editor');
-  const port = await freePort();
-  baseURL = `http://${HOST}:${port}`;
-  server = spawn(BIN, ['--db', db, 'serve', '--listen', `${HOST}:${port}`],
-                 { env: gazetteEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
-  server.stderr.setEncoding('utf8');
-  server.stderr.on('data', (chunk) => { serverStderr = (serverStderr + chunk).slice(-8192); });
-  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve(code ?? signal)));
-  let exited = null;
-  serverExit.then((code) => { exited = code; });
-
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`gazette serve exited (${exited}) before it was healthy:\n${serverStderr}`);
-    try {
-      const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch { /* not listening yet */ }
-    await sleep(50);
-  }
-  throw new Error(`gazette serve was not healthy within ${START_TIMEOUT_MS} ms:\n${serverStderr}`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  server.kill('SIGTERM');
-  let timer;
-  const timedOut = new Promise((resolve) => { timer = setTimeout(resolve, STOP_TIMEOUT_MS, 'timeout'); });
-  const result = await Promise.race([serverExit, timedOut]);
-  clearTimeout(timer); // a pending timer would keep node running after the tests
-  if (result === 'timeout') {
-    server.kill('SIGKILL');
-    await serverExit;
-    throw new Error(`gazette serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
-  }
-}
+const EDITOR = { email: 'editor@example.org', password: 'a long browser-test passphrase', role: 'editor',
+                 name: 'Browser Editor' };
+let site, baseURL, browser;
 
 // Runs fn(page, context) in a fresh browser context (own cookies, cache and options).
 async function withPage(options, fn) {
@@ -178,23 +90,16 @@ async function openLeadArticle(page) {
 
 describe('a reader in Chromium', () => {
   before(async () => {
-    await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    site = await startDemoServer({ articles: 300, jobs: 300, users: [EDITOR] });
+    baseURL = site.baseURL;
+    browser = await launchBrowser();
   });
 
   after(async () => {
     try {
       if (browser) await browser.close();
     } finally {
-      try {
-        await stopServer();
-      } finally {
-        if (workDir) await rm(workDir, { recursive: true, force: true });
-      }
+      if (site) await site.stop();
     }
   });
 
