@@ -769,3 +769,41 @@ WHERE r.old_path = $1 AND a.status <> 'draft' AND a.published_at <= $2;
 -- name: redirect_upsert
 INSERT INTO redirects (old_path, article_id) VALUES ($1, $2)
 ON CONFLICT (old_path) DO UPDATE SET article_id = excluded.article_id;
+
+-- name: throttle_touch
+INSERT INTO sign_in_throttle (key) VALUES ($1) ON CONFLICT (key) DO NOTHING;
+
+-- name: throttle_begin
+-- See sql/sqlite/queries.sql. Under READ COMMITTED, an UPDATE that waited for another's row lock checks
+-- its WHERE again on the row as the other left it, so the limit holds across nodes.
+UPDATE sign_in_throttle SET
+  failures = CASE WHEN failures > 0 AND since + $3::bigint <= $2::bigint THEN 0 ELSE failures END,
+  since = CASE WHEN failures > 0 AND since + $3::bigint <= $2::bigint THEN 0 ELSE since END,
+  in_flight = CASE WHEN flight_at + 60 <= $2::bigint THEN 1 ELSE in_flight + 1 END,
+  flight_at = $2::bigint
+WHERE key = $1
+  AND (CASE WHEN failures > 0 AND since + $3::bigint <= $2::bigint THEN 0 ELSE failures END)
+    + (CASE WHEN flight_at + 60 <= $2::bigint THEN 0 ELSE in_flight END) < $4::integer;
+
+-- name: throttle_state
+SELECT failures, since, CASE WHEN flight_at + 60 <= $2::bigint THEN 0 ELSE in_flight END
+FROM sign_in_throttle WHERE key = $1;
+
+-- name: throttle_failed
+UPDATE sign_in_throttle SET
+  in_flight = GREATEST(in_flight - 1, 0),
+  since = CASE WHEN failures = 0 THEN $2::bigint ELSE since END,
+  failures = failures + 1
+WHERE key = $1;
+
+-- name: throttle_release
+UPDATE sign_in_throttle SET in_flight = GREATEST(in_flight - 1, 0) WHERE key = $1;
+
+-- name: throttle_delete
+DELETE FROM sign_in_throttle WHERE key = $1;
+
+-- name: throttle_delete_idle
+DELETE FROM sign_in_throttle WHERE key = $1 AND failures = 0 AND in_flight = 0;
+
+-- name: throttle_purge
+DELETE FROM sign_in_throttle WHERE (failures = 0 OR since <= $1::bigint) AND (in_flight = 0 OR flight_at <= $2::bigint);

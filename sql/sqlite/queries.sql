@@ -724,3 +724,49 @@ WHERE r.old_path = ?1 AND a.status <> 'draft' AND a.published_at <= ?2;
 -- name: redirect_upsert
 INSERT INTO redirects (old_path, article_id) VALUES (?1, ?2)
 ON CONFLICT (old_path) DO UPDATE SET article_id = excluded.article_id;
+
+-- name: throttle_touch
+-- The key's row, made if missing, so that throttle_begin can change it in one step.
+INSERT INTO sign_in_throttle (key) VALUES (?1) ON CONFLICT (key) DO NOTHING;
+
+-- name: throttle_begin
+-- Counts an attempt for key ?1 at time ?2 (window ?3 seconds, at most ?4 failures and attempts in
+-- flight together) when the limit allows it; changes no row when it does not. One statement, so two
+-- processes cannot both take the last place. A window that has ended starts afresh; attempts in flight
+-- for over 60 s are forgotten.
+UPDATE sign_in_throttle SET
+  failures = CASE WHEN failures > 0 AND since + ?3 <= ?2 THEN 0 ELSE failures END,
+  since = CASE WHEN failures > 0 AND since + ?3 <= ?2 THEN 0 ELSE since END,
+  in_flight = CASE WHEN flight_at + 60 <= ?2 THEN 1 ELSE in_flight + 1 END,
+  flight_at = ?2
+WHERE key = ?1
+  AND (CASE WHEN failures > 0 AND since + ?3 <= ?2 THEN 0 ELSE failures END)
+    + (CASE WHEN flight_at + 60 <= ?2 THEN 0 ELSE in_flight END) < ?4;
+
+-- name: throttle_state
+-- failures, since, in_flight (attempts in flight for over 60 s at time ?2 not counted).
+SELECT failures, since, CASE WHEN flight_at + 60 <= ?2 THEN 0 ELSE in_flight END
+FROM sign_in_throttle WHERE key = ?1;
+
+-- name: throttle_failed
+-- An attempt of key ?1 failed at time ?2: it ends and counts in the window (which starts now if none).
+UPDATE sign_in_throttle SET
+  in_flight = max(in_flight - 1, 0),
+  since = CASE WHEN failures = 0 THEN ?2 ELSE since END,
+  failures = failures + 1
+WHERE key = ?1;
+
+-- name: throttle_release
+-- An attempt of key ?1 ended without counting.
+UPDATE sign_in_throttle SET in_flight = max(in_flight - 1, 0) WHERE key = ?1;
+
+-- name: throttle_delete
+DELETE FROM sign_in_throttle WHERE key = ?1;
+
+-- name: throttle_delete_idle
+-- Key ?1's row when it holds nothing (no failures, nothing in flight).
+DELETE FROM sign_in_throttle WHERE key = ?1 AND failures = 0 AND in_flight = 0;
+
+-- name: throttle_purge
+-- Rows whose window ended before ?1 (or that never failed) and with nothing in flight since ?2.
+DELETE FROM sign_in_throttle WHERE (failures = 0 OR since <= ?1) AND (in_flight = 0 OR flight_at <= ?2);

@@ -223,44 +223,30 @@ void sign_out(store::Connection& db, std::string_view token) {
   store::UserStore(db).delete_session(token_hash(token));
 }
 
-std::int64_t SignInThrottle::begin(const std::string& key, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  if (entries_.size() >= kMaxKeys)
-    std::erase_if(entries_, [&](const auto& e) { return e.second.in_flight == 0 && e.second.since + window_ <= now; });
-  if (entries_.size() >= kMaxKeys) entries_.clear();  // a flood of distinct keys: start afresh rather than grow
-  Entry& e = entries_[key];
-  if (e.failures > 0 && e.since + window_ <= now) {  // the window has ended
-    e.failures = 0;
-    e.since = 0;
-  }
-  if (e.failures + e.in_flight >= max_failures_) {
-    // Locked for the rest of the window; or, with only attempts in flight, until they end.
-    const std::int64_t left = e.failures > 0 ? e.since + window_ - now : 1;
-    return left > 0 ? left : 1;
-  }
-  ++e.in_flight;
-  return 0;
+std::int64_t SignInThrottle::begin(store::Connection& db, const std::string& key, std::int64_t now) const {
+  store::UserStore users(db);
+  const std::string k = row_key(key);
+  if (users.throttle_begin(k, now, window_, max_failures_)) return 0;
+  // Locked for the rest of the window; or, with only attempts in flight, until they end.
+  const auto state = users.throttle_state(k, now);
+  const std::int64_t left = state && state->failures > 0 ? state->since + window_ - now : 1;
+  return left > 0 ? left : 1;
 }
 
-void SignInThrottle::failed(const std::string& key, std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  Entry& e = entries_[key];
-  if (e.in_flight > 0) --e.in_flight;
-  if (e.failures == 0) e.since = now;
-  ++e.failures;
+void SignInThrottle::failed(store::Connection& db, const std::string& key, std::int64_t now) const {
+  store::UserStore(db).throttle_failed(row_key(key), now);
 }
 
-void SignInThrottle::succeeded(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  entries_.erase(key);
+void SignInThrottle::succeeded(store::Connection& db, const std::string& key) const {
+  store::UserStore(db).throttle_delete(row_key(key));
 }
 
-void SignInThrottle::release(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return;
-  if (it->second.in_flight > 0) --it->second.in_flight;
-  if (it->second.failures == 0 && it->second.in_flight == 0) entries_.erase(it);
+void SignInThrottle::release(store::Connection& db, const std::string& key) const {
+  store::UserStore(db).throttle_release(row_key(key));
+}
+
+void purge_sign_in_throttle(store::Connection& db, std::int64_t now) {
+  store::UserStore(db).throttle_purge(now - kSignInWindowSeconds, now - 60);
 }
 
 }  // namespace gazette::accounts

@@ -6,11 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "store/connection.h"
@@ -159,37 +157,37 @@ std::optional<Session> session_for(store::Connection& db, std::string_view token
 void sign_out(store::Connection& db, std::string_view token);
 
 // Failed sign-ins counted per key (an email address, a client address) in a window that starts at the
-// first failure: after `max_failures` the key must wait until the window ends. In memory, per process;
-// thread-safe. Guessing passwords then costs hours per account, and a flood of attempts cannot keep
-// every worker busy with argon2id.
+// first failure: after `max_failures` the key must wait until the window ends. The counts are in the
+// database (schema_019), so every process and every node of a cluster shares them. Guessing passwords
+// then costs hours per account, and a flood of attempts cannot keep every worker busy with argon2id.
 //
 // An attempt is checked and counted in one step (begin): attempts still in flight count against the
-// limit, so parallel tries cannot slip past it. Each begin that returned 0 ends with failed, succeeded
-// or release.
+// limit, so parallel tries (on one node or several) cannot slip past it. Each begin that returned 0
+// ends with failed, succeeded or release. An attempt whose process died is forgotten after a minute.
+inline constexpr std::int64_t kSignInWindowSeconds = 15 * 60;  // the newsroom's throttles' window
+// Forgets the counts whose window (kSignInWindowSeconds) has ended; run now and then by one writer.
+void purge_sign_in_throttle(store::Connection& db, std::int64_t now);
+
 class SignInThrottle {
  public:
-  SignInThrottle(int max_failures, std::int64_t window_seconds)
-      : max_failures_(max_failures), window_(window_seconds) {}
+  // `kind` names what the keys are ("account", "address"); two throttles of different kinds never
+  // share a count.
+  SignInThrottle(std::string kind, int max_failures, std::int64_t window_seconds)
+      : kind_(std::move(kind)), max_failures_(max_failures), window_(window_seconds) {}
   // Reserves an attempt for `key` and returns 0, or returns the seconds until it may try again.
-  std::int64_t begin(const std::string& key, std::int64_t now);
+  std::int64_t begin(store::Connection& db, const std::string& key, std::int64_t now) const;
   // The attempt failed: it counts in the window.
-  void failed(const std::string& key, std::int64_t now);
+  void failed(store::Connection& db, const std::string& key, std::int64_t now) const;
   // The attempt succeeded: the key starts afresh.
-  void succeeded(const std::string& key);
+  void succeeded(store::Connection& db, const std::string& key) const;
   // The attempt did not happen (another check refused it): it does not count.
-  void release(const std::string& key);
+  void release(store::Connection& db, const std::string& key) const;
 
  private:
-  struct Entry {
-    int failures = 0;
-    int in_flight = 0;
-    std::int64_t since = 0;
-  };
-  static constexpr std::size_t kMaxKeys = 100'000;
+  std::string row_key(const std::string& key) const { return kind_ + ":" + key; }
+  const std::string kind_;
   const int max_failures_;
   const std::int64_t window_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
 };
 
 }  // namespace gazette::accounts

@@ -73,6 +73,36 @@ std::int64_t UserStore::delete_expired_sessions(std::int64_t now) {
   return db_.exec("sessions_delete_expired", {now});
 }
 
+bool UserStore::throttle_begin(const std::string& key, std::int64_t now, std::int64_t window, int limit) {
+  db_.exec("throttle_touch", {key});
+  return db_.exec("throttle_begin", {key, now, window, static_cast<std::int64_t>(limit)}) > 0;
+}
+
+std::optional<UserStore::ThrottleState> UserStore::throttle_state(const std::string& key, std::int64_t now) {
+  std::optional<ThrottleState> out;
+  db_.query("throttle_state", {key, now}, [&](const Row& r) {
+    out = ThrottleState{static_cast<int>(r.int64(0)), static_cast<int>(r.int64(2)), r.int64(1)};
+  });
+  return out;
+}
+
+void UserStore::throttle_failed(const std::string& key, std::int64_t now) {
+  db_.exec("throttle_failed", {key, now});
+}
+
+void UserStore::throttle_release(const std::string& key) {
+  db_.exec("throttle_release", {key});
+  db_.exec("throttle_delete_idle", {key});
+}
+
+void UserStore::throttle_delete(const std::string& key) {
+  db_.exec("throttle_delete", {key});
+}
+
+std::int64_t UserStore::throttle_purge(std::int64_t window_ended, std::int64_t flight_ended) {
+  return db_.exec("throttle_purge", {window_ended, flight_ended});
+}
+
 std::string UserStore::site_secret(const std::string& name, const std::string& fresh) {
   db_.exec("site_secret_insert", {name, fresh});
   std::string value;

@@ -55,6 +55,22 @@ class UserStore {
   void delete_sessions_of(std::int64_t user_id);
   std::int64_t delete_expired_sessions(std::int64_t now);
 
+  // Sign-in throttling (schema_019, accounts::SignInThrottle): one row per key.
+  struct ThrottleState {
+    int failures = 0, in_flight = 0;
+    std::int64_t since = 0;
+  };
+  // Counts an attempt for `key` when fewer than `limit` failures and attempts in flight are in the
+  // window; false (nothing changed) when the limit is reached. Atomic across processes.
+  bool throttle_begin(const std::string& key, std::int64_t now, std::int64_t window, int limit);
+  std::optional<ThrottleState> throttle_state(const std::string& key, std::int64_t now);
+  void throttle_failed(const std::string& key, std::int64_t now);
+  // The attempt ended without counting; the row goes when it holds nothing more.
+  void throttle_release(const std::string& key);
+  void throttle_delete(const std::string& key);
+  // Rows whose window ended before `window_ended` with nothing in flight since `flight_ended`.
+  std::int64_t throttle_purge(std::int64_t window_ended, std::int64_t flight_ended);
+
   // The site's secret called `name`, stored as `fresh` when there is none yet (the first writer wins,
   // so every node gets the same value).
   std::string site_secret(const std::string& name, const std::string& fresh);

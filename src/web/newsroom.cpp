@@ -48,9 +48,10 @@ std::string Newsroom::login_secret() {
   return secret_;
 }
 
-Newsroom::Access Newsroom::require(const http::Request& req, accounts::Action action) {
-  Access a;
-  a.session = signed_in(req);
+NewsroomAccess require_access(store::Connection& db, const http::Request& req, accounts::Action action,
+                              const NoticeRenderer& notice) {
+  NewsroomAccess a;
+  if (auto token = http::cookie(req, kSessionCookie)) a.session = accounts::session_for(db, *token, std::time(nullptr));
   const bool post = req.method == "POST";
   if (!a.session) {
     a.refusal = post ? notice(401, "Not signed in",
@@ -79,6 +80,12 @@ Newsroom::Access Newsroom::require(const http::Request& req, accounts::Action ac
     a.refusal = notice(403, "Not changed",
                        "The form had expired, so nothing was changed. Reload the page and try again.", &*a.session);
   return a;
+}
+
+NewsroomAccess Newsroom::require(const http::Request& req, accounts::Action action) {
+  return require_access(db(), req, action,
+                        [this](int status, const std::string& title, const std::string& message,
+                               const accounts::Session* session) { return notice(status, title, message, session); });
 }
 
 std::optional<accounts::Session> Newsroom::signed_in(const http::Request& req) {
@@ -152,10 +159,10 @@ http::Response Newsroom::login(const http::Request& req) {
   std::string account = email.substr(0, 254);
   account = strings::lower_ascii(account);
   // Both limits are checked and the attempt counted in one step each, so parallel tries cannot slip past.
-  std::int64_t wait = account_throttle_.begin(account, now);
+  std::int64_t wait = account_throttle_.begin(db(), account, now);
   if (wait == 0) {
-    wait = address_throttle_.begin(req.remote_address, now);
-    if (wait > 0) account_throttle_.release(account);
+    wait = address_throttle_.begin(db(), req.remote_address, now);
+    if (wait > 0) account_throttle_.release(db(), account);
   }
   if (wait > 0) {
     const std::int64_t minutes = (wait + 59) / 60;
@@ -170,13 +177,13 @@ http::Response Newsroom::login(const http::Request& req) {
   try {
     token = accounts::sign_in(db(), email, http::field(*form, "password"), now);
   } catch (...) {
-    account_throttle_.release(account);
-    address_throttle_.release(req.remote_address);
+    account_throttle_.release(db(), account);
+    address_throttle_.release(db(), req.remote_address);
     throw;
   }
   if (!token) {
-    account_throttle_.failed(account, now);
-    address_throttle_.failed(req.remote_address, now);
+    account_throttle_.failed(db(), account, now);
+    address_throttle_.failed(db(), req.remote_address, now);
     // What was typed goes into the log: control characters become '?', so it cannot forge log lines.
     std::string shown = email.substr(0, 100);
     for (auto& c : shown)
@@ -184,8 +191,8 @@ http::Response Newsroom::login(const http::Request& req) {
     spdlog::warn("newsroom: failed sign-in for '{}' from {}", shown, req.remote_address);
     return login_form(req, 401, "That email and password do not match an account.", email);
   }
-  account_throttle_.succeeded(account);
-  address_throttle_.release(req.remote_address);
+  account_throttle_.succeeded(db(), account);
+  address_throttle_.release(db(), req.remote_address);
   http::Response r = redirect_see_other("/newsroom");
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kSessionCookie, *token, {}));
   r.headers.emplace_back("Set-Cookie", http::set_cookie(kLoginCsrfCookie, "", {.max_age = 0}));

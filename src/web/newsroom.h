@@ -16,6 +16,7 @@
 #include "accounts/accounts.h"
 #include "content/editing.h"
 #include "http/form.h"
+#include "web/newsroom_internal.h"
 #include "web/page_context.h"
 
 namespace gazette::web {
@@ -26,14 +27,8 @@ class Newsroom : public PageModule {
   void add_routes(http::Router& router) override;
 
  private:
-  // A signed-in, enabled user allowed `action`, or the answer to give instead: to the sign-in page (a
-  // GET while signed out), 401 (a POST while signed out), 403 (signed in, not allowed, or a POST
-  // whose CSRF token does not match). For POSTs `form` is the parsed body.
-  struct Access {
-    std::optional<accounts::Session> session;
-    std::optional<http::Response> refusal;
-    std::optional<http::Fields> form;
-  };
+  // See require_access (newsroom_internal.h).
+  using Access = NewsroomAccess;
   Access require(const http::Request& req, accounts::Action action);
 
   std::optional<accounts::Session> signed_in(const http::Request& req);
@@ -85,8 +80,8 @@ class Newsroom : public PageModule {
   std::mutex secret_mutex_;
   std::string secret_;
   // Failed sign-ins: 5 per account and 50 per client address in 15 minutes.
-  accounts::SignInThrottle account_throttle_{5, 15 * 60};
-  accounts::SignInThrottle address_throttle_{50, 15 * 60};
+  const accounts::SignInThrottle account_throttle_{"account", 5, accounts::kSignInWindowSeconds};
+  const accounts::SignInThrottle address_throttle_{"address", 50, accounts::kSignInWindowSeconds};
 };
 
 }  // namespace gazette::web

@@ -414,6 +414,7 @@ void Site::maintain_related() {
         store::Transaction tx(*conn);
         if (const int purged = content::ArticleService(*conn).purge_expired(now); purged > 0)
           spdlog::info("bin: {} articles binned over 30 days ago deleted", purged);
+        accounts::purge_sign_in_throttle(*conn, now);
         tx.commit();
       }
       if (search::refresh_related(*conn, 50, 1) > 0) continue;

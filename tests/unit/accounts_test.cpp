@@ -107,44 +107,84 @@ TEST(Users, BadInputIsRefusedWithReasons) {
 }
 
 TEST(SignInThrottle, LocksAKeyAfterTooManyFailuresUntilTheWindowEnds) {
-  accounts::SignInThrottle t(3, 900);
+  testing::TempDb db;
+  const accounts::SignInThrottle t("account", 3, 900);
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(t.begin("a@example.org", kNow + i), 0);
-    t.failed("a@example.org", kNow + i);
+    EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + i), 0);
+    t.failed(db.db(), "a@example.org", kNow + i);
   }
-  EXPECT_EQ(t.begin("a@example.org", kNow + 10), 890);
-  EXPECT_EQ(t.begin("b@example.org", kNow + 10), 0) << "other keys are not affected";
-  t.release("b@example.org");
-  EXPECT_EQ(t.begin("a@example.org", kNow + 900), 0) << "the window has ended";
-  t.failed("a@example.org", kNow + 900);
-  EXPECT_EQ(t.begin("a@example.org", kNow + 901), 0) << "a new window starts with one failure";
-  t.release("a@example.org");
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 10), 890);
+  EXPECT_EQ(t.begin(db.db(), "b@example.org", kNow + 10), 0) << "other keys are not affected";
+  t.release(db.db(), "b@example.org");
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 900), 0) << "the window has ended";
+  t.failed(db.db(), "a@example.org", kNow + 900);
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 901), 0) << "a new window starts with one failure";
+  t.release(db.db(), "a@example.org");
   for (int i = 0; i < 2; ++i) {
-    ASSERT_EQ(t.begin("c@example.org", kNow), 0);
-    t.failed("c@example.org", kNow);
+    ASSERT_EQ(t.begin(db.db(), "c@example.org", kNow), 0);
+    t.failed(db.db(), "c@example.org", kNow);
   }
-  ASSERT_EQ(t.begin("c@example.org", kNow), 0);
-  t.succeeded("c@example.org");
+  ASSERT_EQ(t.begin(db.db(), "c@example.org", kNow), 0);
+  t.succeeded(db.db(), "c@example.org");
   for (int i = 0; i < 2; ++i) {
-    ASSERT_EQ(t.begin("c@example.org", kNow), 0);
-    t.failed("c@example.org", kNow);
+    ASSERT_EQ(t.begin(db.db(), "c@example.org", kNow), 0);
+    t.failed(db.db(), "c@example.org", kNow);
   }
-  EXPECT_EQ(t.begin("c@example.org", kNow), 0) << "a success clears the count";
+  EXPECT_EQ(t.begin(db.db(), "c@example.org", kNow), 0) << "a success clears the count";
 }
 
 TEST(SignInThrottle, ParallelAttemptsCannotSlipPastTheLimit) {
   // Five tries at once: all five are checked before any has failed, and a sixth is refused at once.
-  accounts::SignInThrottle t(5, 900);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(t.begin("a@example.org", kNow), 0) << i;
-  EXPECT_GT(t.begin("a@example.org", kNow), 0) << "the sixth attempt in flight";
-  for (int i = 0; i < 5; ++i) t.failed("a@example.org", kNow);
-  EXPECT_EQ(t.begin("a@example.org", kNow + 1), 899);
+  testing::TempDb db;
+  const accounts::SignInThrottle t("account", 5, 900);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow), 0) << i;
+  EXPECT_GT(t.begin(db.db(), "a@example.org", kNow), 0) << "the sixth attempt in flight";
+  for (int i = 0; i < 5; ++i) t.failed(db.db(), "a@example.org", kNow);
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 1), 899);
   // An attempt another check refused does not count.
   for (int i = 0; i < 10; ++i) {
-    ASSERT_EQ(t.begin("b@example.org", kNow), 0);
-    t.release("b@example.org");
+    ASSERT_EQ(t.begin(db.db(), "b@example.org", kNow), 0);
+    t.release(db.db(), "b@example.org");
   }
-  EXPECT_EQ(t.begin("b@example.org", kNow), 0);
+  EXPECT_EQ(t.begin(db.db(), "b@example.org", kNow), 0);
+}
+
+TEST(SignInThrottle, TheCountIsSharedByEveryProcessOnTheDatabase) {
+  // Two nodes are two connections to one database: failures on one lock the key on the other, and
+  // kinds of key (account, address) never share a count.
+  testing::TempDb db;
+  auto other_node = store::open(db.path());
+  const accounts::SignInThrottle accounts_a("account", 3, 900), accounts_b("account", 3, 900);
+  const accounts::SignInThrottle addresses("address", 3, 900);
+  for (int i = 0; i < 3; ++i) {
+    auto& conn = i % 2 ? *other_node : db.db();
+    ASSERT_EQ(accounts_a.begin(conn, "a@example.org", kNow), 0);
+    accounts_a.failed(conn, "a@example.org", kNow);
+  }
+  EXPECT_EQ(accounts_b.begin(*other_node, "a@example.org", kNow + 100), 800);
+  EXPECT_EQ(accounts_b.begin(db.db(), "a@example.org", kNow + 100), 800);
+  EXPECT_EQ(addresses.begin(*other_node, "a@example.org", kNow + 100), 0);
+}
+
+TEST(SignInThrottle, AnAttemptWhoseProcessDiedIsForgottenAfterAMinute) {
+  testing::TempDb db;
+  const accounts::SignInThrottle t("account", 2, 900);
+  ASSERT_EQ(t.begin(db.db(), "a@example.org", kNow), 0);
+  ASSERT_EQ(t.begin(db.db(), "a@example.org", kNow), 0);  // neither ends: the process stopped
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 30), 1) << "still in flight: try again in a second";
+  EXPECT_EQ(t.begin(db.db(), "a@example.org", kNow + 61), 0) << "in flight for over a minute: forgotten";
+}
+
+TEST(SignInThrottle, PurgeForgetsEndedWindowsOnly) {
+  testing::TempDb db;
+  const accounts::SignInThrottle t("account", 1, accounts::kSignInWindowSeconds);
+  ASSERT_EQ(t.begin(db.db(), "old@example.org", kNow), 0);
+  t.failed(db.db(), "old@example.org", kNow);
+  ASSERT_EQ(t.begin(db.db(), "new@example.org", kNow + 600), 0);
+  t.failed(db.db(), "new@example.org", kNow + 600);
+  accounts::purge_sign_in_throttle(db.db(), kNow + accounts::kSignInWindowSeconds + 1);
+  EXPECT_EQ(t.begin(db.db(), "old@example.org", kNow + 901), 0) << "purged";
+  EXPECT_GT(t.begin(db.db(), "new@example.org", kNow + 901), 0) << "its window is still open";
 }
 
 TEST(Forms, DecodesUrlEncodedBodies) {
