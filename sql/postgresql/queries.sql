@@ -108,6 +108,13 @@ SELECT au.id, au.name, au.slug, au.role, au.bio
 FROM article_authors aa JOIN authors au ON au.id = aa.author_id
 WHERE aa.article_id = $1 ORDER BY aa.position;
 
+-- name: article_authors_of_many
+-- See sql/sqlite/queries.sql. On PostgreSQL each query is a round trip: one for a page of cards, not 20.
+SELECT aa.article_id, au.id, au.name, au.slug, au.role, au.bio
+FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+WHERE aa.article_id = ANY (string_to_array($1, ',')::bigint[])
+ORDER BY aa.article_id, aa.position;
+
 -- name: article_tags
 SELECT t.id, t.name, t.slug, t.description
 FROM article_tags at JOIN tags t ON t.id = at.tag_id
@@ -186,18 +193,26 @@ INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2);
 -- IDF ($10 the terms' tsqueries, $11 their IDFs, estimated on recent articles by the store, as SQLite's
 -- gazette_rank does). Then one page gets ts_headline highlights and snippets. The last column is the
 -- window's size: the exact total when under $6.
+-- The match is written with to_tsquery($1) in place (not the q CTE) so that the planner can estimate
+-- how common the words are: a common word walks the recency index and stops at the window, a rare one
+-- uses the GIN index. The window is chosen first and only its rows are ranked: ranking before the
+-- limit ranked every match (3 s for a word in every article of 100,000).
 WITH q AS (SELECT to_tsquery('gazette_english', $1) AS q),
-recent AS (
-  SELECT a.id, a.sort_key AS k,
-         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
-              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
-                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
-  FROM articles a, q
-  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ q.q) AND a.sort_key >= $2 AND a.sort_key < $3
+window_ids AS (
+  SELECT a.id, a.sort_key AS k
+  FROM articles a
+  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ to_tsquery('gazette_english', $1))
+    AND a.sort_key >= $2 AND a.sort_key < $3
     AND ($7::bigint = 0 OR a.section_id = $7)
     AND ($8::bigint = 0 OR EXISTS (SELECT 1 FROM article_authors f WHERE f.article_id = a.id AND f.author_id = $8))
     AND ($9::bigint = 0 OR EXISTS (SELECT 1 FROM article_councils f WHERE f.article_id = a.id AND f.council_id = $9))
   ORDER BY a.sort_key DESC LIMIT $6),
+recent AS (
+  SELECT w.id, w.k,
+         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
+              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
+                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
+  FROM window_ids w JOIN articles a ON a.id = w.id, q),
 top AS (SELECT id, k, score FROM recent ORDER BY score DESC, k DESC LIMIT $4 OFFSET $5)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
@@ -226,18 +241,26 @@ ORDER BY top.score DESC, top.k DESC;
 -- IDF ($10 the terms' tsqueries, $11 their IDFs, estimated on recent articles by the store, as SQLite's
 -- gazette_rank does). Then one page gets ts_headline highlights and snippets. The last column is the
 -- window's size: the exact total when under $6.
+-- The match is written with to_tsquery($1) in place (not the q CTE) so that the planner can estimate
+-- how common the words are: a common word walks the recency index and stops at the window, a rare one
+-- uses the GIN index. The window is chosen first and only its rows are ranked: ranking before the
+-- limit ranked every match (3 s for a word in every article of 100,000).
 WITH q AS (SELECT to_tsquery('gazette_english', $1) AS q),
-recent AS (
-  SELECT a.id, a.sort_key AS k,
-         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
-              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
-                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
-  FROM articles a, q
-  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ q.q) AND a.sort_key >= $2 AND a.sort_key < $3
+window_ids AS (
+  SELECT a.id, a.sort_key AS k
+  FROM articles a
+  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ to_tsquery('gazette_english', $1))
+    AND a.sort_key >= $2 AND a.sort_key < $3
     AND ($7::bigint = 0 OR a.section_id = $7)
     AND ($8::bigint = 0 OR EXISTS (SELECT 1 FROM article_authors f WHERE f.article_id = a.id AND f.author_id = $8))
     AND ($9::bigint = 0 OR EXISTS (SELECT 1 FROM article_councils f WHERE f.article_id = a.id AND f.council_id = $9))
   ORDER BY a.sort_key DESC LIMIT $6),
+recent AS (
+  SELECT w.id, w.k,
+         CASE WHEN cardinality($10::text[]) = 0 THEN ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)
+              ELSE (SELECT sum(u.w * ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, to_tsquery('gazette_english', u.t)))
+                    FROM unnest($10::text[], $11::float8[]) AS u(t, w)) END AS score
+  FROM window_ids w JOIN articles a ON a.id = w.id, q),
 top AS (SELECT id, k, score FROM recent ORDER BY score DESC, k DESC LIMIT $4 OFFSET $5)
 SELECT a.id, a.slug, a.headline, a.standfirst, a.status, a.published_at, a.updated_at, a.word_count,
        s.id, s.name, s.slug, s.description,
@@ -259,8 +282,9 @@ ORDER BY top.score DESC, top.k DESC;
 -- Parameters as search_articles_by_rank ($6 unused but bound: the window). Newest first.
 WITH q AS (SELECT to_tsquery('gazette_english', $1) AS q),
 top AS (
-  SELECT a.id, a.sort_key AS k FROM articles a, q
-  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ q.q) AND a.sort_key >= $2 AND a.sort_key < $3 AND $6::bigint >= 0
+  SELECT a.id, a.sort_key AS k FROM articles a
+  WHERE a.search_vector IS NOT NULL AND ($1 = '' OR a.search_vector @@ to_tsquery('gazette_english', $1))
+    AND a.sort_key >= $2 AND a.sort_key < $3 AND $6::bigint >= 0
     AND ($7::bigint = 0 OR a.section_id = $7)
     AND ($8::bigint = 0 OR EXISTS (SELECT 1 FROM article_authors f WHERE f.article_id = a.id AND f.author_id = $8))
     AND ($9::bigint = 0 OR EXISTS (SELECT 1 FROM article_councils f WHERE f.article_id = a.id AND f.council_id = $9))
@@ -368,16 +392,19 @@ JOIN article_tags b ON b.article_id = $2 AND b.tag_id = a.tag_id
 WHERE a.article_id = $1;
 
 -- name: related_by_text
--- $1 tsquery text (any of a headline's rarest words, headline weight only), $2 article id to leave out,
--- $3 limit. Scores are negative, better when lower, like SQLite's BM25.
-SELECT a.id, -ts_rank('{0.0, 0.1, 0.4, 1.0}', a.search_vector, q.q)::float8 AS score
+-- $1 tsquery text (any of a headline's rarest words), matched in headlines only (headline_vector,
+-- schema_020), $2 article id to leave out, $3 limit. Scores are negative, better when lower, like
+-- SQLite's BM25.
+SELECT a.id, -ts_rank(a.headline_vector, q.q)::float8 AS score
 FROM articles a, to_tsquery('gazette_english', $1) q
-WHERE a.search_vector @@ q AND a.id <> $2
+WHERE a.headline_vector @@ q AND a.id <> $2
 ORDER BY score, a.id DESC LIMIT $3;
 
 -- name: term_document_count_capped
--- Articles matching the tsquery $1, counting no further than $2.
-SELECT count(*) FROM (SELECT 1 FROM articles WHERE search_vector @@ to_tsquery('gazette_english', $1) LIMIT $2) m;
+-- Articles whose headline matches the tsquery $1, counting no further than $2: how rare a headline word
+-- is, for related reading. Counted in headlines (headline_vector, schema_020) because counting in whole
+-- texts rechecks up to $2 full vectors: 16 ms a word, a dozen words an uncached article page.
+SELECT count(*) FROM (SELECT 1 FROM articles WHERE headline_vector @@ to_tsquery('gazette_english', $1) LIMIT $2) m;
 
 -- name: article_total
 SELECT count(*) FROM articles;
@@ -420,6 +447,17 @@ SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coales
        j.status, j.featured, j.updated_at
 FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.id = e.council_id
 WHERE j.id = $1;
+
+-- name: jobs_by_ids
+-- See sql/sqlite/queries.sql: one round trip for a page of adverts, not one an advert.
+SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coalesce(e.council_id, 0),
+       coalesce(c.slug, ''), coalesce(c.official_name, ''), j.location, j.region, j.salary_text, j.salary_parsed,
+       j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.salary_pro_rata, j.salary_annual_min,
+       j.salary_annual_max, j.contract, j.hours, j.category, j.category_set_by, j.closing_date, j.closes_at,
+       j.posted_at, j.description_markdown, j.description_html, j.apply_url, j.apply_email, j.employer_reference,
+       j.status, j.featured, j.updated_at
+FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.id = e.council_id
+WHERE j.id = ANY (string_to_array($1, ',')::bigint[]);
 
 -- name: job_index_rows
 -- Everything the in-memory job index filters, facets and sorts on; one row per advert that is not a draft.

@@ -80,6 +80,12 @@ SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.a
        m.updated_at, l.caption
 FROM article_lead_images l JOIN media m ON m.id = l.media_id WHERE l.article_id = $1;
 
+-- name: article_lead_images_of_many
+SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.alt, l.credit, m.created_at,
+       m.updated_at, l.caption, l.article_id
+FROM article_lead_images l JOIN media m ON m.id = l.media_id
+WHERE l.article_id = ANY (string_to_array($1, ',')::bigint[]);
+
 -- name: article_lead_image_set
 INSERT INTO article_lead_images (article_id, media_id, alt, caption, credit) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id, alt = excluded.alt,

@@ -103,6 +103,14 @@ SELECT au.id, au.name, au.slug, au.role, au.bio
 FROM article_authors aa JOIN authors au ON au.id = aa.author_id
 WHERE aa.article_id = ?1 ORDER BY aa.position;
 
+-- name: article_authors_of_many
+-- The authors of the articles whose ids are listed in ?1 ("1,2,3"): article id, then the columns of
+-- article_authors, in byline order. One query for a page of cards rather than one an article.
+SELECT aa.article_id, au.id, au.name, au.slug, au.role, au.bio
+FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+WHERE aa.article_id IN (SELECT value FROM json_each('[' || ?1 || ']'))
+ORDER BY aa.article_id, aa.position;
+
 -- name: article_tags
 SELECT t.id, t.name, t.slug, t.description
 FROM article_tags at JOIN tags t ON t.id = at.tag_id
@@ -375,6 +383,18 @@ SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coales
        j.status, j.featured, j.updated_at
 FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.id = e.council_id
 WHERE j.id = ?1;
+
+-- name: jobs_by_ids
+-- The columns of job_by_id for the adverts whose ids are listed in ?1 ("1,2,3"), in no set order: a
+-- page of the jobs board or a job box in one query.
+SELECT j.id, j.reference, j.slug, j.title, j.employer_id, e.name, e.slug, coalesce(e.council_id, 0),
+       coalesce(c.slug, ''), coalesce(c.official_name, ''), j.location, j.region, j.salary_text, j.salary_parsed,
+       j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.salary_pro_rata, j.salary_annual_min,
+       j.salary_annual_max, j.contract, j.hours, j.category, j.category_set_by, j.closing_date, j.closes_at,
+       j.posted_at, j.description_markdown, j.description_html, j.apply_url, j.apply_email, j.employer_reference,
+       j.status, j.featured, j.updated_at
+FROM jobs j JOIN employers e ON e.id = j.employer_id LEFT JOIN councils c ON c.id = e.council_id
+WHERE j.id IN (SELECT value FROM json_each('[' || ?1 || ']'));
 
 -- name: job_index_rows
 -- Everything the in-memory job index filters, facets and sorts on; one row per advert that is not a draft.

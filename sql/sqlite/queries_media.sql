@@ -80,6 +80,14 @@ SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.a
        m.updated_at, l.caption
 FROM article_lead_images l JOIN media m ON m.id = l.media_id WHERE l.article_id = ?1;
 
+-- name: article_lead_images_of_many
+-- The lead images of the articles whose ids are listed in ?1 ("1,2,3"): the columns of
+-- article_lead_image, then the article id.
+SELECT m.id, m.hash, m.format, m.width, m.height, m.bytes, m.widths, m.name, l.alt, l.credit, m.created_at,
+       m.updated_at, l.caption, l.article_id
+FROM article_lead_images l JOIN media m ON m.id = l.media_id
+WHERE l.article_id IN (SELECT value FROM json_each('[' || ?1 || ']'));
+
 -- name: article_lead_image_set
 INSERT INTO article_lead_images (article_id, media_id, alt, caption, credit) VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT (article_id) DO UPDATE SET media_id = excluded.media_id, alt = excluded.alt,

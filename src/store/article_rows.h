@@ -12,5 +12,13 @@ content::Article article_summary(const Row& r);
 
 // Adds the article's authors, in byline order, and its lead image.
 void load_authors(Connection& db, content::Article& a);
+// The same for many articles (a page of cards) in two queries, not two an article: on PostgreSQL each
+// query is a round trip.
+void load_authors(Connection& db, const std::vector<content::Article*>& articles);
+void load_authors(Connection& db, std::vector<content::Article>& articles);
+
+// "1,2,3": a list of ids as one parameter, for the *_of_many queries (json_each on SQLite,
+// string_to_array on PostgreSQL).
+std::string id_list(const std::vector<std::int64_t>& ids);
 
 }  // namespace gazette::store

@@ -268,7 +268,7 @@ std::vector<Article> ContentStore::list(const ArticleFilter& f, std::int64_t now
     db_.query("articles_other_sections", {now, lim, off, f.exclude_section_id}, add);
   else
     db_.query("articles_latest", {now, lim, off}, add);
-  for (auto& a : out) load_authors(db_, a);
+  load_authors(db_, out);
   return out;
 }
 
@@ -294,7 +294,7 @@ std::vector<Article> ContentStore::list_all(int limit, int offset, const std::st
   else
     db_.query("newsroom_articles_matching",
               {contains_pattern(headline_contains), std::int64_t{limit}, std::int64_t{offset}}, add);
-  for (auto& a : out) load_authors(db_, a);
+  load_authors(db_, out);
   return out;
 }
 
@@ -458,7 +458,7 @@ std::vector<Article> ContentStore::bin(int limit) {
     out.push_back(article_summary(r));
     out.back().deleted_at = r.int64(12);
   });
-  for (auto& a : out) load_authors(db_, a);
+  load_authors(db_, out);
   return out;
 }
 
@@ -485,7 +485,7 @@ std::vector<Article> ContentStore::list_newsroom(const NewsroomFilter& f, int li
               out.push_back(article_summary(r));
               out.back().submitted_at = r.int64(12);
             });
-  for (auto& a : out) load_authors(db_, a);
+  load_authors(db_, out);
   return out;
 }
 

@@ -1,8 +1,11 @@
 #include "store/job_store.h"
 
+#include <unordered_map>
+
 #include "store/text_match.h"
 
 #include "content/text.h"
+#include "store/article_rows.h"
 #include "store/change_store.h"
 
 namespace gazette::store {
@@ -73,48 +76,70 @@ SaveOutcome JobStore::save(const jobs::Job& j, std::int64_t council_id) {
   return SaveOutcome::added;
 }
 
+namespace {
+
+// The columns of job_by_id and jobs_by_ids.
+jobs::Job job_row(const Row& r) {
+  jobs::Job j;
+  j.id = r.int64(0);
+  j.reference = r.text(1);
+  j.slug = r.text(2);
+  j.title = r.text(3);
+  j.employer_id = r.int64(4);
+  j.employer = r.text(5);
+  j.employer_slug = r.text(6);
+  j.council_id = r.int64(7);
+  j.council_slug = r.text(8);
+  j.council_name = r.text(9);
+  j.location = r.text(10);
+  j.region = r.text(11);
+  j.salary_text = r.text(12);
+  j.salary_parsed = r.int64(13) != 0;
+  j.salary_min = real_or_null(r, 14);
+  j.salary_max = real_or_null(r, 15);
+  j.salary_currency = r.text(16);
+  j.salary_period = r.text(17);
+  j.salary_pro_rata = r.int64(18) != 0;
+  j.annual_min = real_or_null(r, 19);
+  j.annual_max = real_or_null(r, 20);
+  j.contract = r.text(21);
+  j.hours = r.text(22);
+  j.category = r.text(23);
+  j.category_set_by = r.text(24);
+  j.closing_date = r.text(25);
+  if (!r.is_null(26)) j.closes_at = r.int64(26);
+  j.posted_at = r.int64(27);
+  j.description_markdown = r.text(28);
+  j.description_html = r.text(29);
+  j.apply_url = r.text(30);
+  j.apply_email = r.text(31);
+  j.employer_reference = r.text(32);
+  j.status = r.text(33);
+  j.featured = r.int64(34) != 0;
+  j.updated_at = r.int64(35);
+  return j;
+}
+
+}  // namespace
+
 std::optional<jobs::Job> JobStore::by_id(std::int64_t id) {
   std::optional<jobs::Job> out;
-  db_.query("job_by_id", {id}, [&](const Row& r) {
-    jobs::Job j;
-    j.id = r.int64(0);
-    j.reference = r.text(1);
-    j.slug = r.text(2);
-    j.title = r.text(3);
-    j.employer_id = r.int64(4);
-    j.employer = r.text(5);
-    j.employer_slug = r.text(6);
-    j.council_id = r.int64(7);
-    j.council_slug = r.text(8);
-    j.council_name = r.text(9);
-    j.location = r.text(10);
-    j.region = r.text(11);
-    j.salary_text = r.text(12);
-    j.salary_parsed = r.int64(13) != 0;
-    j.salary_min = real_or_null(r, 14);
-    j.salary_max = real_or_null(r, 15);
-    j.salary_currency = r.text(16);
-    j.salary_period = r.text(17);
-    j.salary_pro_rata = r.int64(18) != 0;
-    j.annual_min = real_or_null(r, 19);
-    j.annual_max = real_or_null(r, 20);
-    j.contract = r.text(21);
-    j.hours = r.text(22);
-    j.category = r.text(23);
-    j.category_set_by = r.text(24);
-    j.closing_date = r.text(25);
-    if (!r.is_null(26)) j.closes_at = r.int64(26);
-    j.posted_at = r.int64(27);
-    j.description_markdown = r.text(28);
-    j.description_html = r.text(29);
-    j.apply_url = r.text(30);
-    j.apply_email = r.text(31);
-    j.employer_reference = r.text(32);
-    j.status = r.text(33);
-    j.featured = r.int64(34) != 0;
-    j.updated_at = r.int64(35);
-    out = std::move(j);
+  db_.query("job_by_id", {id}, [&](const Row& r) { out = job_row(r); });
+  return out;
+}
+
+std::vector<jobs::Job> JobStore::by_ids(const std::vector<std::int64_t>& ids) {
+  std::vector<jobs::Job> out;
+  if (ids.empty()) return out;
+  const std::string list = id_list(ids);
+  std::unordered_map<std::int64_t, jobs::Job> found;
+  db_.query("jobs_by_ids", {list}, [&](const Row& r) {
+    jobs::Job j = job_row(r);
+    const std::int64_t id = j.id;
+    found.emplace(id, std::move(j));
   });
+  for (std::int64_t id : ids)
+    if (auto it = found.find(id); it != found.end()) out.push_back(it->second);
   return out;
 }
 

@@ -39,6 +39,8 @@ class JobStore {
   std::int64_t last_saved_id() const { return last_saved_id_; }
 
   std::optional<jobs::Job> by_id(std::int64_t id);
+  // The adverts with these ids, in the order given (ids not found are left out): one query.
+  std::vector<jobs::Job> by_ids(const std::vector<std::int64_t>& ids);
   std::optional<Employer> employer_by_slug(const std::string& slug);
   std::vector<JobIndexRow> index_rows();
   // Advert ids matching an FTS5 expression. Ranked (best first, live adverts at `now` only) or, when

@@ -300,7 +300,7 @@ std::vector<content::Article> MailStore::articles_between(std::int64_t since, st
   std::vector<content::Article> out;
   db_.query("bulletin_articles", {since, until, std::int64_t{limit}},
             [&](const Row& r) { out.push_back(article_summary(r)); });
-  for (auto& a : out) load_authors(db_, a);
+  load_authors(db_, out);
   return out;
 }
 

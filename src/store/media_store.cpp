@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "store/article_rows.h"
+
 namespace gazette::store {
 
 namespace {
@@ -96,6 +98,19 @@ media::Image MediaStore::lead_image(std::int64_t article_id) {
     img.caption = r.text(12);
   });
   return img;
+}
+
+std::vector<std::pair<std::int64_t, media::Image>> MediaStore::lead_images(
+    const std::vector<std::int64_t>& article_ids) {
+  std::vector<std::pair<std::int64_t, media::Image>> out;
+  if (article_ids.empty()) return out;
+  const std::string ids = id_list(article_ids);
+  db_.query("article_lead_images_of_many", {ids}, [&](const Row& r) {
+    media::Image img = media_row(r).image;
+    img.caption = r.text(12);
+    out.emplace_back(r.int64(13), std::move(img));
+  });
+  return out;
 }
 
 void MediaStore::set_lead_image(std::int64_t article_id, std::int64_t media_id, const std::string& alt,

@@ -66,6 +66,8 @@ class MediaStore {
 
   // The article's lead image with its own alt text, caption and credit (empty when it has none).
   media::Image lead_image(std::int64_t article_id);
+  // The lead images of many articles in one query: {article id, image} for those that have one.
+  std::vector<std::pair<std::int64_t, media::Image>> lead_images(const std::vector<std::int64_t>& article_ids);
   void set_lead_image(std::int64_t article_id, std::int64_t media_id, const std::string& alt,
                       const std::string& caption, const std::string& credit);
   void clear_lead_image(std::int64_t article_id);

@@ -6,21 +6,19 @@
 namespace gazette::store::pg {
 namespace {
 
-void quoted(std::string& out, std::string_view word, bool prefix, bool headline_only) {
+void quoted(std::string& out, std::string_view word, bool prefix) {
   out.push_back('\'');
   for (char c : word) {
     if (c == '\'' || c == '\\') out.push_back(c == '\'' ? '\'' : '\\');
     out.push_back(c);
   }
   out.push_back('\'');
-  if (prefix || headline_only) out.push_back(':');
-  if (prefix) out.push_back('*');
-  if (headline_only) out.push_back('A');  // weight A: the headline (schema_002)
+  if (prefix) out += ":*";
 }
 
 }  // namespace
 
-std::string tsquery_term(const TextTerm& term, bool headline_only) {
+std::string tsquery_term(const TextTerm& term) {
   std::vector<std::string_view> words;
   std::string_view text = term.text;
   while (!text.empty()) {
@@ -35,7 +33,7 @@ std::string tsquery_term(const TextTerm& term, bool headline_only) {
   if (words.size() > 1) out.push_back('(');
   for (size_t i = 0; i < words.size(); ++i) {
     if (i) out += " <-> ";
-    quoted(out, words[i], term.prefix && i + 1 == words.size(), headline_only);
+    quoted(out, words[i], term.prefix && i + 1 == words.size());
   }
   if (words.size() > 1) out.push_back(')');
   return out;
@@ -44,7 +42,7 @@ std::string tsquery_term(const TextTerm& term, bool headline_only) {
 std::string tsquery(const TextQuery& query) {
   std::string out;
   for (const auto& t : query.terms) {
-    std::string term = tsquery_term(t, query.headline_only);
+    std::string term = tsquery_term(t);
     if (term.empty()) continue;
     if (!out.empty()) out += query.any ? " | " : " & ";
     out += term;

@@ -9,9 +9,10 @@
 
 namespace gazette::store::pg {
 
-// One term: 'word', 'word':* for a prefix, ('a' <-> 'b') for a phrase; :A when only headlines count.
-std::string tsquery_term(const TextTerm& term, bool headline_only = false);
-// Every term joined by & (all) or | (any). Empty for an empty query.
+// One term: 'word', 'word':* for a prefix, ('a' <-> 'b') for a phrase.
+std::string tsquery_term(const TextTerm& term);
+// Every term joined by & (all) or | (any). Empty for an empty query. A headline-only query has the
+// same text: its SQL matches it against headline_vector (schema_020), which holds nothing else.
 std::string tsquery(const TextQuery& query);
 // `text` as one element of a PostgreSQL array literal ("{a,b}"): double-quoted, with " and \ escaped.
 std::string array_element(const std::string& text);

@@ -25,7 +25,9 @@ class RelatedStore {
   std::vector<std::pair<std::int64_t, double>> by_text(const TextQuery& text,
                                                        const std::vector<std::int64_t>& frequencies,
                                                        std::int64_t exclude_id, int limit);
-  // How many articles contain `word` (a plain word: letters and digits), counting no further than `cap`.
+  // How many articles contain `word` (a plain word: letters and digits), counting no further than `cap`:
+  // anywhere in their text on SQLite, in their headline on PostgreSQL (where counting in whole texts
+  // costs a full vector read a match). Either way a measure of how rare the word is.
   std::int64_t document_count(const std::string& word, std::int64_t cap);
   // Publication time when the article is visible at `now`, else nullopt.
   std::optional<std::int64_t> visible_at(std::int64_t article_id, std::int64_t now);

@@ -18,6 +18,13 @@ namespace {
 // The index key is publication time * 2^20 + (id mod 2^20) (schema_006).
 constexpr std::int64_t kKeyShift = 1048576;
 
+std::vector<content::Article*> articles_of(std::vector<SearchHit>& hits) {
+  std::vector<content::Article*> out;
+  out.reserve(hits.size());
+  for (auto& h : hits) out.push_back(&h.article);
+  return out;
+}
+
 // True when a reader's term could match a filter word. Those are all z + s/a/c + digits, so only a
 // word starting with "z" can; a letter outside ASCII might fold to "z" (remove_diacritics), so it
 // counts too.
@@ -99,7 +106,7 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
         for (const auto& term : f.text.terms) {
           const size_t end = std::min(idf.find(' ', pos), idf.size());
           if (terms.size() > 1) terms += ",", weights += ",";
-          terms += pg::array_element(pg::tsquery_term(term, f.text.headline_only));
+          terms += pg::array_element(pg::tsquery_term(term));
           weights += idf.substr(pos, end - pos);
           pos = end + 1;
         }
@@ -110,7 +117,7 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
           {tsq, lo, hi, lim, off, std::int64_t{f.rank_window}, f.section_id, f.author_id, f.council_id, terms, weights},
           add);
     }
-    for (auto& h : out) load_authors(db_, h.article);
+    load_authors(db_, articles_of(out));
     return out;
   }
   const std::string fts = expression(f);
@@ -124,7 +131,7 @@ std::vector<SearchHit> SearchStore::search(const SearchFilter& f, std::int64_t n
     db_.query(phrase ? "search_articles_by_rank_rowwise" : "search_articles_by_rank",
               {fts, lo, hi, lim, off, std::int64_t{f.rank_window}, idf}, add);
   }
-  for (auto& h : out) load_authors(db_, h.article);
+  load_authors(db_, articles_of(out));
   return out;
 }
 

@@ -123,11 +123,8 @@ void JobBoard::fill_box(ctemplate::TemplateDictionary* d, std::int64_t council_i
   box->SetValue("MORE_URL", box_content.more_url);
   box->SetValue("MORE_TEXT", box_content.more_text);
   store::JobStore store(db_());
-  for (std::int64_t id : box_content.ids)
-    if (auto j = store.by_id(id)) {
-      RenderDeps::add(content::deps::job(id));
-      fill_job_card(box->AddSectionDictionary("BOX_JOBS"), *j, now);
-    }
+  for (std::int64_t id : box_content.ids) RenderDeps::add(content::deps::job(id));
+  for (const auto& j : store.by_ids(box_content.ids)) fill_job_card(box->AddSectionDictionary("BOX_JOBS"), j, now);
 }
 
 }  // namespace gazette::web

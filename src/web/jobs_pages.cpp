@@ -257,8 +257,7 @@ http::Response JobsPages::jobs_page(const http::Request& req) {
     }
   }
   store::JobStore store(db());
-  for (std::int64_t id : result.ids)
-    if (auto j = store.by_id(id)) fill_job_card(d.AddSectionDictionary("JOBS"), *j, now);
+  for (const auto& j : store.by_ids(result.ids)) fill_job_card(d.AddSectionDictionary("JOBS"), j, now);
   if (result.ids.empty()) {
     d.SetValueAndShowSection(
         "MESSAGE", message.empty() ? "No live jobs match your search. Try removing a filter." : message, "HAS_MESSAGE");

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 #include "content/text.h"
 #include "store/change_store.h"
 #include "store/content_store.h"
+#include "store/related_store.h"
 #include "test_support.h"
 
 namespace gazette::store {
@@ -48,6 +50,37 @@ TEST(ContentStore, SavesArticleWithAuthorsTagsAndRenderedBody) {
   EXPECT_NE(a->body_html.find("<h2>Next steps</h2>"), std::string::npos);
   EXPECT_GT(a->word_count, 5);
   EXPECT_EQ(content::format_uk_date(a->published_at), "19 May 2022");
+}
+
+TEST(RelatedStore, HeadlineOnlyMatchingLooksAtHeadlinesAlone) {
+  // Related reading matches headline words in headlines only, on both backends (PostgreSQL keeps a
+  // vector of the headline by itself for it, schema_020), and follows an edited headline.
+  TempDb t;
+  ContentStore s(t.db());
+  auto body_only = article("Library opening hours cut", 2024, 3, 1);
+  body_only.body_markdown = "Flood flood flood. The flood plan was mentioned in passing, with flood maps.";
+  ASSERT_EQ(s.save_article(article("Flood defences approved for riverside", 2024, 3, 2), 1000), SaveOutcome::added);
+  const std::int64_t first = s.last_saved_id();
+  ASSERT_EQ(s.save_article(body_only, 1000), SaveOutcome::added);
+  const std::int64_t library = s.last_saved_id();
+  ASSERT_EQ(s.save_article(article("Flood wardens recruited in the valley", 2024, 3, 3), 1000), SaveOutcome::added);
+  const std::int64_t second = s.last_saved_id();
+  RelatedStore related(t.db());
+  TextQuery q;
+  q.any = true;
+  q.headline_only = true;
+  q.terms = {{"flood"}};
+  auto ids = [&] {
+    std::vector<std::int64_t> out;
+    for (auto [id, score] : related.by_text(q, {2}, 0, 10)) out.push_back(id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids(), (std::vector<std::int64_t>{first, second}));
+  auto renamed = body_only;
+  renamed.headline = "Flood fears close the library";
+  ASSERT_TRUE(s.update_article(library, renamed, 2000));
+  EXPECT_EQ(ids(), (std::vector<std::int64_t>{first, library, second}));
 }
 
 TEST(ContentStore, SameHeadlineAndDateIsStoredOnce) {
