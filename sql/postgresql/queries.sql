@@ -580,11 +580,19 @@ DELETE FROM changes WHERE seq <= $1;
 -- name: changes_since
 SELECT seq, names FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2;
 
+-- name: changes_by_seqs
+-- See sql/sqlite/queries.sql. On PostgreSQL a seq is taken when the row is inserted, not when its
+-- transaction commits, so a later seq can be visible before an earlier one.
+SELECT seq, names FROM changes WHERE seq = ANY (string_to_array($1, ',')::bigint[]) ORDER BY seq;
+
 -- name: changes_last_seq
 SELECT coalesce(max(seq), 0) FROM changes;
 
 -- name: changes_first_seq_after
-SELECT coalesce(min(seq), 0) FROM changes WHERE seq > $1;
+-- The oldest change row kept, when it is past $1 + 1 (rows were pruned before a reader at $1 read
+-- them); 0 otherwise. A missing seq with older rows still kept is not pruning: its transaction is still
+-- open (PostgreSQL takes a seq at insert), or was rolled back.
+SELECT CASE WHEN min(seq) > $1 + 1 THEN min(seq) ELSE 0 END FROM changes;
 
 -- name: article_dependency_links
 -- What an article's listing pages are: its section (kind 's'), authors ('u'), tags ('t') and councils ('c').

@@ -1,5 +1,7 @@
 #include "store/change_store.h"
 
+#include "store/article_rows.h"
+
 #include <algorithm>
 
 #include "content/dependencies.h"
@@ -22,6 +24,14 @@ std::vector<Change> ChangeStore::since(std::int64_t seq, int limit) {
   db_.query("changes_since", {seq, std::int64_t{limit}}, [&](const Row& r) {
     out.push_back({r.int64(0), deps::split(r.text(1))});
   });
+  return out;
+}
+
+std::vector<Change> ChangeStore::by_seqs(const std::vector<std::int64_t>& seqs) {
+  std::vector<Change> out;
+  if (seqs.empty()) return out;
+  const std::string list = id_list(seqs);
+  db_.query("changes_by_seqs", {list}, [&](const Row& r) { out.push_back({r.int64(0), deps::split(r.text(1))}); });
   return out;
 }
 

@@ -27,6 +27,8 @@ class ChangeStore {
   std::vector<Change> since(std::int64_t seq, int limit);
   // The newest seq (0 when the log is empty).
   std::int64_t last_seq();
+  // The changes with these seqs that are visible now (a watcher's "holes": seqs it passed over).
+  std::vector<Change> by_seqs(const std::vector<std::int64_t>& seqs);
   // True when changes after `seq` were pruned before being read: a reader that sees this must treat
   // everything as changed.
   bool gap_after(std::int64_t seq);

@@ -492,9 +492,25 @@ std::vector<std::pair<std::string, std::string>> Site::apply_changes_locked(stor
     seen_seq_ = changes.last_seq();
     names.emplace_back(content::deps::kAll);
   }
+  // On PostgreSQL a seq is taken at insert and becomes visible at commit, so seq 11 can be read while
+  // seq 10's transaction is still open. The seqs skipped over are kept as holes and looked for again
+  // on every poll until they appear, or for a minute (a rolled-back insert leaves a hole for good).
+  // SQLite commits one writer at a time, in seq order, and has none.
+  const auto clock = std::chrono::steady_clock::now();
+  if (!change_holes_.empty()) {
+    std::vector<std::int64_t> wanted;
+    for (const auto& [seq, since] : change_holes_) wanted.push_back(seq);
+    for (auto& c : changes.by_seqs(wanted)) {
+      change_holes_.erase(c.seq);
+      names.insert(names.end(), std::make_move_iterator(c.names.begin()), std::make_move_iterator(c.names.end()));
+    }
+    std::erase_if(change_holes_, [&](const auto& h) { return clock - h.second > std::chrono::minutes(1); });
+  }
   for (;;) {
     auto batch = changes.since(seen_seq_, 500);
     for (auto& c : batch) {
+      for (std::int64_t hole = std::max(seen_seq_ + 1, c.seq - 1000); hole < c.seq; ++hole)
+        if (change_holes_.size() < 10000) change_holes_.emplace(hole, clock);
       seen_seq_ = c.seq;
       names.insert(names.end(), std::make_move_iterator(c.names.begin()), std::make_move_iterator(c.names.end()));
     }

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -100,6 +102,9 @@ class Site final : public PageContext {
   std::mutex changes_mutex_;
   std::unique_ptr<store::Connection> changes_conn_;
   std::int64_t seen_seq_ = -1;
+  // Seqs below seen_seq_ not yet seen (their transactions were open when a later one was read), with
+  // when they were first missed (apply_changes_locked).
+  std::map<std::int64_t, std::chrono::steady_clock::time_point> change_holes_;
   std::int64_t checked_until_ = 0;  // scheduled articles and closing adverts are handled up to here
   // The pages each recent application of the log made stale, and when: the newsroom renders again
   // those made stale since its write began, whether its own thread or the watcher read the change.

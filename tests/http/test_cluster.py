@@ -244,7 +244,54 @@ http {
         self.assertEqual(status, 200)
         self.assertIn(headline(399).split()[1], body.decode())
 
-    def test_3_the_database_stopped_under_load_gives_200_or_503_and_recovers(self):
+    def test_3_a_change_committed_after_a_later_one_is_still_seen(self):
+        """A seq is taken when a change row is inserted and becomes visible when its transaction commits,
+        so node B can read seq N+1 while seq N is still open. N must still reach B when it commits
+        (before the fix B had moved past it, and its cached page stayed stale for good)."""
+        a, b = self.nodes
+        cookie = self.sign_in(a)
+        first = "Ferry timetable cut for the winter"
+        self.publish(a, cookie, first)
+        newest = int(psql(self.db, "SELECT id FROM articles WHERE headline = '%s'" % first))
+        deadline = time.monotonic() + 10
+        while True:  # node B holds a fresh copy of the home page, with the first article on it
+            r = b.get("/")
+            if r.header("X-Cache") == "HIT" and first in r.text:
+                break
+            self.assertLess(time.monotonic(), deadline, "node B did not cache the home page")
+            time.sleep(0.05)
+        late = "Ferry timetable restored after a long open transaction"
+        open_tx = subprocess.Popen(["psql", self.db, "-qX", "-v", "ON_ERROR_STOP=1"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            open_tx.stdin.write("BEGIN;\nUPDATE articles SET headline = '%s' WHERE id = %d;\n"
+                                "INSERT INTO changes (at, names) VALUES (extract(epoch FROM now())::bigint, 'latest a%d');\n"
+                                % (late, newest, newest))
+            open_tx.stdin.flush()
+            # The open transaction has taken its seq; a publish on node A commits a later one.
+            deadline = time.monotonic() + 10
+            while psql(self.db, "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'") == "0":
+                self.assertLess(time.monotonic(), deadline, "the open transaction did not start")
+                time.sleep(0.05)
+            second = "Harbour dues frozen for another year"
+            self.publish(a, cookie, second)
+            deadline = time.monotonic() + 5
+            while second not in b.get("/").text:
+                self.assertLess(time.monotonic(), deadline, "node B did not show the later change")
+                time.sleep(0.02)
+            open_tx.stdin.write("COMMIT;\n")
+            open_tx.stdin.close()
+            self.assertEqual(open_tx.wait(timeout=30), 0, open_tx.stderr.read())
+        finally:
+            if open_tx.poll() is None:
+                open_tx.kill()
+                open_tx.wait()
+        deadline = time.monotonic() + 5
+        while late not in b.get("/").text:
+            self.assertLess(time.monotonic(), deadline, "node B never saw the change committed after a later one")
+            time.sleep(0.02)
+
+    def test_4_the_database_stopped_under_load_gives_200_or_503_and_recovers(self):
         statuses = []
         stop = threading.Event()
 

@@ -85,11 +85,20 @@ TEST(DemoData, DifferentSeedsGiveDifferentOutput) {
   EXPECT_LT(same, 5);
 }
 
-TEST(DemoData, HeadlinesAreUniqueOver200000Articles) {
+// 200,000 articles in the normal build (twice the largest benchmark archive). Under AddressSanitizer the
+// same loop took over ten minutes of CI, and the sanitizers have nothing more to find in its 180,000th
+// headline than in its 20,000th: that build checks 20,000.
+#ifdef __SANITIZE_ADDRESS__
+constexpr int kUniqueHeadlines = 20000;
+#else
+constexpr int kUniqueHeadlines = 200000;
+#endif
+
+TEST(DemoData, HeadlinesAreUniqueAcrossALargeArchive) {
   DemoGenerator gen(kSeed, kNewest);
   std::unordered_set<std::string> seen;
-  seen.reserve(200000);
-  for (int i = 0; i < 200000; ++i) {
+  seen.reserve(kUniqueHeadlines);
+  for (int i = 0; i < kUniqueHeadlines; ++i) {
     const ArticleInput a = gen.next();
     ASSERT_TRUE(seen.insert(a.headline).second) << "duplicate at " << i << ": " << a.headline;
   }
